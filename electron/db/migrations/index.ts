@@ -1,0 +1,12 @@
+import type { Migration } from '../migrate';
+import { corpusTables } from './001-corpus';
+import { runTables } from './002-runs';
+
+/** The registry: a migration's version is its place in this list, never reused or reordered. */
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables];
+
+for (const [index, migration] of MIGRATIONS.entries()) {
+  if (migration.version !== index + 1) {
+    throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+  }
+}

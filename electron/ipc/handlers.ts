@@ -1,0 +1,41 @@
+import type { Db } from '../db/open';
+import { getDocument, listDocuments } from '../corpus/queries';
+import { searchCorpus } from '../corpus/search';
+import { contract, type Action, type Envelope, type Results } from '../../shared/ipc/contract';
+import type { z } from 'zod';
+
+type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
+export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] };
+
+/** The main process's side of every action, over the real services. */
+export function createHandlers(db: Db): Handlers {
+  return {
+    listDocuments: () => listDocuments(db),
+    getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
+    searchCorpus: ({ query, ...options }) => searchCorpus(db, query, options),
+  };
+}
+
+const actionByChannel: ReadonlyMap<string, Action> = new Map(
+  Object.entries(contract).map(([action, { channel }]) => [channel, action as Action]),
+);
+
+/**
+ * Validates a payload against the contract and runs its handler. Shared by Electron's
+ * ipcMain registration and the e2e bridge, so both refuse the same things the same way.
+ */
+export function dispatch(handlers: Handlers, channel: string, payload: unknown): Envelope<unknown> {
+  const action = actionByChannel.get(channel);
+  if (!action) return { ok: false, error: `Unknown action: ${channel}` };
+  const parsed = contract[action].input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `Invalid request for ${action}: ${issue?.path.join('.') || '(payload)'}: ${issue?.message}` };
+  }
+  try {
+    const handler = handlers[action] as (input: unknown) => unknown;
+    return { ok: true, value: handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

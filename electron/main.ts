@@ -1,0 +1,86 @@
+import { app, BrowserWindow, Menu, net, protocol, screen, session } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { DB_FILE_NAME } from './paths';
+import { openWorkbench, type Workbench } from './workbench';
+import {
+  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, isAllowedRequest, isAppUrl,
+  mainWindowOptions, restoreBounds, type WindowBounds,
+} from './window';
+
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const seedsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds'));
+const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+let mainWindow: BrowserWindow | null = null;
+let workbench: Workbench | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => workbench?.close());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  hardenSession();
+  workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir());
+  registerIpc(createHandlers(workbench.db), () => mainWindow?.webContents ?? null);
+  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+  createWindow();
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No network: every request that is not for the app's own files is cancelled.
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  protocol.handle(APP_SCHEME, async (request) => {
+    const relative = appUrlToRelativePath(request.url);
+    if (relative === null) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(join(rendererDir, relative)).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function readSavedBounds(): WindowBounds | null {
+  try {
+    return JSON.parse(readFileSync(windowStateFile(), 'utf8')) as WindowBounds;
+  } catch {
+    return null;
+  }
+}
+
+function createWindow(): void {
+  const bounds = restoreBounds(readSavedBounds(), screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => writeFileSync(windowStateFile(), JSON.stringify(window.getNormalBounds())));
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY);
+}

@@ -1,0 +1,99 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The renderer is served from this origin by our own protocol handler; nothing else is trusted. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'workbench';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** Only the app's own files may load: no remote scripts, styles, fonts, frames or connections. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface WindowBounds {
+  readonly x?: number | undefined;
+  readonly y?: number | undefined;
+  readonly width: number;
+  readonly height: number;
+}
+
+export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 800 };
+
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS): BrowserWindowConstructorOptions {
+  return {
+    ...bounds,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    backgroundColor: '#f7f7f4',
+    title: 'CDT Workbench',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: true,
+    },
+  };
+}
+
+/** True for URLs of the app's own files; the only ones a request, a navigation or an IPC sender may have. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Requests Chromium makes for itself (devtools) are allowed; everything else must be the app's own. */
+export function isAllowedRequest(url: string): boolean {
+  return isAppUrl(url) || url.startsWith('devtools://');
+}
+
+/** Maps an app:// URL to a file below the renderer folder, refusing any path that climbs out of it. */
+export function appUrlToRelativePath(url: string): string | null {
+  if (!isAppUrl(url)) return null;
+  const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
+  if (path.split('/').some((part) => part === '..' || part === '')) return null;
+  return path;
+}
+
+const SAVED_BOUNDS_MIN = { width: 800, height: 600 };
+
+/**
+ * Restores the window where the user left it, unless that place is no longer on any
+ * screen (a monitor was unplugged): then the default size, centred by Electron.
+ */
+export function restoreBounds(
+  saved: WindowBounds | null,
+  workAreas: readonly { x: number; y: number; width: number; height: number }[],
+): WindowBounds {
+  if (!saved || saved.width < SAVED_BOUNDS_MIN.width || saved.height < SAVED_BOUNDS_MIN.height) return DEFAULT_BOUNDS;
+  if (saved.x === undefined || saved.y === undefined) return { width: saved.width, height: saved.height };
+  const { x, y } = saved;
+  const visible = workAreas.some(
+    (area) => x + 100 > area.x && x < area.x + area.width - 100 && y >= area.y && y < area.y + area.height - 50,
+  );
+  return visible ? saved : { width: saved.width, height: saved.height };
+}

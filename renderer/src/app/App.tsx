@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLibrary } from '../features/library/store';
+import { activeScreen, screens, useNavigation } from './navigation';
+
+/** Ctrl/Cmd+K and Ctrl/Cmd+F take the user to the library's search field from anywhere. */
+function useSearchShortcut(): void {
+  const navigate = useNavigation((s) => s.navigate);
+  const focusSearch = useLibrary((s) => s.focusSearch);
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'k' && key !== 'f') return;
+      e.preventDefault();
+      navigate('library');
+      focusSearch();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate, focusSearch]);
+}
+
+/** The shell: a header, the navigation between screens, and the active screen. */
+export function App() {
+  const { t } = useTranslation();
+  const screen = useNavigation((s) => s.screen);
+  const navigate = useNavigation((s) => s.navigate);
+  const main = useRef<HTMLElement>(null);
+  useSearchShortcut();
+  const { Component } = activeScreen(screen);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault(); // no navigation, not even to a fragment
+          main.current?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
+      <div className="shell">
+        <header className="shell__header">
+          <span className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.title')}</span>
+          </span>
+          <span className="brand__sub">{t('app.subtitle')}</span>
+          <span className="shell__offline">{t('app.offline')}</span>
+        </header>
+        <nav className="shell__nav" aria-label={t('nav.label')}>
+          <ul>
+            {screens.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="nav__item"
+                  aria-current={s.id === screen ? 'page' : undefined}
+                  onClick={() => navigate(s.id)}
+                >
+                  {t(s.labelKey)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" ref={main} tabIndex={-1} className="shell__main">
+          <Component />
+        </main>
+      </div>
+    </>
+  );
+}

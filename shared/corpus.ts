@@ -1,0 +1,80 @@
+// The corpus as both sides see it: documents made of paragraphs addressed by
+// docRef + anchor, the same anchor in every language of a document.
+
+export const LANGS = ['nl', 'lv', 'da'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * intro     the cover note before the annex
+ * heading   a title or section heading inside the annex (6122/15 sections)
+ * recital   an unnumbered considerans (ONDERKENNEND..., SOM MINDER OM...)
+ * paragraph a numbered paragraph (p1..pN)
+ * clause    an unnumbered operative clause (6122/15: ROEPT ... OP)
+ * indent    a bullet or dash under a paragraph, recital or clause (p5.i4)
+ */
+export type ParagraphKind = 'intro' | 'heading' | 'recital' | 'paragraph' | 'clause' | 'indent';
+
+export interface Paragraph {
+  readonly anchor: string;
+  readonly kind: ParagraphKind;
+  /** The number as printed ("5"), or inferred; null when the source has none. */
+  readonly number: string | null;
+  /** True when the number was lost in the source and inferred from its place. */
+  readonly inferred: boolean;
+  readonly text: string;
+}
+
+export interface Footnote {
+  readonly n: number;
+  readonly text: string;
+}
+
+export interface DocumentMeta {
+  readonly file: string;
+  readonly sha256: string;
+  readonly docRef: string;
+  readonly lang: Lang;
+  readonly title: string;
+  readonly adopted: string; // ISO date
+  readonly meeting: string;
+}
+
+export interface DocumentSummary {
+  readonly docRef: string;
+  readonly lang: Lang;
+  readonly title: string;
+  readonly adopted: string;
+  readonly meeting: string;
+  readonly paragraphCount: number;
+}
+
+export interface CorpusDocument {
+  readonly docRef: string;
+  readonly lang: Lang;
+  readonly title: string;
+  readonly adopted: string;
+  readonly meeting: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly footnotes: readonly Footnote[];
+}
+
+export interface SearchHit {
+  readonly docRef: string;
+  readonly lang: Lang;
+  readonly anchor: string;
+  /** Plain text with the matched terms between the two marks below. */
+  readonly snippet: string;
+  readonly score: number;
+}
+
+export interface SearchResult {
+  readonly query: string;
+  readonly total: number;
+  /** How many of the matches were ranked: all of them, or the first RANK_WINDOW in document order. */
+  readonly ranked: number;
+  readonly hits: readonly SearchHit[];
+}
+
+// Snippet marks are control characters so that the renderer never needs HTML to highlight.
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';

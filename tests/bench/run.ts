@@ -1,0 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../support/temp';
+import { benchCorpus } from './corpus';
+import { Report } from './report';
+
+// `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
+const quick = process.argv.includes('--quick');
+const temp = tempDir('cdt-bench-');
+const report = new Report();
+try {
+  benchCorpus(report, temp.dir, quick);
+} finally {
+  temp.cleanup();
+}
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/results.json', JSON.stringify({ date: new Date().toISOString(), quick, rows: report.rows }, null, 2));
+console.log('Results written to .bench/results.json');

@@ -1,0 +1,125 @@
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHandlers, dispatch } from '../../electron/ipc/handlers';
+import { openWorkbench, type Workbench } from '../../electron/workbench';
+import { SEEDS_DIR, tempDir } from '../support/temp';
+
+/** The origin the built renderer is served from, by Playwright's router: no server, no network. */
+export const APP_BASE = 'http://workbench.test/';
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+export const SCREENSHOTS_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const bridgeScript = (): string =>
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('./bridge.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  }).outputFiles[0]!.text;
+
+export interface AppUnderTest {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly workbench: Workbench;
+  /** Every URL the page asked for that is not the app's own (must stay empty). */
+  readonly foreignRequests: string[];
+  readonly dbPath: string;
+  screenshot(name: string): Promise<void>;
+  /** Closes the page and database, keeping the database file for a restart. */
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
+  }
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+/** Opens the built renderer against the real handlers on a real SQLite database. */
+export async function openApp(
+  options: { dbPath?: string; viewport?: { width: number; height: number } } = {},
+): Promise<AppUnderTest> {
+  const b = await launchBrowser();
+  const temp = options.dbPath ? null : tempDir('cdt-e2e-');
+  const dbPath = options.dbPath ?? join(temp!.dir, 'e2e.sqlite');
+  const workbench = openWorkbench(dbPath, SEEDS_DIR);
+  const handlers = createHandlers(workbench.db);
+  const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const foreignRequests: string[] = [];
+
+  await context.exposeBinding('__cdtInvoke', (_source, channel: string, payload: unknown) =>
+    dispatch(handlers, channel, payload),
+  );
+  await context.addInitScript({ content: bridgeScript() });
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(APP_BASE) && !url.startsWith('data:')) foreignRequests.push(url);
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(APP_BASE)) return route.abort('blockedbyclient');
+    const relative = normalize(decodeURIComponent(new URL(url).pathname).slice(1) || 'index.html');
+    const file = join(RENDERER_DIR, relative);
+    if (relative.startsWith('..') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({
+      status: 200,
+      contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      body: readFileSync(file),
+    });
+  });
+
+  const page = await context.newPage();
+  await page.goto(`${APP_BASE}index.html`);
+  return {
+    page,
+    context,
+    workbench,
+    foreignRequests,
+    dbPath,
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });
+    },
+    async close() {
+      await context.close();
+      workbench.close();
+    },
+  };
+}

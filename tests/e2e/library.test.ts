@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockingAxeViolations } from './axe';
+import { closeBrowser, openApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(async () => {
+  await app.close();
+  await closeBrowser();
+});
+
+const searchBox = () => app.page.getByRole('searchbox', { name: 'Search the conclusions' });
+const paragraph = (anchor: string) => app.page.locator(`[data-anchor="${anchor}"]`);
+
+/** Back to the document list with an empty search, from wherever the last test left the app. */
+async function toLibraryIndex(): Promise<void> {
+  const back = app.page.getByRole('button', { name: /^Back to the (library|search results)$/ });
+  if (await back.isVisible()) await back.click();
+  await searchBox().fill('');
+  await app.page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+}
+
+async function expectAccessible(): Promise<void> {
+  expect(await blockingAxeViolations(app.page)).toEqual([]);
+}
+
+describe('library', () => {
+  it('lists the conclusions grouped by document, with their languages', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: '10474/17' }).waitFor();
+    const entry = page.locator('li', { has: page.getByRole('heading', { name: '10474/17' }) });
+    await entry.getByText('Dutch').waitFor();
+    await entry.getByText('Latvian').waitFor();
+    for (const docRef of ['6122/15', '7290/21', '10119/24']) {
+      await page.getByRole('heading', { name: docRef }).waitFor();
+    }
+    await app.screenshot('library');
+    await expectAccessible();
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('offers a skip link first, and Ctrl+K focuses the search field', async () => {
+    const { page } = app;
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Control+k');
+    expect(await searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('finds a Latvian word typed without diacritics and opens the hit at its paragraph', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('sameriba');
+    const hit = page.getByRole('button', { name: '10474/17 Latvian §5, indent 5' });
+    await hit.waitFor();
+    await page.getByRole('status').getByText(/paragraphs? match(es)? “sameriba”/).waitFor();
+    const item = page.locator('li.hit', { has: hit });
+    expect(await item.locator('mark').allTextContents()).toContain('samērība');
+    await app.screenshot('search-results');
+    await expectAccessible();
+
+    await hit.click();
+    const title = page.getByRole('heading', { level: 1 });
+    await title.waitFor();
+    expect(await title.getAttribute('lang')).toBe('lv');
+    expect(await page.getByRole('button', { name: 'Latvian', pressed: true }).count()).toBe(1);
+    const target = paragraph('p5.i5');
+    await target.waitFor();
+    expect(await target.textContent()).toContain('samērība');
+    expect(await target.getAttribute('class')).toContain('para--flash');
+    expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = (await target.boundingBox())!;
+    expect(box.y).toBeGreaterThan(0);
+    expect(box.y + box.height).toBeLessThan(800);
+    await page.waitForTimeout(600); // let the highlight settle a little for the screenshot
+    await app.screenshot('reader');
+    await expectAccessible();
+
+    // Back to the results, with the focus on the hit that was opened.
+    await page.getByRole('button', { name: 'Back to the search results' }).click();
+    await hit.waitFor();
+    expect(await hit.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('shows the reader with its title, date, labelled paragraphs and numbered footnotes', async () => {
+    const { page } = app;
+    await toLibraryIndex();
+    await page.getByRole('button', { name: /^Conclusies van de Raad over de democratische veerkracht/ }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByText('21 May 2024').waitFor();
+    expect(await paragraph('p14').locator('.para__label').textContent()).toBe('§14 (number inferred)');
+    expect(await paragraph('p6.i2').locator('.para__label').textContent()).toBe('§6, indent 2');
+    const footnotes = page.getByRole('region', { name: 'Footnotes' });
+    expect(await footnotes.locator('ol > li').count()).toBeGreaterThan(0);
+    expect(await footnotes.locator('ol > li').first().getAttribute('value')).toBe('1');
+    await app.screenshot('reader-top');
+  });
+
+  it('shows 10474/17 in Dutch and Latvian side by side, aligned by paragraph', async () => {
+    const { page } = app;
+    await toLibraryIndex();
+    await page.getByRole('button', { name: 'Compare Dutch and Latvian side by side' }).click();
+    await page.getByRole('heading', { name: '10474/17: Dutch and Latvian side by side' }).waitFor();
+    for (const anchor of ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']) {
+      const row = page.locator(`tr[data-anchor="${anchor}"]`);
+      await row.waitFor();
+      const nl = (await row.locator('td[lang="nl"] .compare__text').textContent()) ?? '';
+      const lv = (await row.locator('td[lang="lv"] .compare__text').textContent()) ?? '';
+      expect(nl.length).toBeGreaterThan(40);
+      expect(lv.length).toBeGreaterThan(40);
+      expect(await row.locator('th').textContent()).toBe(`§${anchor.slice(1)}`);
+    }
+    expect(await page.locator('tr[data-anchor="p5.i5"] td[lang="lv"]').textContent()).toContain('samērība');
+    await app.screenshot('side-by-side');
+    await expectAccessible();
+
+    // Switching to one language keeps the reader's place.
+    await page.locator('tr[data-anchor="p4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.getByRole('button', { name: 'Latvian', exact: true }).click();
+    await paragraph('p4').waitFor();
+    await page.waitForFunction(() => {
+      const top = document.querySelector('[data-anchor="p4"]')?.getBoundingClientRect().top ?? -1;
+      return top > 0 && top < 200;
+    });
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('lv');
+  });
+
+  it('cites a paragraph, falling back to a selected field when the clipboard is refused', async () => {
+    const { page } = app;
+    await toLibraryIndex();
+    const entry = page.locator('li', { has: page.getByRole('heading', { name: '10474/17' }) });
+    await entry.getByRole('button', { name: /^Conclusies van de Raad over een kader/ }).click();
+    const cite = page.getByRole('button', { name: 'Cite §5, indent 4 (Dutch)' });
+    await cite.waitFor();
+
+    // This origin is not a secure context, so there is no clipboard: the fallback shows.
+    expect(await page.evaluate(() => typeof navigator.clipboard)).toBe('undefined');
+    await cite.click();
+    const field = page.getByRole('textbox', { name: /Copying to the clipboard was not allowed/ });
+    await field.waitFor();
+    expect(await field.inputValue()).toBe('Council conclusions 10474/17, para. 5, fourth indent (NL)');
+    await app.screenshot('cite-fallback');
+    expect(await field.evaluate((el: HTMLInputElement) => el === document.activeElement && el.selectionEnd === el.value.length && el.selectionStart === 0)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await field.count()).toBe(0);
+    expect(await cite.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // With a clipboard that accepts, the citation is copied and confirmed where the user looks.
+    await page.evaluate(() => {
+      const copied: string[] = [];
+      Object.defineProperty(window, '__copied', { value: copied });
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void copied.push(text) },
+      });
+    });
+    await page.getByRole('button', { name: 'Cite §2 (Dutch)' }).click();
+    const status = paragraph('p2').getByRole('status');
+    await status.getByText('Copied: Council conclusions 10474/17, para. 2 (NL)').waitFor();
+    await app.screenshot('cite-copied');
+    expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual([
+      'Council conclusions 10474/17, para. 2 (NL)',
+    ]);
+    await expectAccessible();
+  });
+
+  it('explains a query that cannot be searched', async () => {
+    const { page } = app;
+    // From the reader (where the last test left the app), Ctrl+F goes back to the search field.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Control+f');
+    expect(await searchBox().evaluate((el) => el === document.activeElement)).toBe(true);
+    await searchBox().fill('"');
+    await page.getByRole('status').getByText('This search cannot be run.').waitFor();
+    await page.getByText('Nothing to search for: type at least one word (letters or digits).').waitFor();
+    expect(await page.locator('li.hit').count()).toBe(0);
+    await app.screenshot('search-error');
+    await expectAccessible();
+  });
+
+  it('filters the results by language and document', async () => {
+    const { page } = app;
+    await searchBox().fill('cyber*');
+    await page.getByRole('status').getByText(/match(es)? “cyber\*”/).waitFor();
+    await page.getByLabel('Document').selectOption('6122/15');
+    await page.getByRole('status').getByText(/match(es)? “cyber\*”/).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.hit__doc')].every((el) => el.textContent === '6122/15'),
+    );
+    expect(await page.locator('.hit__doc').count()).toBeGreaterThan(0);
+    await page.getByLabel('Document').selectOption('');
+    await page.getByLabel('Language').selectOption('da');
+    await page.waitForFunction(() => {
+      const docs = [...document.querySelectorAll('.hit__doc')];
+      return docs.length > 0 && docs.every((el) => el.textContent === '7290/21');
+    });
+    await page.getByLabel('Language').selectOption('');
+  });
+
+  it('made no request outside the app', () => {
+    expect(app.foreignRequests).toEqual([]);
+  });
+});
+
+describe('library at 1920x1080', () => {
+  it('uses a wide screen calmly', async () => {
+    const wide = await openApp({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const { page } = wide;
+      await page.getByRole('heading', { name: '10474/17' }).waitFor();
+      await wide.screenshot('library-1920');
+      await page.getByRole('button', { name: 'Compare Dutch and Latvian side by side' }).click();
+      await page.locator('tr[data-anchor="p6"]').waitFor();
+      await wide.screenshot('side-by-side-1920');
+      expect(wide.foreignRequests).toEqual([]);
+    } finally {
+      await wide.close();
+    }
+  });
+});

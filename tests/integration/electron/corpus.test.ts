@@ -1,0 +1,124 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/db/open';
+import { ensureCorpus } from '../../../electron/corpus/ingest';
+import { getDocument, getParagraph, listDocuments } from '../../../electron/corpus/queries';
+import { searchCorpus, SearchQueryError } from '../../../electron/corpus/search';
+import { SeedError } from '../../../electron/corpus/seeds';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/corpus';
+import { SEEDS_DIR, tempDir } from '../../support/temp';
+
+const temp = tempDir();
+let db: Db;
+
+beforeAll(() => {
+  db = openDatabase(join(temp.dir, 'corpus.sqlite'));
+  ensureCorpus(db, SEEDS_DIR);
+});
+afterAll(() => {
+  db.close();
+  temp.cleanup();
+});
+
+describe('the corpus in SQLite', () => {
+  it('holds the five documents with their metadata', () => {
+    const docs = listDocuments(db);
+    expect(docs.map((d) => `${d.docRef}/${d.lang}`).sort()).toEqual(
+      ['10119/24/nl', '10474/17/lv', '10474/17/nl', '6122/15/nl', '7290/21/da'].sort(),
+    );
+    const toolbox = docs.find((d) => d.docRef === '10474/17' && d.lang === 'nl')!;
+    expect(toolbox.adopted).toBe('2017-06-19');
+    expect(toolbox.paragraphCount).toBeGreaterThan(6);
+  });
+
+  it('opens every anchor of 10474/17 in Dutch and in Latvian', () => {
+    const nl = getDocument(db, '10474/17', 'nl')!;
+    const lv = getDocument(db, '10474/17', 'lv')!;
+    expect(nl.paragraphs.map((p) => p.anchor)).toEqual(lv.paragraphs.map((p) => p.anchor));
+    for (const { anchor } of nl.paragraphs) {
+      expect(getParagraph(db, '10474/17', anchor).map((p) => p.lang)).toEqual(['lv', 'nl']);
+    }
+  });
+
+  it('is rebuilt only when the seeds change', () => {
+    expect(ensureCorpus(db, SEEDS_DIR).rebuilt).toBe(false);
+  });
+
+  it('keeps the previous corpus when a seed file does not match its manifest hash', () => {
+    const seeds = join(temp.dir, 'seeds-bad-hash');
+    cpSync(SEEDS_DIR, seeds, { recursive: true });
+    const file = join(seeds, '000_2ce40992bd9206a2.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('kwaadwillige', 'kwaadaardige'));
+    const before = listDocuments(db);
+    expect(() => ensureCorpus(db, seeds)).toThrow(SeedError);
+    expect(() => ensureCorpus(db, seeds)).toThrow(/000_2ce40992bd9206a2\.txt: its SHA-256 is/);
+    expect(listDocuments(db)).toEqual(before);
+  });
+
+  it('keeps the previous corpus when the manifest is invalid, and names the field', () => {
+    const seeds = join(temp.dir, 'seeds-bad-manifest');
+    cpSync(SEEDS_DIR, seeds, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+    manifest.documents[1].lang = 'fr';
+    writeFileSync(join(seeds, 'manifest.json'), JSON.stringify(manifest));
+    const before = searchCorpus(db, 'cyberdiplomatie').total;
+    expect(() => ensureCorpus(db, seeds)).toThrow(/documents\.1\.lang/);
+    expect(searchCorpus(db, 'cyberdiplomatie').total).toBe(before);
+  });
+});
+
+describe('search', () => {
+  it('finds a Latvian word typed without its diacritics (samerība for samērība)', () => {
+    const result = searchCorpus(db, 'sameriba', { lang: 'lv' });
+    expect(result.hits.map((h) => `${h.docRef} ${h.anchor}`)).toContain('10474/17 p5.i5');
+    const hit = result.hits.find((h) => h.anchor === 'p5.i5')!;
+    expect(hit.snippet).toContain(`${HIGHLIGHT_START}samērība${HIGHLIGHT_END}`);
+  });
+
+  it('finds the same paragraphs with and without diacritics', () => {
+    const plain = searchCorpus(db, 'situacijas').hits.map((h) => h.anchor);
+    const marked = searchCorpus(db, 'situācijas').hits.map((h) => h.anchor);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain).toEqual(marked);
+  });
+
+  it('finds a Danish word in the Danish cybersecurity strategy conclusions', () => {
+    const result = searchCorpus(db, 'modstandsdygtighed');
+    expect(result.total).toBeGreaterThan(0);
+    expect(new Set(result.hits.map((h) => h.docRef))).toEqual(new Set(['7290/21']));
+  });
+
+  it('finds a Dutch word in the Dutch documents, filtered by document', () => {
+    const all = searchCorpus(db, 'cyberdiplomatie');
+    expect(new Set(all.hits.map((h) => h.lang))).toEqual(new Set(['nl']));
+    expect(new Set(all.hits.map((h) => h.docRef))).toEqual(new Set(['10474/17', '6122/15', '10119/24']));
+    const one = searchCorpus(db, 'cyberdiplomatie', { docRef: '6122/15' });
+    expect(one.total).toBeLessThan(all.total);
+    expect(one.hits.every((h) => h.docRef === '6122/15')).toBe(true);
+  });
+
+  it('supports prefix and phrase queries, ranked best first', () => {
+    const prefix = searchCorpus(db, 'cyberdiplom*');
+    expect(prefix.total).toBeGreaterThan(searchCorpus(db, 'cyberdiplomatie').total);
+    const phrase = searchCorpus(db, '"internationaal recht"');
+    expect(phrase.total).toBeGreaterThan(0);
+    const scores = phrase.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('reads malformed queries as plain words, and refuses an empty one with a clear message', () => {
+    expect(searchCorpus(db, '"kwaadwillige cyberactiviteiten').total).toBeGreaterThan(0);
+    expect(searchCorpus(db, 'staten AND').total).toBeGreaterThan(0);
+    expect(() => searchCorpus(db, '*')).toThrow(SearchQueryError);
+    expect(() => searchCorpus(db, '*')).toThrow(/type at least one word/);
+  });
+
+  it('pages through results', () => {
+    const first = searchCorpus(db, 'de', { limit: 5 });
+    const second = searchCorpus(db, 'de', { limit: 5, offset: 5 });
+    expect(first.hits).toHaveLength(5);
+    expect(second.hits[0]).not.toEqual(first.hits[0]);
+    expect(second.total).toBe(first.total);
+  });
+});

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DatabaseTooNewError, LATEST_SCHEMA_VERSION, migrate, type Migration } from '../../../../electron/db/migrate';
+import { MIGRATIONS } from '../../../../electron/db/migrations';
+import { openDatabase } from '../../../../electron/db/open';
+import { tempDir } from '../../../support/temp';
+
+const tables = (db: Database.Database): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('migrations', () => {
+  const temp = tempDir();
+  afterAll(temp.cleanup);
+
+  it('brings an empty database to the latest version and records it in user_version', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).toEqual(expect.arrayContaining(['documents', 'paragraphs', 'footnotes', 'corpus_state']));
+  });
+
+  it('is idempotent: a second run changes nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const before = tables(db);
+    migrate(db);
+    expect(tables(db)).toEqual(before);
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))('migration %i (%s) applies on top of its predecessors', (version, _name, migration) => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, version - 1));
+    const before = db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    migrate(db, MIGRATIONS.slice(0, version));
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(migration.version).toBe(version);
+    // Every migration changes the schema; one that does nothing is a mistake in the registry.
+    expect(db.prepare('SELECT count(*) AS n FROM sqlite_master').get()).not.toEqual(before);
+  });
+
+  it('corpus: paragraphs cascade with their document and anchors are unique per document', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO documents (id, doc_ref, lang, title, adopted, meeting, file, sha256) VALUES (1, 'x', 'nl', 't', '2017-01-01', 'm', 'f', 's')").run();
+    const insert = db.prepare("INSERT INTO paragraphs (document_id, seq, anchor, kind, number, inferred, text) VALUES (1, ?, ?, 'paragraph', null, 0, 'text')");
+    insert.run(0, 'p1');
+    expect(() => insert.run(1, 'p1')).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM documents').run();
+    expect(db.prepare('SELECT count(*) AS n FROM paragraphs').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a database written by a newer version, with a message that says so, and leaves it untouched', () => {
+    const file = join(temp.dir, 'newer.sqlite');
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 3}`);
+    newer.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(/newer version of CDT Workbench/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 3);
+    expect(tables(check)).toEqual([]);
+    check.close();
+  });
+
+  it('rolls back a failing migration whole, keeping the previous version', () => {
+    const db = new Database(':memory:');
+    const failing: Migration = {
+      version: 2,
+      name: 'fails halfway',
+      up(d) {
+        d.exec('CREATE TABLE half (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [MIGRATIONS[0]!, failing])).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('half');
+  });
+
+  it('opens files with WAL, synchronous=FULL and foreign keys on', () => {
+    const db = openDatabase(join(temp.dir, 'pragmas.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
