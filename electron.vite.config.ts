@@ -22,6 +22,7 @@ export default defineConfig({
     base: './',
     esbuild: { jsx: 'automatic' },
     build: {
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },

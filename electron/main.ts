@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, net, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, Menu, net, protocol, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   hardenSession();
   workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir());
-  registerIpc(createHandlers(workbench.db), () => mainWindow?.webContents ?? null);
+  registerIpc(createHandlers(workbench.db, { writeClipboard: (text) => clipboard.writeText(text) }), () => mainWindow?.webContents ?? null);
   Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
   createWindow();
 }

@@ -24,6 +24,12 @@ export interface Paragraph {
   readonly text: string;
 }
 
+/** A paragraph with its address: the same anchor opens it in each language of its document. */
+export interface LocatedParagraph extends Paragraph {
+  readonly docRef: string;
+  readonly lang: Lang;
+}
+
 export interface Footnote {
   readonly n: number;
   readonly text: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { CorpusDocument, DocumentSummary, Footnote, Lang, Paragraph, ParagraphKind } from '../../shared/corpus';
+import type { CorpusDocument, DocumentSummary, Footnote, Lang, LocatedParagraph, Paragraph, ParagraphKind } from '../../shared/corpus';
 
 interface ParagraphRow {
   anchor: string;
@@ -47,11 +47,6 @@ export function getDocument(db: Db, docRef: string, lang: Lang): CorpusDocument 
 
 export function getCorpus(db: Db): CorpusDocument[] {
   return listDocuments(db).flatMap((d) => getDocument(db, d.docRef, d.lang) ?? []);
-}
-
-export interface LocatedParagraph extends Paragraph {
-  readonly docRef: string;
-  readonly lang: Lang;
 }
 
 /** One paragraph in every language its document has (or just `lang`), the same anchor in each. */

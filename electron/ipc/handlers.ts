@@ -1,18 +1,42 @@
 import type { Db } from '../db/open';
 import { getDocument, listDocuments } from '../corpus/queries';
 import { searchCorpus } from '../corpus/search';
+import { createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun } from '../workflow/runs';
+import { resolveEvidence } from '../workflow/evidence';
 import { contract, type Action, type Envelope, type Results } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
 type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
 export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] };
 
+/** What the handlers need from the desktop beyond the database (Electron's clipboard in the app). */
+export interface Desktop {
+  writeClipboard(text: string): void;
+}
+
 /** The main process's side of every action, over the real services. */
-export function createHandlers(db: Db): Handlers {
+export function createHandlers(db: Db, desktop: Desktop): Handlers {
   return {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
     searchCorpus: ({ query, ...options }) => searchCorpus(db, query, options),
+    listRuns: () => listRuns(db),
+    createRun: ({ name }) => createRun(db, name),
+    renameRun: ({ id, name }) => renameRun(db, id, name),
+    deleteRun: ({ id }) => {
+      deleteRun(db, id);
+      return null;
+    },
+    getRun: ({ id }) => getRun(db, id),
+    sendEvent: ({ id, event }) => sendEvent(db, id, event),
+    runHistory: ({ id }) => runHistory(db, id),
+    verifyRun: ({ id }) => verifyRun(db, id),
+    getEvidence: ({ item }) => resolveEvidence(db, item),
+    // Writing only: the renderer can never read the clipboard.
+    copyText: ({ text }) => {
+      desktop.writeClipboard(text);
+      return null;
+    },
   };
 }
 

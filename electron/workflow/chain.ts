@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ChainVerdict } from '../../shared/workflow/runs';
+
+export type { ChainVerdict };
 
 /**
  * The tamper-evident record: each event's hash covers the previous hash, its place, its
@@ -27,10 +30,6 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
-
-export type ChainVerdict =
-  | { readonly intact: true; readonly events: number; readonly headHash: string }
-  | { readonly intact: false; readonly events: number; readonly firstBroken: number; readonly reason: string };
 
 export function verifyChain(runId: string, events: readonly ChainedEvent[], expectedHead?: string): ChainVerdict {
   let prev = genesisHash(runId);

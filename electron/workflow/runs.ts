@@ -2,50 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent, type ChainVerdict } from './chain';
+import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from './chain';
 import {
   blockers, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
-  type Blocker, type WorkflowContext, type WorkflowEvent, type WorkflowSnapshot,
+  type WorkflowEvent, type WorkflowSnapshot,
 } from '../../shared/workflow/machine';
 import { stampEvent, type IncomingEvent } from '../../shared/workflow/event-schema';
-import type { StepId } from '../../shared/framework/catalogue';
+import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, StoredSnapshot } from '../../shared/workflow/runs';
 
 /**
  * The run service: the main process is the authority over every run. An event is applied
  * with the machine's pure transition; a refused event writes nothing; an accepted one is
  * appended to the hash-chained log and the new snapshot stored, in one transaction.
  */
-export interface StoredSnapshot {
-  readonly value: StepId;
-  readonly context: WorkflowContext;
-}
-
-export interface RunSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly step: StepId;
-  readonly stepsDone: readonly StepId[];
-  readonly eventCount: number;
-}
-
-export interface RunView extends RunSummary {
-  readonly snapshot: StoredSnapshot;
-  readonly blockers: readonly Blocker[];
-}
-
-export type SendResult =
-  | { readonly accepted: true; readonly run: RunView }
-  | { readonly accepted: false; readonly reasons: readonly string[] };
-
-export interface RecordedEvent {
-  readonly seq: number;
-  readonly at: string;
-  readonly event: WorkflowEvent;
-  readonly hash: string;
-}
-
 export class RunNotFoundError extends Error {
   constructor(id: string) {
     super(`There is no run with id ${id}.`);
@@ -174,7 +143,6 @@ export function replayRun(events: readonly WorkflowEvent[]): StoredSnapshot {
   return storedOf(snapshot);
 }
 
-export type RunVerification = ChainVerdict & { readonly replayMatches: boolean };
 
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */
 export function verifyRun(db: Db, id: string): RunVerification {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { LANGS, type CorpusDocument, type DocumentSummary, type SearchResult } from '../corpus';
+import { LANGS, type CorpusDocument, type DocumentSummary, type LocatedParagraph, type SearchResult } from '../corpus';
+import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framework/catalogue';
+import { SCREEN_IDS, type EvidenceLink } from '../framework/evidence';
+import { incomingEventSchema } from '../workflow/event-schema';
+import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
 
 /**
  * The one IPC contract. Each action names its channel, the zod schema its payload must
@@ -8,6 +12,15 @@ import { LANGS, type CorpusDocument, type DocumentSummary, type SearchResult } f
  */
 const lang = z.enum(LANGS);
 const docRef = z.string().min(1).max(32);
+const runId = z.string().min(1).max(100);
+const runName = z.string().max(200);
+const evidenceItem = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('step'), id: z.enum(STEP_IDS) }),
+  z.strictObject({ kind: z.literal('dimension'), id: z.enum(DIMENSION_IDS) }),
+  z.strictObject({ kind: z.literal('principle'), id: z.enum(PRINCIPLE_IDS) }),
+  z.strictObject({ kind: z.literal('category'), id: z.enum(CATEGORY_IDS) }),
+  z.strictObject({ kind: z.literal('screen'), id: z.enum(SCREEN_IDS) }),
+]);
 
 export const contract = {
   listDocuments: { channel: 'corpus:list', input: z.object({}).strict() },
@@ -24,6 +37,16 @@ export const contract = {
       })
       .strict(),
   },
+  listRuns: { channel: 'runs:list', input: z.strictObject({}) },
+  createRun: { channel: 'runs:create', input: z.strictObject({ name: runName }) },
+  renameRun: { channel: 'runs:rename', input: z.strictObject({ id: runId, name: runName }) },
+  deleteRun: { channel: 'runs:delete', input: z.strictObject({ id: runId }) },
+  getRun: { channel: 'runs:get', input: z.strictObject({ id: runId }) },
+  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: incomingEventSchema }) },
+  runHistory: { channel: 'runs:history', input: z.strictObject({ id: runId }) },
+  verifyRun: { channel: 'runs:verify', input: z.strictObject({ id: runId }) },
+  getEvidence: { channel: 'evidence:get', input: z.strictObject({ item: evidenceItem }) },
+  copyText: { channel: 'clipboard:write', input: z.strictObject({ text: z.string().max(100_000) }) },
 } as const;
 
 export type Action = keyof typeof contract;
@@ -33,6 +56,21 @@ export interface Results {
   listDocuments: readonly DocumentSummary[];
   getDocument: CorpusDocument | null;
   searchCorpus: SearchResult;
+  listRuns: readonly RunSummary[];
+  createRun: RunView;
+  renameRun: RunView;
+  deleteRun: null;
+  getRun: RunView;
+  sendEvent: SendResult;
+  runHistory: readonly RecordedEvent[];
+  verifyRun: RunVerification;
+  getEvidence: readonly ResolvedLink[];
+  copyText: null;
+}
+
+/** An evidence link with its paragraph, verbatim, in every language its document has. */
+export interface ResolvedLink extends EvidenceLink {
+  readonly paragraphs: readonly LocatedParagraph[];
 }
 
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */

@@ -39,6 +39,10 @@ export interface AppUnderTest {
   /** Every URL the page asked for that is not the app's own (must stay empty). */
   readonly foreignRequests: string[];
   readonly dbPath: string;
+  /** What the app wrote to the clipboard, newest last. */
+  readonly clipboard: readonly string[];
+  /** Makes the desktop's clipboard refuse writes, as a locked-down machine may. */
+  refuseClipboard(refuse: boolean): void;
   screenshot(name: string): Promise<void>;
   /** Closes the page and database, keeping the database file for a restart. */
   close(): Promise<void>;
@@ -80,7 +84,14 @@ export async function openApp(
   const temp = options.dbPath ? null : tempDir('cdt-e2e-');
   const dbPath = options.dbPath ?? join(temp!.dir, 'e2e.sqlite');
   const workbench = openWorkbench(dbPath, SEEDS_DIR);
-  const handlers = createHandlers(workbench.db);
+  const clipboard: string[] = [];
+  let clipboardRefuses = false;
+  const handlers = createHandlers(workbench.db, {
+    writeClipboard: (text) => {
+      if (clipboardRefuses) throw new Error('The clipboard is not available.');
+      clipboard.push(text);
+    },
+  });
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];
 
@@ -113,6 +124,10 @@ export async function openApp(
     workbench,
     foreignRequests,
     dbPath,
+    clipboard,
+    refuseClipboard: (refuse) => {
+      clipboardRefuses = refuse;
+    },
     async screenshot(name) {
       mkdirSync(SCREENSHOTS_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });

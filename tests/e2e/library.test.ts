@@ -139,8 +139,8 @@ describe('library', () => {
     const cite = page.getByRole('button', { name: 'Cite §5, indent 4 (Dutch)' });
     await cite.waitFor();
 
-    // This origin is not a secure context, so there is no clipboard: the fallback shows.
-    expect(await page.evaluate(() => typeof navigator.clipboard)).toBe('undefined');
+    // When the desktop refuses the clipboard, the fallback shows.
+    app.refuseClipboard(true);
     await cite.click();
     const field = page.getByRole('textbox', { name: /Copying to the clipboard was not allowed/ });
     await field.waitFor();
@@ -152,21 +152,12 @@ describe('library', () => {
     expect(await cite.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // With a clipboard that accepts, the citation is copied and confirmed where the user looks.
-    await page.evaluate(() => {
-      const copied: string[] = [];
-      Object.defineProperty(window, '__copied', { value: copied });
-      Object.defineProperty(navigator, 'clipboard', {
-        configurable: true,
-        value: { writeText: async (text: string) => void copied.push(text) },
-      });
-    });
+    app.refuseClipboard(false);
     await page.getByRole('button', { name: 'Cite §2 (Dutch)' }).click();
     const status = paragraph('p2').getByRole('status');
     await status.getByText('Copied: Council conclusions 10474/17, para. 2 (NL)').waitFor();
     await app.screenshot('cite-copied');
-    expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual([
-      'Council conclusions 10474/17, para. 2 (NL)',
-    ]);
+    expect(app.clipboard).toEqual(['Council conclusions 10474/17, para. 2 (NL)']);
     await expectAccessible();
   });
 

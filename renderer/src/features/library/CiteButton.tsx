@@ -3,16 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { citeParagraph } from '../../../../shared/citation';
 import type { Lang, Paragraph } from '../../../../shared/corpus';
 import { shortcutKeys } from '../../i18n/format';
+import { api } from '../../api';
 
 const CONFIRMATION_MS = 4000;
 
 type CopyState = 'idle' | 'copied' | 'fallback';
 
-/** Clipboard writes can be refused (no secure context, a denied permission): say so, never fail silently. */
+/** The main process writes the clipboard; if it cannot, say so, never fail silently. */
 async function copyToClipboard(text: string): Promise<boolean> {
   try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
+    await api().copyText({ text });
     return true;
   } catch {
     return false;

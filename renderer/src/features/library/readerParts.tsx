@@ -28,7 +28,7 @@ export function useLanguages(docRef: string): Lang[] {
 /** The paragraph at the top of the window: switching language keeps the reader's place. */
 function placeInView(): { anchor: string; flash: boolean } | undefined {
   // Below what sticks to the top: the toolbar, and the side-by-side view's column headings.
-  const covers = [...document.querySelectorAll('.toolbar, .compare__table thead')].map((el) => el.getBoundingClientRect().bottom);
+  const covers = [...document.querySelectorAll('.toolbar, .compare__table thead th')].map((el) => el.getBoundingClientRect().bottom);
   const top = Math.max(0, ...covers) + 8;
   for (const el of document.querySelectorAll<HTMLElement>('[data-anchor]')) {
     if (el.getBoundingClientRect().bottom > top) {

@@ -99,7 +99,8 @@ describe('the evidence map', () => {
   });
 
   it('uses known documents and the corpus anchor scheme', () => {
-    const anchor = /^(intro|r\d+|p\d+(\.i\d+)?|h\d+|fn\d+)$/;
+    // 6122/15 is unnumbered: sections, clauses and their indents (s2.c4.i2).
+    const anchor = /^(intro|r\d+|p\d+(\.i\d+)?|h\d+|(s\d+\.)?c\d+(\.i\d+)?|s\d+)$/;
     for (const item of EVIDENCE_ITEMS) {
       for (const l of evidenceFor(item)) {
         expect(EVIDENCE_DOC_REFS).toContain(l.docRef);
