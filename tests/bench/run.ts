@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../support/temp';
 import { benchCorpus } from './corpus';
 import { Report } from './report';
+import { benchWorkflow } from './workflow';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -9,6 +10,7 @@ const temp = tempDir('cdt-bench-');
 const report = new Report();
 try {
   benchCorpus(report, temp.dir, quick);
+  benchWorkflow(report, temp.dir, quick);
 } finally {
   temp.cleanup();
 }

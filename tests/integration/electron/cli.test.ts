@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
@@ -57,6 +58,42 @@ describe('cdt command line', () => {
     expect(cli('search', 'x', '--lang', 'fr')).toMatchObject({ code: 2, err: expect.stringMatching(/--lang must be one of nl, lv, da/) });
     expect(cli('search', 'x', '--limit', 'many').err).toMatch(/--limit must be a whole number/);
     expect(cli('frobnicate').err).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it('assess --json gives the documented shape for an attempt on a State function', () => {
+    const file = join(temp.dir, 'attempt.json');
+    const low = { scope: 1, scale: 1, duration: 1, intensity: 1, complexity: 1, sophistication: 2, impact: 1 };
+    writeFileSync(file, JSON.stringify({
+      dimensions: low,
+      attribution: { status: 'skipped' },
+      attempt: { potential: { ...low, intensity: 3, impact: 3 } },
+      external: true,
+      actorsIdentified: true,
+      targets: ['state-functions'],
+    }));
+    const { code, out } = cli('assess', file, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(Object.keys(result).sort()).toEqual(['categories', 'formula', 'level', 'measures', 'profile']);
+    expect(result.formula).toContain('max(1, 3)');
+    const restrictive = result.categories.find((c: { id: string }) => c.id === 'restrictive');
+    expect(restrictive.proportionate).toBe(true);
+    const support = result.measures.find((m: { id: string }) => m.id === 'support-lawful-responses');
+    expect(support).toMatchObject({ category: 'support', allowed: false });
+    expect(support.reasons.join(' ')).toMatch(/attribution to a State/i);
+  });
+
+  it('assess names the file, the field and what was expected', () => {
+    const file = join(temp.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ dimensions: { scope: 7 }, attribution: { status: 'maybe' } }));
+    const { code, err } = cli('assess', file);
+    expect(code).toBe(1);
+    expect(err).toContain(`${file} is not a valid assessment`);
+    expect(err).toContain('dimensions.scope: expected an integer from 0 to 4, got 7');
+    expect(err).toContain('attribution.status: expected "attributed" or "skipped", got "maybe"');
+    writeFileSync(file, '{"dimensions": ');
+    expect(cli('assess', file).err).toMatch(/bad\.json: not valid JSON/);
+    expect(cli('assess', join(temp.dir, 'missing.json')).err).toMatch(/missing\.json: cannot be read \(ENOENT\)/);
   });
 
   it('runs as `npm run cli`', () => {
