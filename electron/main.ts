@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
+import { menuTemplate } from './menu';
+import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
 import { DB_FILE_NAME } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import {
@@ -44,7 +46,8 @@ function start(): void {
   hardenSession();
   workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir());
   registerIpc(createHandlers(workbench.db, { writeClipboard: (text) => clipboard.writeText(text) }), () => mainWindow?.webContents ?? null);
-  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
+  const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   createWindow();
 }
 

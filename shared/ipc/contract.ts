@@ -76,6 +76,17 @@ export interface ResolvedLink extends EvidenceLink {
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
+/** Commands the application menu sends to the page (main -> renderer). */
+export const MENU_CHANNEL = 'menu:command';
+export const MENU_COMMANDS = ['new-run', 'search', 'library', 'runs'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
+
+/** What the preload exposes besides the actions: a subscription to menu commands. */
+export interface MenuBridge {
+  onCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
 export type Api = { readonly [A in Action]: (input: Input<A>) => Promise<Results[A]> };
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
