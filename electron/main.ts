@@ -1,8 +1,8 @@
-import { app, BrowserWindow, clipboard, Menu, net, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, net, protocol, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
@@ -16,6 +16,9 @@ import {
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const seedsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds'));
+const scenariosDir = (): string =>
+  app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'resources', 'scenarios');
+const PACKAGE_FILTERS = [{ name: 'CDT Workbench files', extensions: ['json'] }];
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
@@ -44,12 +47,26 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenSession();
-  workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir());
-  registerIpc(createHandlers(workbench.db, { writeClipboard: (text) => clipboard.writeText(text) }), () => mainWindow?.webContents ?? null);
+  workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir(), scenariosDir());
+  registerIpc(createHandlers(workbench.db, desktop), () => mainWindow?.webContents ?? null);
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   createWindow();
 }
+
+// Native dialogs, modal to the window: the user picks the path, the renderer never names one.
+const desktop: Desktop = {
+  writeClipboard: (text) => clipboard.writeText(text),
+  chooseSaveFile(defaultName) {
+    const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: PACKAGE_FILTERS };
+    return (mainWindow ? dialog.showSaveDialogSync(mainWindow, options) : dialog.showSaveDialogSync(options)) ?? null;
+  },
+  chooseOpenFile() {
+    const options = { properties: ['openFile' as const], filters: PACKAGE_FILTERS };
+    const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
+    return chosen?.[0] ?? null;
+  },
+};
 
 function hardenSession(): void {
   const ses = session.defaultSession;

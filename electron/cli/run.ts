@@ -11,13 +11,17 @@ import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './a
 import { LANGS, type Lang } from '../../shared/corpus';
 import { parseAssessmentInput } from '../../shared/framework/assessment-schema';
 import { assess } from '../../shared/framework/proportionality';
+import { ExerciseError } from '../exercise/errors';
+import { listExercises } from '../exercise/exercises';
+import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
+import { readPackageFile, writeFileAtomically } from '../exercise/files';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-const VALUE_FLAGS = new Set(['db', 'lang', 'doc', 'limit', 'seeds']);
+const VALUE_FLAGS = new Set(['db', 'lang', 'doc', 'limit', 'seeds', 'out']);
 
 export const USAGE = `Usage: cdt <command> [options]
 
@@ -25,6 +29,10 @@ export const USAGE = `Usage: cdt <command> [options]
   show <docRef> <anchor> [--lang xx]      one paragraph, verbatim, in each language
   search <query> [--lang xx] [--doc docRef] [--limit n] [--json]
   assess <assessment.json> [--json]       overall level, proportionate categories, measures with reasons
+  scenario validate <file>                check a scenario (or an exported scenario package)
+  exercise list [--json]                  exercises with their clock and delegations
+  exercise export <id> --out FILE         write an exercise package (one JSON file) for another laptop
+  exercise import <file>                  import an exercise package; refused whole if anything is wrong
 
 Options: --db PATH (default: the app's own database), --json for machine-readable output.
 Search syntax: words (all must occur), "an exact phrase", prefix*, OR between alternatives.`;
@@ -42,7 +50,48 @@ function langFlag(args: ParsedArgs): Lang | undefined {
   return lang as Lang | undefined;
 }
 
+const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], export <id> --out FILE, or import <file>';
+
 const dbCommands: Record<string, DbCommand> = {
+  exercise(wb, args, io) {
+    const [sub, arg] = args.positionals;
+    switch (sub) {
+      case 'list': {
+        const exercises = listExercises(wb.db);
+        if (args.flags.has('json')) {
+          json(io, exercises);
+          return 0;
+        }
+        if (exercises.length === 0) io.out('No exercises.');
+        for (const e of exercises) {
+          const minutes = Math.floor(e.clock.elapsedMs / 60_000);
+          io.out(`${e.id}  ${e.name} (scenario ${e.scenarioId}, ${e.delegationCount} delegations, clock ${e.clock.status} at ${minutes} min)`);
+        }
+        return 0;
+      }
+      case 'export': {
+        const out = stringFlag(args, 'out');
+        if (!arg || !out) throw new UsageError('exercise export needs an id and --out FILE, e.g. cdt exercise export 1f0c... --out aurora.cdt-exercise.json');
+        const pkg = exportExercise(wb.db, arg);
+        writeFileAtomically(out, packageText(pkg));
+        io.out(`Exported "${pkg.exercise.name}" (${pkg.runs.length} delegations, ${pkg.runs.reduce((n, r) => n + r.events.length, 0)} events) to ${out}`);
+        return 0;
+      }
+      case 'import': {
+        if (!arg) throw new UsageError('exercise import needs a file, e.g. cdt exercise import aurora.cdt-exercise.json');
+        const result = importExercisePackage(wb.db, readPackageFile(arg), arg);
+        io.out(
+          result.status === 'imported'
+            ? `Imported "${result.exercise.name}" (${result.exercise.id}) with ${result.exercise.delegationCount} delegations.`
+            : `Already imported: "${result.exercise.name}" (${result.exercise.id}) is here with the same content; nothing changed.`,
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(sub ? `Unknown exercise subcommand "${sub}". ${EXERCISE_USAGE}` : EXERCISE_USAGE);
+    }
+  },
+
   corpus(wb, args, io) {
     const corpus = getCorpus(wb.db);
     if (args.flags.has('json')) {
@@ -124,6 +173,14 @@ class InputError extends Error {
 }
 
 const fileCommands: Record<string, FileCommand> = {
+  scenario(args, io) {
+    const [sub, file] = args.positionals;
+    if (sub !== 'validate' || !file) throw new UsageError('scenario needs a subcommand: validate <file>');
+    const scenario = parseScenarioText(readPackageFile(file), file);
+    io.out(`${file}: valid scenario "${scenario.id}" (${scenario.title}), ${scenario.injects.length} injects, ${scenario.classification.tlp}.`);
+    return 0;
+  },
+
   assess(args, io) {
     const [file] = args.positionals;
     if (!file) throw new UsageError('assess needs a file, e.g. cdt assess incident.json');
@@ -152,6 +209,7 @@ const fileCommands: Record<string, FileCommand> = {
 };
 
 const repoSeeds = (): string => fileURLToPath(new URL('../../seeds', import.meta.url));
+const repoScenarios = (): string => fileURLToPath(new URL('../../resources/scenarios', import.meta.url));
 
 /** Runs one CLI invocation; returns the exit code. Errors a user can fix are printed, never thrown. */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -169,7 +227,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const command = dbCommands[name];
     if (!command) throw new UsageError(`Unknown command "${name}".`);
     const dbPath = stringFlag(args, 'db') ?? join(defaultUserDataDir(), DB_FILE_NAME);
-    wb = openWorkbench(dbPath, stringFlag(args, 'seeds') ?? repoSeeds());
+    wb = openWorkbench(dbPath, stringFlag(args, 'seeds') ?? repoSeeds(), repoScenarios());
     return command(wb, rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -178,7 +236,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (
       error instanceof SearchQueryError || error instanceof SeedError ||
-      error instanceof DatabaseTooNewError || error instanceof InputError
+      error instanceof DatabaseTooNewError || error instanceof InputError || error instanceof ExerciseError
     ) {
       io.err(error.message);
       return 1;

@@ -3,15 +3,31 @@ import { getDocument, listDocuments } from '../corpus/queries';
 import { searchCorpus } from '../corpus/search';
 import { createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun } from '../workflow/runs';
 import { resolveEvidence } from '../workflow/evidence';
+import { deleteScenario, getScenario, listScenarios, saveScenario } from '../exercise/scenarios';
+import {
+  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, getExercise, listExercises, releaseInject,
+} from '../exercise/exercises';
+import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
+import { readPackageFile, writeFileAtomically } from '../exercise/files';
 import { contract, type Action, type Envelope, type Results } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
 type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
 export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] };
 
-/** What the handlers need from the desktop beyond the database (Electron's clipboard in the app). */
+/** What the handlers need from the desktop beyond the database (Electron's clipboard and dialogs in the app). */
 export interface Desktop {
   writeClipboard(text: string): void;
+  /** A save dialog; the chosen path, or null when the user cancels. */
+  chooseSaveFile(defaultName: string): string | null;
+  /** An open dialog for one file; its path, or null when the user cancels. */
+  chooseOpenFile(): string | null;
+}
+
+/** A file name from a user-given name: no path separators or other characters file systems refuse. */
+export function safeFileName(name: string, suffix: string): string {
+  const base = name.normalize('NFKC').replace(/[^\p{L}\p{N}._, -]+/gu, '-').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
+  return `${base}${suffix}`;
 }
 
 /** The main process's side of every action, over the real services. */
@@ -36,6 +52,48 @@ export function createHandlers(db: Db, desktop: Desktop): Handlers {
     copyText: ({ text }) => {
       desktop.writeClipboard(text);
       return null;
+    },
+    listScenarios: () => listScenarios(db),
+    getScenario: ({ id }) => getScenario(db, id),
+    saveScenario: ({ scenario }) => saveScenario(db, scenario),
+    deleteScenario: ({ id }) => {
+      deleteScenario(db, id);
+      return null;
+    },
+    exportScenario: ({ id }) => {
+      const pkg = exportScenario(db, id);
+      const path = desktop.chooseSaveFile(safeFileName(pkg.scenario.id, '.cdt-scenario.json'));
+      if (path === null) return { saved: false };
+      writeFileAtomically(path, packageText(pkg));
+      return { saved: true, path };
+    },
+    importScenario: () => {
+      const path = desktop.chooseOpenFile();
+      if (path === null) return { opened: false };
+      return { opened: true, path, ...importScenarioText(db, readPackageFile(path), path) };
+    },
+    listExercises: () => listExercises(db),
+    createExercise: ({ name, scenarioId, delegationNames }) => createExercise(db, { name, scenarioId, delegationNames }),
+    getExercise: ({ id }) => getExercise(db, id),
+    deleteExercise: ({ id }) => {
+      deleteExercise(db, id);
+      return null;
+    },
+    exerciseClock: ({ id, action }) => exerciseClock(db, id, action),
+    releaseInject: ({ exerciseId, injectId, delegations }) => releaseInject(db, exerciseId, injectId, delegations),
+    addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
+    exportExercise: ({ id }) => {
+      // Built before the dialog opens, so a missing exercise is reported without asking for a file.
+      const pkg = exportExercise(db, id);
+      const path = desktop.chooseSaveFile(safeFileName(pkg.exercise.name, '.cdt-exercise.json'));
+      if (path === null) return { saved: false };
+      writeFileAtomically(path, packageText(pkg));
+      return { saved: true, path };
+    },
+    importExercise: () => {
+      const path = desktop.chooseOpenFile();
+      if (path === null) return { opened: false };
+      return { opened: true, path, ...importExercisePackage(db, readPackageFile(path), path) };
     },
   };
 }

@@ -96,6 +96,14 @@ export function renameRun(db: Db, id: string, name: string): RunView {
 
 export function deleteRun(db: Db, id: string): void {
   readRun(db, id);
+  // A delegation's run is part of an exercise's record: the schema forbids deleting it alone; say why.
+  const owner = statement(
+    db,
+    'SELECT e.name AS exercise, d.name AS delegation FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?',
+  ).get(id) as { exercise: string; delegation: string } | undefined;
+  if (owner) {
+    throw new RangeError(`This run is the work of ${owner.delegation} in the exercise "${owner.exercise}"; delete the exercise to remove it.`);
+  }
   statement(db, 'DELETE FROM runs WHERE id = ?').run(id);
 }
 
@@ -123,6 +131,12 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
   }).immediate();
 }
 
+/** The stored log exactly as chained (events as their canonical JSON), for export and verification. */
+export function runChain(db: Db, id: string): ChainedEvent[] {
+  readRun(db, id);
+  return chainOf(db, id);
+}
+
 function chainOf(db: Db, id: string): ChainedEvent[] {
   return (
     statement(db, 'SELECT seq, at, event, prev_hash, hash FROM run_events WHERE run_id = ? ORDER BY seq').all(id) as {
@@ -143,6 +157,49 @@ export function replayRun(events: readonly WorkflowEvent[]): StoredSnapshot {
   return storedOf(snapshot);
 }
 
+export type CheckedReplay =
+  | { readonly ok: true; readonly snapshot: StoredSnapshot }
+  | { readonly ok: false; readonly index: number; readonly reasons: readonly string[] };
+
+/**
+ * Replays like replayRun, but stops at the first event the machine would refuse (xstate's
+ * transition ignores it silently). An imported log must consist of accepted events only,
+ * exactly as sendEvent would have recorded them.
+ */
+export function replayChecked(events: readonly WorkflowEvent[]): CheckedReplay {
+  let snapshot = initialTransition(workflowMachine)[0];
+  for (const [index, event] of events.entries()) {
+    const reasons = whyNot(snapshot, event);
+    if (reasons.length > 0) return { ok: false, index, reasons };
+    if (!snapshot.can(event)) return { ok: false, index, reasons: ['The workflow does not accept this event here.'] };
+    snapshot = transition(workflowMachine, snapshot, event)[0];
+  }
+  return { ok: true, snapshot: storedOf(snapshot) };
+}
+
+/**
+ * Stores a run whose log was verified elsewhere (an import): the chain must already have
+ * passed verifyChain and its events replayChecked, which gave `snapshot`. Callers run this
+ * inside their own transaction, so a failed import leaves nothing behind.
+ */
+export function insertVerifiedRun(
+  db: Db,
+  run: { readonly id: string; readonly name: string; readonly createdAt: string },
+  chain: readonly ChainedEvent[],
+  snapshot: StoredSnapshot,
+): void {
+  const last = chain[chain.length - 1];
+  statement(
+    db,
+    `INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, event_count, head_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    run.id, cleanName(run.name), run.createdAt, last?.at ?? run.createdAt, WORKFLOW_MACHINE_VERSION,
+    canonicalJson(snapshot), chain.length, last?.hash ?? genesisHash(run.id),
+  );
+  const insert = statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const e of chain) insert.run(run.id, e.seq, e.at, e.event, e.prevHash, e.hash);
+}
 
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */
 export function verifyRun(db: Db, id: string): RunVerification {

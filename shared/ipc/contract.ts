@@ -4,6 +4,11 @@ import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framewo
 import { SCREEN_IDS, type EvidenceLink } from '../framework/evidence';
 import { incomingEventSchema } from '../workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
+import { scenarioSchema } from '../exercise/scenario';
+import {
+  CLOCK_ACTIONS, type ExerciseImportResult, type ExerciseSummary, type ExerciseView, type OpenOutcome, type ReleaseResult,
+  type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
+} from '../exercise/exercises';
 
 /**
  * The one IPC contract. Each action names its channel, the zod schema its payload must
@@ -14,6 +19,8 @@ const lang = z.enum(LANGS);
 const docRef = z.string().min(1).max(32);
 const runId = z.string().min(1).max(100);
 const runName = z.string().max(200);
+const scenarioId = z.string().min(1).max(100);
+const exerciseId = z.string().min(1).max(100);
 const evidenceItem = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('step'), id: z.enum(STEP_IDS) }),
   z.strictObject({ kind: z.literal('dimension'), id: z.enum(DIMENSION_IDS) }),
@@ -47,6 +54,36 @@ export const contract = {
   verifyRun: { channel: 'runs:verify', input: z.strictObject({ id: runId }) },
   getEvidence: { channel: 'evidence:get', input: z.strictObject({ item: evidenceItem }) },
   copyText: { channel: 'clipboard:write', input: z.strictObject({ text: z.string().max(100_000) }) },
+  // Exercises. Files are chosen in the main process's own dialogs: the renderer never names a path.
+  listScenarios: { channel: 'scenarios:list', input: z.strictObject({}) },
+  getScenario: { channel: 'scenarios:get', input: z.strictObject({ id: scenarioId }) },
+  saveScenario: { channel: 'scenarios:save', input: z.strictObject({ scenario: scenarioSchema }) },
+  deleteScenario: { channel: 'scenarios:delete', input: z.strictObject({ id: scenarioId }) },
+  exportScenario: { channel: 'scenarios:export', input: z.strictObject({ id: scenarioId }) },
+  importScenario: { channel: 'scenarios:import', input: z.strictObject({}) },
+  listExercises: { channel: 'exercises:list', input: z.strictObject({}) },
+  createExercise: {
+    channel: 'exercises:create',
+    input: z.strictObject({
+      name: z.string().max(100),
+      scenarioId,
+      delegationNames: z.array(z.string().max(80)).min(1).max(50),
+    }),
+  },
+  getExercise: { channel: 'exercises:get', input: z.strictObject({ id: exerciseId }) },
+  deleteExercise: { channel: 'exercises:delete', input: z.strictObject({ id: exerciseId }) },
+  exerciseClock: { channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
+  releaseInject: {
+    channel: 'exercises:release',
+    input: z.strictObject({
+      exerciseId,
+      injectId: z.string().min(1).max(100),
+      delegations: z.union([z.literal('all'), z.array(z.string().min(1).max(100)).min(1).max(50)]),
+    }),
+  },
+  addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(20_000) }) },
+  exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
+  importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
 } as const;
 
 export type Action = keyof typeof contract;
@@ -66,6 +103,21 @@ export interface Results {
   verifyRun: RunVerification;
   getEvidence: readonly ResolvedLink[];
   copyText: null;
+  listScenarios: readonly ScenarioSummary[];
+  getScenario: ScenarioRecord;
+  saveScenario: ScenarioRecord;
+  deleteScenario: null;
+  exportScenario: SaveOutcome;
+  importScenario: OpenOutcome<ScenarioImportResult>;
+  listExercises: readonly ExerciseSummary[];
+  createExercise: ExerciseView;
+  getExercise: ExerciseView;
+  deleteExercise: null;
+  exerciseClock: ExerciseView;
+  releaseInject: ReleaseResult;
+  addFacilitatorNote: ExerciseView;
+  exportExercise: SaveOutcome;
+  importExercise: OpenOutcome<ExerciseImportResult>;
 }
 
 /** An evidence link with its paragraph, verbatim, in every language its document has. */

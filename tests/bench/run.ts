@@ -3,6 +3,7 @@ import { tempDir } from '../support/temp';
 import { benchCorpus } from './corpus';
 import { Report } from './report';
 import { benchWorkflow } from './workflow';
+import { benchExercise } from './exercise';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -11,6 +12,7 @@ const report = new Report();
 try {
   benchCorpus(report, temp.dir, quick);
   benchWorkflow(report, temp.dir, quick);
+  benchExercise(report, temp.dir, quick);
 } finally {
   temp.cleanup();
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
-import { SEEDS_DIR, tempDir } from '../support/temp';
+import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
 
 /** The origin the built renderer is served from, by Playwright's router: no server, no network. */
 export const APP_BASE = 'http://workbench.test/';
@@ -43,6 +43,11 @@ export interface AppUnderTest {
   readonly clipboard: readonly string[];
   /** Makes the desktop's clipboard refuse writes, as a locked-down machine may. */
   refuseClipboard(refuse: boolean): void;
+  /** What the fake save/open dialogs answer next (null: the user cancels); both cancel until set. */
+  answerSaveDialog(path: string | null): void;
+  answerOpenDialog(path: string | null): void;
+  /** The default file names the app proposed in save dialogs, newest last. */
+  readonly saveDialogs: readonly string[];
   screenshot(name: string): Promise<void>;
   /** Closes the page and database, keeping the database file for a restart. */
   close(): Promise<void>;
@@ -83,14 +88,22 @@ export async function openApp(
   const b = await launchBrowser();
   const temp = options.dbPath ? null : tempDir('cdt-e2e-');
   const dbPath = options.dbPath ?? join(temp!.dir, 'e2e.sqlite');
-  const workbench = openWorkbench(dbPath, SEEDS_DIR);
+  const workbench = openWorkbench(dbPath, SEEDS_DIR, SCENARIOS_DIR);
   const clipboard: string[] = [];
   let clipboardRefuses = false;
+  const saveDialogs: string[] = [];
+  let saveAnswer: string | null = null;
+  let openAnswer: string | null = null;
   const handlers = createHandlers(workbench.db, {
     writeClipboard: (text) => {
       if (clipboardRefuses) throw new Error('The clipboard is not available.');
       clipboard.push(text);
     },
+    chooseSaveFile: (defaultName) => {
+      saveDialogs.push(defaultName);
+      return saveAnswer;
+    },
+    chooseOpenFile: () => openAnswer,
   });
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];
@@ -128,6 +141,13 @@ export async function openApp(
     refuseClipboard: (refuse) => {
       clipboardRefuses = refuse;
     },
+    answerSaveDialog: (path) => {
+      saveAnswer = path;
+    },
+    answerOpenDialog: (path) => {
+      openAnswer = path;
+    },
+    saveDialogs,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../resources/scenarios', import.meta.url));
 
 /** A fresh folder under the system temp dir, and its removal. */
 export function tempDir(prefix = 'cdt-test-'): { dir: string; cleanup: () => void } {

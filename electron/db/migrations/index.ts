@@ -2,9 +2,10 @@ import type { Migration } from '../migrate';
 import { corpusTables } from './001-corpus';
 import { runTables } from './002-runs';
 import { evidenceTables } from './003-evidence';
+import { exerciseTables } from './004-exercises';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {

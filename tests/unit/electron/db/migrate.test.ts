@@ -53,6 +53,31 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM paragraphs').get()).toEqual({ n: 0 });
   });
 
+  it('exercises (004): clock consistency is enforced, children cascade with the exercise, runs in use cannot be deleted', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare("INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, head_hash) VALUES ('r1', 'n', 't', 't', 1, '{}', 'h')").run();
+    const insertExercise = db.prepare(
+      "INSERT INTO exercises (id, name, scenario_id, scenario_json, scenario_hash, created_at, clock_status, clock_accumulated_ms, clock_running_since) VALUES (?, 'x', 's', '{}', 'h', 't', ?, 0, ?)",
+    );
+    expect(() => insertExercise.run('bad1', 'running', null)).toThrow(/CHECK/);
+    expect(() => insertExercise.run('bad2', 'paused', '2025-01-01T00:00:00.000Z')).toThrow(/CHECK/);
+    expect(() => insertExercise.run('bad3', 'finished', null)).toThrow(/CHECK/);
+    insertExercise.run('e1', 'not-started', null);
+    db.prepare("INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES ('d1', 'e1', 0, 'North', 'r1')").run();
+    db.prepare("INSERT INTO inject_releases (exercise_id, inject_id, delegation_id, released_at, elapsed_ms) VALUES ('e1', 'i1', 'd1', 't', 0)").run();
+    expect(() => db.prepare("INSERT INTO inject_releases (exercise_id, inject_id, delegation_id, released_at, elapsed_ms) VALUES ('e1', 'i1', 'd1', 't2', 5)").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare("INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES ('n1', 'e1', 't', 0, 'note')").run();
+    expect(() => db.prepare("DELETE FROM runs WHERE id = 'r1'").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM exercises WHERE id = 'e1'").run();
+    for (const table of ['exercise_delegations', 'inject_releases', 'facilitator_notes']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    db.prepare("INSERT INTO scenarios (id, origin, title, json, hash, updated_at) VALUES ('s', 'user', 't', '{}', 'h', 't')").run();
+    expect(() => db.prepare("INSERT INTO scenarios (id, origin, title, json, hash, updated_at) VALUES ('s2', 'downloaded', 't', '{}', 'h', 't')").run()).toThrow(/CHECK/);
+  });
+
   it('refuses a database written by a newer version, with a message that says so, and leaves it untouched', () => {
     const file = join(temp.dir, 'newer.sqlite');
     const newer = new Database(file);

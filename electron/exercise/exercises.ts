@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { createRun, deleteRun, getRun, sendEvent } from '../workflow/runs';
+import { canonicalJson } from '../workflow/chain';
+import { ExerciseError } from './errors';
+import { contentHash } from './hash';
+import { getScenario } from './scenarios';
+import { assessRun } from '../../shared/workflow/machine';
+import type { Scenario } from '../../shared/exercise/scenario';
+import type {
+  ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
+  InjectStatus, ReleaseResult,
+} from '../../shared/exercise/exercises';
+
+/**
+ * The exercise service. Every function takes `now` (an ISO time) instead of reading the
+ * clock, so tests are deterministic and the exercise clock is computed, never ticked.
+ * Delegations work in ordinary runs; injects reach them only through sendEvent, so the
+ * run's hash-chained log records exactly what each delegation received and when.
+ */
+export const EXERCISE_NAME_MAX = 100;
+export const DELEGATION_NAME_MAX = 80;
+export const MAX_DELEGATIONS = 50;
+export const NOTE_MAX = 20_000;
+
+export interface ExerciseRow {
+  id: string;
+  name: string;
+  scenario_id: string;
+  scenario_json: string;
+  scenario_hash: string;
+  created_at: string;
+  clock_status: ClockStatus;
+  clock_accumulated_ms: number;
+  clock_running_since: string | null;
+}
+
+export interface DelegationRow {
+  id: string;
+  exercise_id: string;
+  position: number;
+  name: string;
+  run_id: string;
+}
+
+const nowIso = (): string => new Date().toISOString();
+
+export function readExercise(db: Db, id: string): ExerciseRow {
+  const row = statement(db, 'SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+  if (!row) throw new ExerciseError(`There is no exercise with id ${id}.`);
+  return row;
+}
+
+export function exerciseExists(db: Db, id: string): boolean {
+  return statement(db, 'SELECT 1 FROM exercises WHERE id = ?').get(id) !== undefined;
+}
+
+export function delegationsOf(db: Db, exerciseId: string): DelegationRow[] {
+  return statement(db, 'SELECT * FROM exercise_delegations WHERE exercise_id = ? ORDER BY position').all(exerciseId) as DelegationRow[];
+}
+
+export function releasesOf(db: Db, exerciseId: string): InjectRelease[] {
+  return (
+    statement(
+      db,
+      `SELECT r.inject_id, r.delegation_id, r.released_at, r.elapsed_ms FROM inject_releases r
+       JOIN exercise_delegations d ON d.id = r.delegation_id
+       WHERE r.exercise_id = ? ORDER BY r.released_at, r.inject_id, d.position`,
+    ).all(exerciseId) as { inject_id: string; delegation_id: string; released_at: string; elapsed_ms: number }[]
+  ).map((r) => ({ injectId: r.inject_id, delegationId: r.delegation_id, releasedAt: r.released_at, elapsedMs: r.elapsed_ms }));
+}
+
+export function notesOf(db: Db, exerciseId: string): FacilitatorNote[] {
+  return (
+    statement(db, 'SELECT id, at, elapsed_ms, text FROM facilitator_notes WHERE exercise_id = ? ORDER BY at, id').all(exerciseId) as {
+      id: string; at: string; elapsed_ms: number; text: string;
+    }[]
+  ).map((n) => ({ id: n.id, at: n.at, elapsedMs: n.elapsed_ms, text: n.text }));
+}
+
+function parseTime(iso: string, what: string): number {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new ExerciseError(`${what} is not a valid time: ${JSON.stringify(iso)}.`);
+  return t;
+}
+
+/** Elapsed exercise time; a wall clock that went backwards counts as no time, never as negative. */
+export function clockOf(row: ExerciseRow, now: string): ClockView {
+  const running = row.clock_status === 'running' && row.clock_running_since !== null;
+  const stretch = running ? Math.max(0, parseTime(now, 'now') - parseTime(row.clock_running_since!, 'running-since')) : 0;
+  return {
+    status: row.clock_status,
+    accumulatedMs: row.clock_accumulated_ms,
+    runningSince: row.clock_running_since,
+    elapsedMs: row.clock_accumulated_ms + stretch,
+  };
+}
+
+function summaryOf(db: Db, row: ExerciseRow, now: string): ExerciseSummary {
+  const scenario = JSON.parse(row.scenario_json) as Scenario;
+  const count = statement(db, 'SELECT count(*) AS n FROM exercise_delegations WHERE exercise_id = ?').get(row.id) as { n: number };
+  return {
+    id: row.id,
+    name: row.name,
+    scenarioId: row.scenario_id,
+    scenarioTitle: scenario.title,
+    createdAt: row.created_at,
+    clock: clockOf(row, now),
+    delegationCount: count.n,
+  };
+}
+
+export function listExercises(db: Db, now = nowIso()): ExerciseSummary[] {
+  const rows = statement(db, 'SELECT * FROM exercises ORDER BY created_at DESC, id').all() as ExerciseRow[];
+  return rows.map((row) => summaryOf(db, row, now));
+}
+
+export function getExerciseSummary(db: Db, id: string, now = nowIso()): ExerciseSummary {
+  return summaryOf(db, readExercise(db, id), now);
+}
+
+function delegationView(db: Db, d: DelegationRow): DelegationView {
+  const run = getRun(db, d.run_id);
+  const { context } = run.snapshot;
+  const ratings = Object.fromEntries(Object.entries(context.ratings).map(([dim, r]) => [dim, r?.value])) as DelegationView['ratings'];
+  return {
+    id: d.id,
+    name: d.name,
+    runId: d.run_id,
+    run: {
+      id: run.id, name: run.name, createdAt: run.createdAt, updatedAt: run.updatedAt,
+      step: run.step, stepsDone: run.stepsDone, eventCount: run.eventCount,
+    },
+    ratings,
+    level: assessRun(context)?.level ?? null,
+    measures: context.measures.map((m) => ({ measureId: m.measureId, outsideSuggestion: m.outsideSuggestion })),
+    injectsReceived: context.injects.map((i) => i.id),
+  };
+}
+
+export function getExercise(db: Db, id: string, now = nowIso()): ExerciseView {
+  const row = readExercise(db, id);
+  const summary = summaryOf(db, row, now);
+  const scenario = JSON.parse(row.scenario_json) as Scenario;
+  const delegations = delegationsOf(db, id).map((d) => delegationView(db, d));
+  const releases = releasesOf(db, id);
+  const injects: InjectStatus[] = scenario.injects.map((inject) => {
+    const releasedTo = releases.filter((r) => r.injectId === inject.id).map((r) => r.delegationId);
+    const plannedAtMs = inject.offsetMinutes * 60_000;
+    return { inject, plannedAtMs, releasedTo, due: plannedAtMs <= summary.clock.elapsedMs && releasedTo.length < delegations.length };
+  });
+  return {
+    ...summary,
+    scenario,
+    scenarioHash: row.scenario_hash,
+    delegations,
+    releases,
+    notes: notesOf(db, id),
+    injects,
+    dueInjectIds: injects.filter((i) => i.due).map((i) => i.inject.id),
+  };
+}
+
+function cleanName(raw: string, what: string, max: number): string {
+  const name = raw.trim();
+  if (name.length === 0) throw new ExerciseError(`${what} needs a name.`);
+  if (name.length > max) throw new ExerciseError(`${what}'s name can have at most ${max} characters.`);
+  return name;
+}
+
+export interface CreateExerciseInput {
+  readonly name: string;
+  readonly scenarioId: string;
+  readonly delegationNames: readonly string[];
+  readonly now?: string;
+  readonly id?: string;
+}
+
+/** Creates the exercise and one run per delegation, named "<exercise> — <delegation>", in one transaction. */
+export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView {
+  const now = input.now ?? nowIso();
+  const name = cleanName(input.name, 'An exercise', EXERCISE_NAME_MAX);
+  const delegations = input.delegationNames.map((n) => cleanName(n, 'A delegation', DELEGATION_NAME_MAX));
+  if (delegations.length === 0) throw new ExerciseError('An exercise needs at least one delegation.');
+  if (delegations.length > MAX_DELEGATIONS) throw new ExerciseError(`An exercise can have at most ${MAX_DELEGATIONS} delegations.`);
+  const seen = new Set<string>();
+  for (const d of delegations) {
+    // Case-insensitive: "Estonia" and "estonia" in one exercise is a typo, not two delegations.
+    if (seen.has(d.toLowerCase())) throw new ExerciseError(`The delegation "${d}" is listed twice.`);
+    seen.add(d.toLowerCase());
+  }
+  const { scenario } = getScenario(db, input.scenarioId);
+  const id = input.id ?? randomUUID();
+  db.transaction(() => {
+    statement(
+      db,
+      `INSERT INTO exercises (id, name, scenario_id, scenario_json, scenario_hash, created_at, clock_status, clock_accumulated_ms, clock_running_since)
+       VALUES (?, ?, ?, ?, ?, ?, 'not-started', 0, NULL)`,
+    ).run(id, name, scenario.id, canonicalJson(scenario), contentHash(scenario), now);
+    delegations.forEach((delegation, position) => {
+      const run = createRun(db, `${name} — ${delegation}`, { now });
+      statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES (?, ?, ?, ?, ?)').run(
+        randomUUID(), id, position, delegation, run.id,
+      );
+    });
+  })();
+  return getExercise(db, id, now);
+}
+
+/** Deletes the exercise with its delegations' runs, releases and notes. */
+export function deleteExercise(db: Db, id: string): void {
+  db.transaction(() => {
+    readExercise(db, id);
+    const runs = delegationsOf(db, id).map((d) => d.run_id);
+    statement(db, 'DELETE FROM exercises WHERE id = ?').run(id);
+    for (const runId of runs) deleteRun(db, runId);
+  })();
+}
+
+const CLOCK_RULES: { readonly [A in ClockAction]: { readonly from: ClockStatus; readonly to: ClockStatus; readonly why: string } } = {
+  start: { from: 'not-started', to: 'running', why: 'only an exercise that has not started can be started' },
+  pause: { from: 'running', to: 'paused', why: 'only a running clock can be paused' },
+  resume: { from: 'paused', to: 'running', why: 'only a paused clock can be resumed' },
+};
+
+const STATUS_WORDS: { readonly [S in ClockStatus]: string } = { 'not-started': 'has not started', running: 'is running', paused: 'is paused' };
+
+export function exerciseClock(db: Db, id: string, action: ClockAction, now = nowIso()): ExerciseView {
+  db.transaction(() => {
+    const row = readExercise(db, id);
+    const rule = CLOCK_RULES[action];
+    if (row.clock_status !== rule.from) {
+      throw new ExerciseError(`Cannot ${action} the clock: it ${STATUS_WORDS[row.clock_status]}, and ${rule.why}.`);
+    }
+    parseTime(now, 'now');
+    // Pausing folds the running stretch into the accumulated time; starting or resuming opens a new one.
+    const accumulated = action === 'pause' ? clockOf(row, now).elapsedMs : row.clock_accumulated_ms;
+    statement(db, 'UPDATE exercises SET clock_status = ?, clock_accumulated_ms = ?, clock_running_since = ? WHERE id = ?').run(
+      rule.to, accumulated, rule.to === 'running' ? now : null, id,
+    );
+  }).immediate();
+  return getExercise(db, id, now);
+}
+
+/**
+ * Releases an inject to the chosen delegations: INJECT.RECEIVE goes through sendEvent to
+ * each one's run (so the machine and the chain record it), all in one transaction. A
+ * delegation that already has the inject is skipped and reported, never sent it twice; if
+ * any run refuses the event, nothing at all is released.
+ */
+export function releaseInject(
+  db: Db,
+  exerciseId: string,
+  injectId: string,
+  to: readonly string[] | 'all',
+  now = nowIso(),
+): ReleaseResult {
+  const outcome = db.transaction(() => {
+    const row = readExercise(db, exerciseId);
+    const scenario = JSON.parse(row.scenario_json) as Scenario;
+    const inject = scenario.injects.find((i) => i.id === injectId);
+    if (!inject) throw new ExerciseError(`The scenario "${scenario.title}" has no inject with id "${injectId}".`);
+    const all = delegationsOf(db, exerciseId);
+    let chosen: DelegationRow[];
+    if (to === 'all') chosen = all;
+    else {
+      if (to.length === 0) throw new ExerciseError('Choose at least one delegation to release the inject to.');
+      chosen = [...new Set(to)].map((delegationId) => {
+        const found = all.find((d) => d.id === delegationId);
+        if (!found) throw new ExerciseError(`The exercise "${row.name}" has no delegation with id ${delegationId}.`);
+        return found;
+      });
+    }
+    const elapsedMs = clockOf(row, now).elapsedMs;
+    const released: string[] = [];
+    const skipped: { delegationId: string; reason: string }[] = [];
+    const already = statement(db, 'SELECT released_at FROM inject_releases WHERE exercise_id = ? AND inject_id = ? AND delegation_id = ?');
+    for (const d of chosen) {
+      const previous = already.get(exerciseId, injectId, d.id) as { released_at: string } | undefined;
+      if (previous) {
+        skipped.push({ delegationId: d.id, reason: `${d.name} already received "${inject.title}" at ${previous.released_at}.` });
+        continue;
+      }
+      // The inject's texts go into the run as data; the UI shows them as plain text.
+      const sent = sendEvent(db, d.run_id, { type: 'INJECT.RECEIVE', id: inject.id, title: inject.title, body: inject.body }, now);
+      if (!sent.accepted) {
+        throw new ExerciseError(`Not released: the run of ${d.name} refused the inject "${inject.title}": ${sent.reasons.join(' ')}`);
+      }
+      statement(db, 'INSERT INTO inject_releases (exercise_id, inject_id, delegation_id, released_at, elapsed_ms) VALUES (?, ?, ?, ?, ?)').run(
+        exerciseId, injectId, d.id, now, elapsedMs,
+      );
+      released.push(d.id);
+    }
+    return { released, skipped };
+  }).immediate();
+  return { exercise: getExercise(db, exerciseId, now), ...outcome };
+}
+
+export function addFacilitatorNote(db: Db, exerciseId: string, text: string, now = nowIso(), id: string = randomUUID()): ExerciseView {
+  if (text.trim().length === 0) throw new ExerciseError('A note needs some text.');
+  if (text.length > NOTE_MAX) throw new ExerciseError(`A note can have at most ${NOTE_MAX} characters.`);
+  db.transaction(() => {
+    const row = readExercise(db, exerciseId);
+    statement(db, 'INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES (?, ?, ?, ?, ?)').run(
+      id, exerciseId, now, clockOf(row, now).elapsedMs, text,
+    );
+  })();
+  return getExercise(db, exerciseId, now);
+}

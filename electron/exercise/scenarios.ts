@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { canonicalJson } from '../workflow/chain';
+import { ExerciseError, PackageError } from './errors';
+import { contentHash } from './hash';
+import { parseScenario, type Scenario } from '../../shared/exercise/scenario';
+import type { ScenarioImportResult, ScenarioOrigin, ScenarioRecord, ScenarioSummary } from '../../shared/exercise/exercises';
+
+/**
+ * Stored scenarios: the bundled examples (read-only, refreshed from resources/scenarios at
+ * every start), the facilitator's own, and imported ones. A scenario is data: its texts are
+ * shown as plain text and never interpreted.
+ */
+interface ScenarioRow {
+  id: string;
+  origin: ScenarioOrigin;
+  title: string;
+  json: string;
+  hash: string;
+  updated_at: string;
+}
+
+function summaryOf(row: ScenarioRow, scenario: Scenario): ScenarioSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    tlp: scenario.classification.tlp,
+    marking: scenario.classification.marking,
+    origin: row.origin,
+    injectCount: scenario.injects.length,
+    hash: row.hash,
+    updatedAt: row.updated_at,
+  };
+}
+
+const recordOf = (row: ScenarioRow): ScenarioRecord => {
+  const scenario = JSON.parse(row.json) as Scenario;
+  return { ...summaryOf(row, scenario), scenario };
+};
+
+function readRow(db: Db, id: string): ScenarioRow | undefined {
+  return statement(db, 'SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+}
+
+export function listScenarios(db: Db): ScenarioSummary[] {
+  const rows = statement(db, 'SELECT * FROM scenarios ORDER BY title, id').all() as ScenarioRow[];
+  return rows.map((row) => summaryOf(row, JSON.parse(row.json) as Scenario));
+}
+
+export function getScenario(db: Db, id: string): ScenarioRecord {
+  const row = readRow(db, id);
+  if (!row) throw new ExerciseError(`There is no scenario with id "${id}".`);
+  return recordOf(row);
+}
+
+/** Validates or throws a PackageError whose lines say `<source>: <path>: <problem>`. */
+export function validateScenario(value: unknown, source = 'scenario'): Scenario {
+  const parsed = parseScenario(value);
+  if (!parsed.ok) throw new PackageError(source, parsed.errors);
+  return parsed.value;
+}
+
+function upsert(db: Db, scenario: Scenario, origin: ScenarioOrigin, now: string): void {
+  statement(
+    db,
+    `INSERT INTO scenarios (id, origin, title, json, hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, title = excluded.title, json = excluded.json,
+       hash = excluded.hash, updated_at = excluded.updated_at`,
+  ).run(scenario.id, origin, scenario.title, canonicalJson(scenario), contentHash(scenario), now);
+}
+
+/** Saves a facilitator's scenario (new or edited). Bundled ones are read-only: save a copy under another id. */
+export function saveScenario(db: Db, value: unknown, now = new Date().toISOString()): ScenarioRecord {
+  const scenario = validateScenario(value);
+  const existing = readRow(db, scenario.id);
+  if (existing?.origin === 'bundled') {
+    throw new ExerciseError(`"${scenario.id}" is a scenario that comes with the app and cannot be changed; save your version under another id.`);
+  }
+  // An edited import becomes the facilitator's own: it no longer matches what was received.
+  upsert(db, scenario, 'user', now);
+  return getScenario(db, scenario.id);
+}
+
+export function deleteScenario(db: Db, id: string): void {
+  const row = readRow(db, id);
+  if (!row) throw new ExerciseError(`There is no scenario with id "${id}".`);
+  if (row.origin === 'bundled') throw new ExerciseError(`"${id}" comes with the app and cannot be deleted.`);
+  // Exercises keep their own copy of the scenario, so deleting it here changes none of them.
+  statement(db, 'DELETE FROM scenarios WHERE id = ?').run(id);
+}
+
+/**
+ * Imports a validated scenario. The same id with the same content is "already imported"
+ * (nothing written); the same id with other content is refused, never overwritten.
+ */
+export function importValidScenario(db: Db, scenario: Scenario, fileName: string, now: string): ScenarioImportResult {
+  const existing = readRow(db, scenario.id);
+  const hash = contentHash(scenario);
+  if (existing) {
+    if (existing.hash === hash) return { status: 'already-imported', scenario: summaryOf(existing, scenario) };
+    throw new PackageError(fileName, [
+      `id: a different scenario with id "${scenario.id}" already exists here (${existing.origin}); change the id in the file or delete the existing one first.`,
+    ]);
+  }
+  upsert(db, scenario, 'imported', now);
+  return { status: 'imported', scenario: summaryOf(readRow(db, scenario.id)!, scenario) };
+}
+
+/**
+ * Brings the bundled examples in line with resources/scenarios: new and changed files are
+ * upserted (by id, when the hash differs), removed files dropped. A facilitator's scenario
+ * that happens to use a bundled id is left alone. An invalid bundled file is our bug: fail loudly.
+ */
+export function syncBundledScenarios(db: Db, dir: string, now = new Date().toISOString()): { readonly updated: number } {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const bundled = files.map((file) => validateScenario(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file)));
+  let updated = 0;
+  db.transaction(() => {
+    for (const scenario of bundled) {
+      const row = readRow(db, scenario.id);
+      if (row && (row.origin !== 'bundled' || row.hash === contentHash(scenario))) continue;
+      upsert(db, scenario, 'bundled', now);
+      updated++;
+    }
+    const ids = new Set(bundled.map((s) => s.id));
+    for (const row of statement(db, "SELECT id FROM scenarios WHERE origin = 'bundled'").all() as { id: string }[]) {
+      if (!ids.has(row.id)) {
+        statement(db, 'DELETE FROM scenarios WHERE id = ?').run(row.id);
+        updated++;
+      }
+    }
+  })();
+  return { updated };
+}

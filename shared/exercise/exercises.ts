@@ -1,0 +1,127 @@
+import type { DimensionId, MeasureId, RatingValue } from '../framework/catalogue';
+import type { RunSummary } from '../workflow/runs';
+import type { Scenario, ScenarioInject, Tlp } from './scenario';
+
+// What the exercise service returns, as both sides (main process and renderer) see it.
+
+export const CLOCK_STATUSES = ['not-started', 'running', 'paused'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+export const CLOCK_ACTIONS = ['start', 'pause', 'resume'] as const;
+export type ClockAction = (typeof CLOCK_ACTIONS)[number];
+
+/** Where a stored scenario came from: shipped with the app (read-only), written here, or imported. */
+export const SCENARIO_ORIGINS = ['bundled', 'user', 'imported'] as const;
+export type ScenarioOrigin = (typeof SCENARIO_ORIGINS)[number];
+
+export interface ScenarioSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly tlp: Tlp;
+  readonly marking: string;
+  readonly origin: ScenarioOrigin;
+  readonly injectCount: number;
+  /** SHA-256 of the scenario's canonical JSON. */
+  readonly hash: string;
+  readonly updatedAt: string;
+}
+
+export interface ScenarioRecord extends ScenarioSummary {
+  readonly scenario: Scenario;
+}
+
+export interface ClockView {
+  readonly status: ClockStatus;
+  /** Exercise time accumulated before the current running stretch. */
+  readonly accumulatedMs: number;
+  readonly runningSince: string | null;
+  /** Exercise time at the `now` the view was computed for. */
+  readonly elapsedMs: number;
+}
+
+export interface ExerciseSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly scenarioId: string;
+  readonly scenarioTitle: string;
+  readonly createdAt: string;
+  readonly clock: ClockView;
+  readonly delegationCount: number;
+}
+
+export interface SelectedMeasureView {
+  readonly measureId: MeasureId;
+  readonly outsideSuggestion: boolean;
+}
+
+export interface DelegationView {
+  readonly id: string;
+  readonly name: string;
+  readonly runId: string;
+  readonly run: RunSummary;
+  /** The delegation's current ratings (only the dimensions rated so far). */
+  readonly ratings: { readonly [D in DimensionId]?: RatingValue };
+  /** The overall level once all seven dimensions are rated, else null. */
+  readonly level: number | null;
+  readonly measures: readonly SelectedMeasureView[];
+  /** Ids of the injects the delegation's run has received. */
+  readonly injectsReceived: readonly string[];
+}
+
+export interface InjectRelease {
+  readonly injectId: string;
+  readonly delegationId: string;
+  readonly releasedAt: string;
+  /** The exercise clock when it was released. */
+  readonly elapsedMs: number;
+}
+
+export interface FacilitatorNote {
+  readonly id: string;
+  readonly at: string;
+  readonly elapsedMs: number;
+  readonly text: string;
+}
+
+export interface InjectStatus {
+  readonly inject: ScenarioInject;
+  /** offsetMinutes in exercise milliseconds. */
+  readonly plannedAtMs: number;
+  /** Its time has come and some delegation has not received it yet. */
+  readonly due: boolean;
+  readonly releasedTo: readonly string[];
+}
+
+export interface ExerciseView extends ExerciseSummary {
+  readonly scenario: Scenario;
+  readonly scenarioHash: string;
+  readonly delegations: readonly DelegationView[];
+  readonly releases: readonly InjectRelease[];
+  readonly notes: readonly FacilitatorNote[];
+  readonly injects: readonly InjectStatus[];
+  readonly dueInjectIds: readonly string[];
+}
+
+export interface ReleaseResult {
+  readonly exercise: ExerciseView;
+  /** Delegations that received the inject now. */
+  readonly released: readonly string[];
+  /** Delegations that already had it: left alone, with the reason. */
+  readonly skipped: readonly { readonly delegationId: string; readonly reason: string }[];
+}
+
+export type ImportStatus = 'imported' | 'already-imported';
+
+export interface ExerciseImportResult {
+  readonly status: ImportStatus;
+  readonly exercise: ExerciseSummary;
+}
+
+export interface ScenarioImportResult {
+  readonly status: ImportStatus;
+  readonly scenario: ScenarioSummary;
+}
+
+/** The outcome of an action that asks the user for a file: they may cancel the dialog. */
+export type SaveOutcome = { readonly saved: false } | { readonly saved: true; readonly path: string };
+export type OpenOutcome<T> = { readonly opened: false } | ({ readonly opened: true; readonly path: string } & T);

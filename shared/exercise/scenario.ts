@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { CONFIDENCE_LEVELS, STEP_IDS, type StepId } from '../framework/catalogue';
+import { formatIssues } from '../framework/assessment-schema';
+
+/**
+ * The scenario format: what a facilitator writes (or imports from a colleague's USB stick)
+ * to run a tabletop exercise. It is data only: every text is shown as plain text, never
+ * rendered as HTML or executed, so the bounds below exist to keep files and screens sane,
+ * not to sanitise markup.
+ *
+ * Versioned so that a later format can be told apart and migrated, never guessed.
+ */
+export const SCENARIO_FORMAT = 'cdt-scenario';
+export const SCENARIO_VERSION = 1;
+
+export const TLP_LEVELS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+export type Tlp = (typeof TLP_LEVELS)[number];
+
+export const INJECT_KINDS = ['intelligence-report', 'media', 'partner-message', 'technical-report', 'other'] as const;
+export type InjectKind = (typeof INJECT_KINDS)[number];
+
+export const SCENARIO_LIMITS = {
+  id: 100,
+  title: 200,
+  marking: 200,
+  longText: 20_000,
+  injectTitle: 500, // the workflow's INJECT.RECEIVE accepts titles up to 500 characters
+  injects: 100,
+  findingsPerInject: 20,
+  findingSource: 2_000,
+  questionsPerStep: 30,
+  question: 2_000,
+  // A week: exercises run for hours or days; a larger offset is almost certainly a typo.
+  offsetMinutes: 7 * 24 * 60,
+} as const;
+
+// Lower-case words joined by hyphens: safe in file names, URLs and CLI arguments alike.
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z
+  .string()
+  .max(SCENARIO_LIMITS.id)
+  .regex(SLUG, { message: 'expected a slug: lower-case letters and digits joined by single hyphens, e.g. "hospital-ransomware"' });
+// No transforms anywhere: a valid scenario parses to exactly itself, so its hash is stable.
+const required = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+const optionalText = (max: number) => z.string().max(max);
+
+const suggestedFinding = z.strictObject({
+  text: required(SCENARIO_LIMITS.longText),
+  source: required(SCENARIO_LIMITS.findingSource),
+  confidence: z.enum(CONFIDENCE_LEVELS),
+});
+
+const inject = z.strictObject({
+  id: slug,
+  offsetMinutes: z.number().int().min(0).max(SCENARIO_LIMITS.offsetMinutes),
+  title: required(SCENARIO_LIMITS.injectTitle),
+  body: required(SCENARIO_LIMITS.longText),
+  kind: z.enum(INJECT_KINDS),
+  suggestedFindings: z.array(suggestedFinding).max(SCENARIO_LIMITS.findingsPerInject).optional(),
+});
+
+const questionList = z.array(required(SCENARIO_LIMITS.question)).max(SCENARIO_LIMITS.questionsPerStep).optional();
+const questions = z.strictObject(
+  Object.fromEntries(STEP_IDS.map((step) => [step, questionList])) as { [S in StepId]: typeof questionList },
+);
+
+export const scenarioSchema = z.strictObject({
+    format: z.literal(SCENARIO_FORMAT),
+    version: z.literal(SCENARIO_VERSION),
+    id: slug,
+    title: required(SCENARIO_LIMITS.title),
+    classification: z.strictObject({
+      marking: optionalText(SCENARIO_LIMITS.marking),
+      tlp: z.enum(TLP_LEVELS),
+    }),
+    background: optionalText(SCENARIO_LIMITS.longText),
+    incident: required(SCENARIO_LIMITS.longText),
+    injects: z
+      .array(inject)
+      .min(1)
+      .max(SCENARIO_LIMITS.injects)
+      .superRefine((injects, ctx) => {
+        // An inject id is how releases and delegations' runs refer to it: it must be unique.
+        const seen = new Map<string, number>();
+        injects.forEach((item, index) => {
+          const first = seen.get(item.id);
+          if (first === undefined) seen.set(item.id, index);
+          else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate inject id "${item.id}" (also injects[${first}])` });
+        });
+      }),
+    questions,
+    facilitatorNotes: optionalText(SCENARIO_LIMITS.longText),
+  });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInject = Scenario['injects'][number];
+
+export type ScenarioParseResult =
+  | { readonly ok: true; readonly value: Scenario }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** Validates a scenario; errors are `<path>: <problem>` lines, the house style of `cdt assess`. */
+export function parseScenario(value: unknown): ScenarioParseResult {
+  const result = scenarioSchema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: formatIssues(result.error) };
+}
