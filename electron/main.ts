@@ -1,7 +1,8 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, net, protocol, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
@@ -9,7 +10,7 @@ import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
 import { DB_FILE_NAME } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import {
-  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, isAllowedRequest, isAppUrl,
+  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedRequest, isAppUrl,
   mainWindowOptions, restoreBounds, type WindowBounds,
 } from './window';
 
@@ -74,14 +75,24 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler(() => false);
   // No network: every request that is not for the app's own files is cancelled.
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  // The renderer's files are read from disk here rather than fetched, so serving them
+  // never depends on how the request filter above treats the main process's own requests.
   protocol.handle(APP_SCHEME, async (request) => {
     const relative = appUrlToRelativePath(request.url);
-    if (relative === null) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(join(rendererDir, relative)).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const file = relative === null ? null : resolve(rendererDir, relative);
+    if (file === null || !file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': contentTypeOf(file),
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
   });
 }
 
@@ -95,7 +106,7 @@ function readSavedBounds(): WindowBounds | null {
 
 function createWindow(): void {
   const bounds = restoreBounds(readSavedBounds(), screen.getAllDisplays().map((d) => d.workArea));
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, bounds, { devTools: !app.isPackaged }));
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('close', () => writeFileSync(windowStateFile(), JSON.stringify(window.getNormalBounds())));

@@ -29,7 +29,11 @@ export interface WindowBounds {
 
 export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 800 };
 
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: WindowBounds = DEFAULT_BOUNDS,
+  { devTools = false }: { devTools?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 1024,
@@ -51,7 +55,8 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds = DE
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      // Only in development: the packaged app offers no way into the page's internals.
+      devTools,
     },
   };
 }
@@ -71,12 +76,37 @@ export function isAllowedRequest(url: string): boolean {
   return isAppUrl(url) || url.startsWith('devtools://');
 }
 
-/** Maps an app:// URL to a file below the renderer folder, refusing any path that climbs out of it. */
+/**
+ * Maps an app:// URL to a file below the renderer folder, refusing anything that could
+ * climb out of it on any platform: dot segments, backslashes (a separator on Windows),
+ * drive letters, NUL, and malformed percent-encoding.
+ */
 export function appUrlToRelativePath(url: string): string | null {
   if (!isAppUrl(url)) return null;
-  const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
-  if (path.split('/').some((part) => part === '..' || part === '')) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    return null;
+  }
+  if (/[\\:\0]/.test(path)) return null;
+  if (path.split('/').some((part) => part === '..' || part === '.' || part === '')) return null;
   return path;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  json: 'application/json',
+};
+
+/** The content type of one of the renderer's files; unknown kinds are served as opaque bytes. */
+export function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
 }
 
 const SAVED_BOUNDS_MIN = { width: 800, height: 600 };
@@ -89,8 +119,11 @@ export function restoreBounds(
   saved: WindowBounds | null,
   workAreas: readonly { x: number; y: number; width: number; height: number }[],
 ): WindowBounds {
-  if (!saved || saved.width < SAVED_BOUNDS_MIN.width || saved.height < SAVED_BOUNDS_MIN.height) return DEFAULT_BOUNDS;
-  if (saved.x === undefined || saved.y === undefined) return { width: saved.width, height: saved.height };
+  // The state file is ours but lives on disk: anything that is not a number is ignored.
+  const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (!saved || !isNumber(saved.width) || !isNumber(saved.height)) return DEFAULT_BOUNDS;
+  if (saved.width < SAVED_BOUNDS_MIN.width || saved.height < SAVED_BOUNDS_MIN.height) return DEFAULT_BOUNDS;
+  if (!isNumber(saved.x) || !isNumber(saved.y)) return { width: saved.width, height: saved.height };
   const { x, y } = saved;
   const visible = workAreas.some(
     (area) => x + 100 > area.x && x < area.x + area.width - 100 && y >= area.y && y < area.y + area.height - 50,

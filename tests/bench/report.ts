@@ -18,6 +18,13 @@ export class Report {
     console.log(`[${section}] ${name}: p50 ${summary.p50} ms, p95 ${summary.p95} ms, mean ${summary.mean} ms (n=${summary.n})${more}`);
   }
 
+  /** One measured quantity that is not a time (a size, a count), with its unit. */
+  value(section: string, name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
+    this.rows.push({ section, name, value, unit, ...extra });
+    const more = Object.entries(extra).map(([k, v]) => ` ${k}=${String(v)}`).join('');
+    console.log(`[${section}] ${name}: ${value} ${unit}${more}`);
+  }
+
   note(section: string, text: string): void {
     console.log(`[${section}] ${text}`);
   }

@@ -4,6 +4,7 @@ import { benchCorpus } from './corpus';
 import { Report } from './report';
 import { benchWorkflow } from './workflow';
 import { benchExercise } from './exercise';
+import { benchRenderer } from './renderer';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -13,6 +14,7 @@ try {
   benchCorpus(report, temp.dir, quick);
   benchWorkflow(report, temp.dir, quick);
   benchExercise(report, temp.dir, quick);
+  await benchRenderer(report, quick);
 } finally {
   temp.cleanup();
 }

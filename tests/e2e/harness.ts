@@ -1,9 +1,10 @@
 import { buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
+import { contentTypeOf } from '../../electron/window';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
 import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
 
@@ -11,16 +12,6 @@ import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
 export const APP_BASE = 'http://workbench.test/';
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const bridgeScript = (): string =>
   buildSync({
@@ -124,7 +115,7 @@ export async function openApp(
     if (relative.startsWith('..') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({
       status: 200,
-      contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      contentType: contentTypeOf(file),
       body: readFileSync(file),
     });
   });
