@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, Menu, net, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
