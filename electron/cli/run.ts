@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownSnippet, searchCorpus, SearchQueryError } from '../corpus/search';
@@ -11,7 +10,7 @@ import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './a
 import { LANGS, type Lang } from '../../shared/corpus';
 import { parseAssessmentInput } from '../../shared/framework/assessment-schema';
 import { assess } from '../../shared/framework/proportionality';
-import { ExerciseError } from '../exercise/errors';
+import { ExerciseError, PackageError } from '../exercise/errors';
 import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
@@ -153,23 +152,12 @@ const MAX_INPUT_BYTES = 1_000_000;
 
 /** Reads a JSON file a user named, with errors that say which file and what is wrong. */
 function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_INPUT_BYTES) throw new InputError(`${path}: the file is larger than ${MAX_INPUT_BYTES} bytes.`);
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  const text = readPackageFile(path, MAX_INPUT_BYTES);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${path}: not valid JSON (${(error as Error).message}).`);
+    throw new PackageError(path, [`not valid JSON (${(error as Error).message}).`]);
   }
-}
-
-class InputError extends Error {
-  override name = 'InputError';
 }
 
 const fileCommands: Record<string, FileCommand> = {
@@ -236,7 +224,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (
       error instanceof SearchQueryError || error instanceof SeedError ||
-      error instanceof DatabaseTooNewError || error instanceof InputError || error instanceof ExerciseError
+      error instanceof DatabaseTooNewError || error instanceof ExerciseError
     ) {
       io.err(error.message);
       return 1;

@@ -19,7 +19,7 @@ export function readPackageFile(path: string, maxBytes = MAX_PACKAGE_BYTES): str
 }
 
 export const tooLarge = (bytes: number, maxBytes: number): string =>
-  `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; a package can be at most ${maxBytes / 1024 / 1024} MB.`;
+  `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; it can be at most ${maxBytes / 1024 / 1024} MB.`;
 
 /**
  * Writes the whole file or nothing: to a temporary name beside it, flushed, then renamed.

@@ -124,7 +124,7 @@ describe('exercise packages: refusals name the file, the field and the problem',
 
   it('checks the size before parsing', () => {
     const huge = `{"format":"cdt-exercise-package","pad":"${'x'.repeat(MAX_PACKAGE_BYTES)}"}`;
-    expect(refusal(target, huge, 'big.json')).toMatch(/^big\.json: the file is 20\.0 MB; a package can be at most 20 MB\./);
+    expect(refusal(target, huge, 'big.json')).toMatch(/^big\.json: the file is 20\.0 MB; it can be at most 20 MB\./);
   });
 
   it('reports JSON syntax errors with the file name', () => {
