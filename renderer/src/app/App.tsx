@@ -1,25 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLibrary } from '../features/library/store';
+import { useLastPlace } from '../features/runs/shell';
+import { useCommands } from './commands';
 import { activeScreen, screens, useNavigation } from './navigation';
-
-/** Ctrl/Cmd+K and Ctrl/Cmd+F take the user to the library's search field from anywhere. */
-function useSearchShortcut(): void {
-  const navigate = useNavigation((s) => s.navigate);
-  const focusSearch = useLibrary((s) => s.focusSearch);
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent): void => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const key = e.key.toLowerCase();
-      if (key !== 'k' && key !== 'f') return;
-      e.preventDefault();
-      navigate('library');
-      focusSearch();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate, focusSearch]);
-}
 
 /** The shell: a header, the navigation between screens, and the active screen. */
 export function App() {
@@ -27,7 +10,8 @@ export function App() {
   const screen = useNavigation((s) => s.screen);
   const navigate = useNavigation((s) => s.navigate);
   const main = useRef<HTMLElement>(null);
-  useSearchShortcut();
+  useCommands();
+  useLastPlace();
   const { Component } = activeScreen(screen);
 
   return (

@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
 import { create } from 'zustand';
 import { LibraryScreen } from '../features/library/LibraryScreen';
+import { RunsScreen } from '../features/runs/RunsScreen';
+import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
 
-export type Screen = 'library' | 'runs';
+export type Screen = 'library' | 'runs' | 'exercises';
 
 export interface ScreenEntry {
   readonly id: Screen;
@@ -16,7 +18,11 @@ export interface ScreenEntry {
  * once it is registered here, so an unfinished screen never shows as an empty promise.
  * (The runs screen registers as `{ id: 'runs', labelKey: 'nav.runs', Component: RunsScreen }`.)
  */
-export const screens: readonly ScreenEntry[] = [{ id: 'library', labelKey: 'nav.library', Component: LibraryScreen }];
+export const screens: readonly ScreenEntry[] = [
+  { id: 'library', labelKey: 'nav.library', Component: LibraryScreen },
+  { id: 'runs', labelKey: 'nav.runs', Component: RunsScreen },
+  { id: 'exercises', labelKey: 'exercises.nav', Component: ExercisesScreen },
+];
 
 interface NavigationState {
   readonly screen: Screen;

@@ -1,0 +1,152 @@
+import { useTranslation } from 'react-i18next';
+import type { DelegationView, ExerciseView } from '../../../../shared/exercise/exercises';
+import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
+
+const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
+const ratedCount = (d: DelegationView): number => DIMENSION_IDS.filter((id) => d.ratings[id] !== undefined).length;
+
+/**
+ * The delegations in one table, a column each: where they are and what they decided, with
+ * the rows where they differ marked, so the facilitator sees the debrief's talking points.
+ */
+export function GlanceTable({ view }: { view: ExerciseView }) {
+  const { t } = useTranslation();
+  const ds = view.delegations;
+  if (ds.length < 2) return null;
+  const rows: { key: string; label: string; cells: string[] }[] = [
+    { key: 'step', label: t('exercises.glance.step'), cells: ds.map((d) => `${stepNumber(d)}. ${STEPS[d.run.step].label}`) },
+    {
+      key: 'level',
+      label: t('exercises.glance.level'),
+      cells: ds.map((d) => (d.level === null ? t('exercises.glance.rated', { count: ratedCount(d) }) : String(d.level))),
+    },
+    { key: 'injects', label: t('exercises.glance.injects'), cells: ds.map((d) => `${d.injectsReceived.length} / ${view.injects.length}`) },
+    { key: 'measures', label: t('exercises.glance.measures'), cells: ds.map((d) => String(d.measures.length)) },
+  ];
+  return (
+    <div className="ex-glance-wrap">
+      <table className="ex-glance">
+        <caption>{t('exercises.glance.caption')}</caption>
+        <thead>
+          <tr>
+            <td />
+            {ds.map((d) => (
+              <th key={d.id} scope="col">
+                {d.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const differs = new Set(row.cells).size > 1;
+            return (
+              <tr key={row.key} className={differs ? 'ex-glance__differs' : undefined} data-row={row.key}>
+                <th scope="row">
+                  {row.label}
+                  {differs && <span className="ex-differs">{t('exercises.glance.differs')}</span>}
+                </th>
+                {row.cells.map((c, i) => (
+                  <td key={ds[i]!.id}>{c}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One delegation in full: step, ratings, level, measures, injects and the questions for its step. */
+export function DelegationCard({
+  view, delegation: d, onOpenRun,
+}: { view: ExerciseView; delegation: DelegationView; onOpenRun: (runId: string) => void }) {
+  const { t } = useTranslation();
+  const headingId = `delegation-${d.id}`;
+  const questions = view.scenario.questions[d.run.step] ?? [];
+  const titleOf = (id: string): string => view.scenario.injects.find((i) => i.id === id)?.title ?? id;
+  return (
+    <article className="ex-card" aria-labelledby={headingId} data-delegation={d.name}>
+      <header className="ex-card__head">
+        <h3 id={headingId} className="ex-card__name">
+          {d.name}
+        </h3>
+        <button type="button" className="button" aria-label={t('exercises.card.openRunNamed', { name: d.name })} onClick={() => onOpenRun(d.runId)}>
+          {t('exercises.card.openRun')}
+        </button>
+      </header>
+      <p className="ex-card__step" data-step={d.run.step}>
+        <span className="ex-card__label">{t('exercises.card.step', { n: stepNumber(d), total: STEP_IDS.length })}</span>{' '}
+        <strong>{STEPS[d.run.step].label}</strong>
+      </p>
+      <div className="ex-card__block">
+        <h4 className="ex-card__label">
+          {t('exercises.card.ratings')}{' '}
+          <span className="ex-card__level">
+            {d.level === null ? t('exercises.card.noLevel', { count: ratedCount(d) }) : t('exercises.card.level', { level: d.level })}
+          </span>
+        </h4>
+        <dl className="ex-bars">
+          {DIMENSION_IDS.map((id) => {
+            const v = d.ratings[id];
+            return (
+              <div key={id} className="ex-bar" data-dimension={id}>
+                <dt>{DIMENSIONS[id].label}</dt>
+                <dd>
+                  <span className="ex-bar__track" aria-hidden="true">
+                    {[1, 2, 3, 4].map((n) => (
+                      <span key={n} className={v !== undefined && n <= v ? 'ex-bar__seg ex-bar__seg--on' : 'ex-bar__seg'} />
+                    ))}
+                  </span>
+                  <span className="ex-bar__value">{v ?? <span aria-label={t('exercises.card.notRated')}>–</span>}</span>
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </div>
+      <div className="ex-card__block">
+        <h4 className="ex-card__label">{t('exercises.card.measures', { count: d.measures.length })}</h4>
+        {d.measures.length === 0 ? (
+          <p className="ex-card__none">{t('exercises.card.noMeasures')}</p>
+        ) : (
+          <ul className="ex-card__list">
+            {d.measures.map((m) => (
+              <li key={m.measureId}>
+                {MEASURES[m.measureId].label}
+                {m.outsideSuggestion && <span className="ex-flag">{t('exercises.card.outside')}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="ex-card__block">
+        <h4 className="ex-card__label">{t('exercises.card.injects', { count: d.injectsReceived.length, total: view.injects.length })}</h4>
+        {d.injectsReceived.length === 0 ? (
+          <p className="ex-card__none">{t('exercises.card.noInjects')}</p>
+        ) : (
+          <ul className="ex-card__list ex-card__injects">
+            {d.injectsReceived.map((id) => (
+              <li key={id}>{titleOf(id)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="ex-card__block ex-card__questions">
+        <h4 className="ex-card__label">{t('exercises.card.questions', { step: STEPS[d.run.step].label })}</h4>
+        {questions.length === 0 ? (
+          <p className="ex-card__none">{t('exercises.card.noQuestions')}</p>
+        ) : (
+          <ul className="ex-card__list">
+            {questions.map((q, i) => (
+              <li key={i} className="ex-pre">
+                {q}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </article>
+  );
+}

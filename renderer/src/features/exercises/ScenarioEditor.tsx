@@ -1,0 +1,449 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioRecord } from '../../../../shared/exercise/exercises';
+import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } from '../../../../shared/exercise/scenario';
+import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
+import { api } from '../../api';
+import { ConfirmDialog } from '../runs/ConfirmDialog';
+import { ExerciseBanner } from './ExerciseBanner';
+import {
+  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, messageLines, problemsOf, questionsFromText,
+  type Draft, type DraftInject, type Problem,
+} from './model';
+import { useExercises, type Outcome } from './store';
+import { OutcomeNotice } from './Outcome';
+
+type QuestionTexts = Readonly<Record<StepId, string>>;
+
+const questionTexts = (draft: Draft): QuestionTexts =>
+  Object.fromEntries(STEP_IDS.map((s) => [s, (draft.questions[s] ?? []).join('\n')])) as QuestionTexts;
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+type Loading = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready' };
+
+/**
+ * Writes or changes a scenario. Every keystroke is checked with the same parseScenario the
+ * main process uses, and every problem is listed with its field, so the facilitator never
+ * learns of a problem only when saving. The examples shipped with the app are read-only.
+ */
+export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: string | null }) {
+  const { t } = useTranslation();
+  const { show } = useExercises.getState();
+  const [loading, setLoading] = useState<Loading>(id || copyOfId ? { status: 'loading' } : { status: 'ready' });
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [questions, setQuestions] = useState<QuestionTexts>(() => questionTexts(emptyDraft()));
+  const [record, setRecord] = useState<ScenarioRecord | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const problemsBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const source = id ?? copyOfId;
+    if (!source) return;
+    let live = true;
+    void (async () => {
+      try {
+        const loaded = await api().getScenario({ id: source });
+        if (!live) return;
+        if (copyOfId) {
+          const taken = (await api().listScenarios({})).map((s) => s.id);
+          const copy = copyOf(loaded.scenario, taken);
+          if (!live) return;
+          setDraft(copy);
+          setQuestions(questionTexts(copy));
+          setDirty(true);
+        } else {
+          setRecord(loaded);
+          setDraft(loaded.scenario);
+          setQuestions(questionTexts(loaded.scenario));
+        }
+        setLoading({ status: 'ready' });
+      } catch (error) {
+        if (live) setLoading({ status: 'error', message: message(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [id, copyOfId]);
+
+  const readOnly = record?.origin === 'bundled';
+  const full: Draft = useMemo(
+    () => ({ ...draft, questions: Object.fromEntries(STEP_IDS.map((s) => [s, questionsFromText(questions[s])])) }),
+    [draft, questions],
+  );
+  const fields = useMemo(() => fieldPaths(full), [full]);
+  const parsed = useMemo(() => parseScenario(draftToValue(full)), [full]);
+  const problems = parsed.ok ? [] : problemsOf(parsed.errors, fields);
+  const problemsAt = (path: string): readonly Problem[] => problems.filter((p) => p.field === path);
+
+  const update = (change: Partial<Draft>): void => {
+    setDraft((d) => ({ ...d, ...change }));
+    setDirty(true);
+  };
+  const updateInject = (index: number, change: Partial<DraftInject>): void =>
+    update({ injects: full.injects.map((inj, i) => (i === index ? { ...inj, ...change } : inj)) });
+  const moveInject = (index: number, by: -1 | 1): void => {
+    const next = [...full.injects];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item!);
+    update({ injects: next });
+    requestAnimationFrame(() => document.getElementById(fieldId(`injects[${index + by}]`))?.focus());
+  };
+
+  const save = async (): Promise<void> => {
+    if (!parsed.ok) {
+      setOutcome({ tone: 'error', key: 'editor.fixFirst', values: { count: problems.length }, lines: [] });
+      problemsBox.current?.focus();
+      return;
+    }
+    try {
+      const saved = await api().saveScenario({ scenario: parsed.value });
+      setRecord(saved);
+      setDirty(false);
+      setOutcome({ tone: 'ok', key: 'editor.saved', values: { title: saved.title }, lines: [] });
+      void useExercises.getState().loadScenarios();
+    } catch (error) {
+      setOutcome({ tone: 'error', key: 'editor.saveFailed', lines: messageLines(message(error)) });
+    }
+  };
+
+  const exportFile = async (): Promise<void> => {
+    if (!record) return;
+    try {
+      const result = await api().exportScenario({ id: record.id });
+      if (result.saved) setOutcome({ tone: 'ok', key: 'files.exported', values: { path: result.path }, lines: [] });
+    } catch (error) {
+      setOutcome({ tone: 'error', key: 'files.exportFailed', lines: messageLines(message(error)) });
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!record) return;
+    setDeleting(false);
+    try {
+      await api().deleteScenario({ id: record.id });
+      show({ kind: 'scenarios' });
+      useExercises.getState().setOutcome({ tone: 'ok', key: 'editor.deleted', values: { title: record.title }, lines: [] });
+    } catch (error) {
+      setOutcome({ tone: 'error', key: 'editor.deleteFailed', lines: messageLines(message(error)) });
+    }
+  };
+
+  if (loading.status !== 'ready') {
+    return (
+      <>
+        <ExerciseBanner />
+        {loading.status === 'loading' ? (
+          <p className="muted">{t('exercises.loading')}</p>
+        ) : (
+          <p role="alert" className="notice notice--error">
+            {loading.message}
+          </p>
+        )}
+      </>
+    );
+  }
+
+  const heading = readOnly
+    ? t('exercises.editor.headingExample')
+    : record
+      ? t('exercises.editor.headingEdit')
+      : t('exercises.editor.headingNew');
+  const field = (path: string, label: string, control: (props: ControlProps) => ReactNode, hint?: string): ReactNode => (
+    <Field path={path} label={label} hint={hint} problems={problemsAt(path)} control={control} />
+  );
+
+  return (
+    <>
+      <ExerciseBanner marking={full.classification.marking} tlp={full.classification.tlp} />
+      <button type="button" className="button button--quiet ex-back" onClick={() => show({ kind: 'scenarios' })}>
+        ← {t('exercises.editor.back')}
+      </button>
+      <h1 className="screen-title">{heading}</h1>
+      <p className="ex-subtitle">{full.title.trim() === '' ? t('exercises.editor.untitled') : full.title}</p>
+      <div className="ex-editor">
+        <form className="ex-editor__form" onSubmit={(e) => e.preventDefault()} noValidate aria-label={heading}>
+          {readOnly && (
+            <div className="notice notice--warning ex-editor__readonly">
+              <p className="notice__title">{t('exercises.editor.readOnlyTitle')}</p>
+              <p>{t('exercises.editor.readOnlyBody')}</p>
+            </div>
+          )}
+          <fieldset className="ex-fieldset">
+            <legend>{t('exercises.editor.identity')}</legend>
+            {field('title', t('exercises.editor.title'), (p) => (
+              <input {...p} className="ex-input" value={full.title} readOnly={readOnly} onChange={(e) => update({ title: e.target.value })} />
+            ))}
+            {field(
+              'id',
+              t('exercises.editor.id'),
+              (p) => (
+                <input {...p} className="ex-input ex-mono" value={full.id} readOnly={readOnly || record !== null} onChange={(e) => update({ id: e.target.value })} />
+              ),
+              record ? t('exercises.editor.idFixed') : t('exercises.editor.idHint'),
+            )}
+            <div className="ex-grid-2">
+              {field('classification.marking', t('exercises.editor.marking'), (p) => (
+                <input
+                  {...p}
+                  className="ex-input"
+                  value={full.classification.marking}
+                  readOnly={readOnly}
+                  onChange={(e) => update({ classification: { ...full.classification, marking: e.target.value } })}
+                />
+              ))}
+              {field('classification.tlp', t('exercises.editor.tlp'), (p) => (
+                <select
+                  {...p}
+                  className="ex-input"
+                  value={full.classification.tlp}
+                  disabled={readOnly}
+                  onChange={(e) => update({ classification: { ...full.classification, tlp: e.target.value as Tlp } })}
+                >
+                  {TLP_LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="ex-fieldset">
+            <legend>{t('exercises.editor.story')}</legend>
+            {field('background', t('exercises.editor.background'), (p) => (
+              <textarea {...p} className="ex-input ex-textarea" rows={4} value={full.background} readOnly={readOnly} onChange={(e) => update({ background: e.target.value })} />
+            ))}
+            {field('incident', t('exercises.editor.incident'), (p) => (
+              <textarea {...p} className="ex-input ex-textarea" rows={4} value={full.incident} readOnly={readOnly} onChange={(e) => update({ incident: e.target.value })} />
+            ))}
+          </fieldset>
+          <fieldset className="ex-fieldset" id={fieldId('injects')} tabIndex={-1}>
+            <legend>{t('exercises.editor.injects', { count: full.injects.length })}</legend>
+            {problemsAt('injects').map((p, i) => (
+              <p key={i} className="ex-field__error">
+                {p.message}
+              </p>
+            ))}
+            <ol className="ex-injects-edit">
+              {full.injects.map((inj, index) => (
+                <li key={index}>
+                  <fieldset className="ex-inject-edit" id={fieldId(`injects[${index}]`)} tabIndex={-1}>
+                    <legend>
+                      {t('exercises.editor.inject', { n: index + 1 })}
+                      {inj.title.trim() !== '' && <span className="ex-inject-edit__title">: {inj.title}</span>}
+                    </legend>
+                    {problemsAt(`injects[${index}]`).map((p, i) => (
+                      <p key={i} className="ex-field__error">
+                        {p.path}: {p.message}
+                      </p>
+                    ))}
+                    <div className="ex-grid-3">
+                      {field(`injects[${index}].id`, t('exercises.editor.injectId'), (p) => (
+                        <input {...p} className="ex-input ex-mono" value={inj.id} readOnly={readOnly} onChange={(e) => updateInject(index, { id: e.target.value })} />
+                      ))}
+                      {field(`injects[${index}].offsetMinutes`, t('exercises.editor.offset'), (p) => (
+                        <input
+                          {...p}
+                          className="ex-input"
+                          type="number"
+                          min={0}
+                          step={1}
+                          inputMode="numeric"
+                          value={inj.offsetMinutes}
+                          readOnly={readOnly}
+                          onChange={(e) => updateInject(index, { offsetMinutes: e.target.value })}
+                        />
+                      ))}
+                      {field(`injects[${index}].kind`, t('exercises.editor.kind'), (p) => (
+                        <select {...p} className="ex-input" value={inj.kind} disabled={readOnly} onChange={(e) => updateInject(index, { kind: e.target.value as InjectKind })}>
+                          {INJECT_KINDS.map((k) => (
+                            <option key={k} value={k}>
+                              {t(`exercises.kind.${k}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ))}
+                    </div>
+                    {field(`injects[${index}].title`, t('exercises.editor.injectTitle'), (p) => (
+                      <input {...p} className="ex-input" value={inj.title} readOnly={readOnly} onChange={(e) => updateInject(index, { title: e.target.value })} />
+                    ))}
+                    {field(`injects[${index}].body`, t('exercises.editor.injectBody'), (p) => (
+                      <textarea {...p} className="ex-input ex-textarea" rows={3} value={inj.body} readOnly={readOnly} onChange={(e) => updateInject(index, { body: e.target.value })} />
+                    ))}
+                    {(inj.suggestedFindings?.length ?? 0) > 0 && (
+                      <p className="ex-hint">{t('exercises.editor.findingsKept', { count: inj.suggestedFindings!.length })}</p>
+                    )}
+                    {!readOnly && (
+                      <div className="ex-inject-edit__actions">
+                        <button type="button" className="button button--quiet" disabled={index === 0} onClick={() => moveInject(index, -1)}>
+                          ↑ {t('exercises.editor.up')}
+                        </button>
+                        <button type="button" className="button button--quiet" disabled={index === full.injects.length - 1} onClick={() => moveInject(index, 1)}>
+                          ↓ {t('exercises.editor.down')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--quiet"
+                          aria-label={t('exercises.editor.removeInject', { n: index + 1 })}
+                          onClick={() => update({ injects: full.injects.filter((_, i) => i !== index) })}
+                        >
+                          {t('exercises.editor.remove')}
+                        </button>
+                      </div>
+                    )}
+                  </fieldset>
+                </li>
+              ))}
+            </ol>
+            {!readOnly && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const last = full.injects[full.injects.length - 1];
+                  const offset = typeof last?.offsetMinutes === 'number' ? last.offsetMinutes + 15 : 0;
+                  update({ injects: [...full.injects, { ...emptyInject(full.injects.length + 1), offsetMinutes: offset }] });
+                  requestAnimationFrame(() => document.getElementById(fieldId(`injects[${full.injects.length}].title`))?.focus());
+                }}
+              >
+                + {t('exercises.editor.addInject')}
+              </button>
+            )}
+          </fieldset>
+          <fieldset className="ex-fieldset">
+            <legend>{t('exercises.editor.questions')}</legend>
+            <p className="ex-hint">{t('exercises.editor.questionsHint')}</p>
+            {STEP_IDS.map((step) =>
+              field(`questions.${step}`, STEPS[step].label, (p) => (
+                <textarea
+                  {...p}
+                  className="ex-input ex-textarea"
+                  rows={2}
+                  value={questions[step]}
+                  readOnly={readOnly}
+                  onChange={(e) => {
+                    setQuestions({ ...questions, [step]: e.target.value });
+                    setDirty(true);
+                  }}
+                />
+              )),
+            )}
+          </fieldset>
+          <fieldset className="ex-fieldset">
+            <legend>{t('exercises.editor.forFacilitator')}</legend>
+            {field('facilitatorNotes', t('exercises.editor.facilitatorNotes'), (p) => (
+              <textarea {...p} className="ex-input ex-textarea" rows={4} value={full.facilitatorNotes} readOnly={readOnly} onChange={(e) => update({ facilitatorNotes: e.target.value })} />
+            ))}
+          </fieldset>
+        </form>
+        <aside className="ex-editor__side" aria-label={t('exercises.editor.sideLabel')}>
+          <div className="ex-editor__actions">
+            {readOnly && record ? (
+              <button type="button" className="button button--primary" onClick={() => show({ kind: 'scenario', id: null, copyOf: record.id })}>
+                {t('exercises.editor.saveCopy')}
+              </button>
+            ) : (
+              <button type="button" className="button button--primary" onClick={() => void save()}>
+                {t('exercises.editor.save')}
+              </button>
+            )}
+            {record && (
+              <button type="button" className="button" onClick={() => void exportFile()}>
+                {dirty ? t('exercises.editor.exportSaved') : t('exercises.editor.export')}
+              </button>
+            )}
+            {record && !readOnly && (
+              <button type="button" className="button button--quiet ex-danger-text" onClick={() => setDeleting(true)}>
+                {t('exercises.editor.delete')}
+              </button>
+            )}
+          </div>
+          {!readOnly && <p className="ex-hint ex-editor__dirty">{dirty ? t('exercises.editor.unsaved') : record ? t('exercises.editor.allSaved') : ''}</p>}
+          <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
+          <div ref={problemsBox} tabIndex={-1} className={`ex-problems ${problems.length === 0 ? 'ex-problems--ok' : ''}`} aria-labelledby="ex-problems-title">
+            <h2 id="ex-problems-title" className="ex-problems__title">
+              {problems.length === 0 ? t('exercises.editor.valid') : t('exercises.editor.problems', { count: problems.length })}
+            </h2>
+            <p className="visually-hidden" role="status">
+              {problems.length === 0 ? t('exercises.editor.valid') : t('exercises.editor.problems', { count: problems.length })}
+            </p>
+            {problems.length > 0 && (
+              <ul className="ex-problems__list">
+                {problems.map((p, i) => (
+                  <li key={i} data-path={p.path}>
+                    {p.field ? (
+                      <button type="button" className="ex-link ex-problems__path" onClick={() => document.getElementById(fieldId(p.field!))?.focus()}>
+                        {p.path}
+                      </button>
+                    ) : (
+                      <span className="ex-problems__path">{p.path}</span>
+                    )}
+                    <span className="ex-problems__message">{p.message}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </aside>
+      </div>
+      {deleting && record && (
+        <ConfirmDialog
+          title={t('exercises.editor.deleteTitle', { title: record.title })}
+          confirmLabel={t('exercises.editor.deleteConfirm')}
+          cancelLabel={t('exercises.cancel')}
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>{t('exercises.editor.deleteBody')}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+interface ControlProps {
+  readonly id: string;
+  readonly 'aria-invalid'?: true;
+  readonly 'aria-describedby'?: string;
+}
+
+function Field({
+  path, label, hint, problems, control,
+}: { path: string; label: string; hint?: string; problems: readonly Problem[]; control: (props: ControlProps) => ReactNode }) {
+  const id = fieldId(path);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = problems.length > 0 ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`ex-field ${problems.length > 0 ? 'ex-field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="ex-hint">
+          {hint}
+        </p>
+      )}
+      {control({ id, ...(problems.length > 0 ? { 'aria-invalid': true } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {problems.length > 0 && (
+        <p id={errorId} className="ex-field__error">
+          {problems.map((p) => p.message).join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Every path the form has a field (or a group) for, so each problem finds its place. */
+function fieldPaths(draft: Draft): ReadonlySet<string> {
+  const paths = ['id', 'title', 'classification.marking', 'classification.tlp', 'background', 'incident', 'injects', 'facilitatorNotes'];
+  draft.injects.forEach((_, i) => {
+    paths.push(`injects[${i}]`);
+    for (const f of ['id', 'offsetMinutes', 'kind', 'title', 'body']) paths.push(`injects[${i}].${f}`);
+  });
+  for (const step of STEP_IDS) paths.push(`questions.${step}`);
+  return new Set(paths);
+}

@@ -1,0 +1,138 @@
+// Pure helpers of the exercises feature: clock text, what is due, the scenario editor's
+// draft and where each validation problem belongs. No React, no DOM: unit tests call them.
+import { STEP_IDS, type StepId } from '../../../../shared/framework/catalogue';
+import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exercises';
+import {
+  SCENARIO_FORMAT, SCENARIO_VERSION, type InjectKind, type Scenario, type ScenarioInject, type Tlp,
+} from '../../../../shared/exercise/scenario';
+
+/** Exercise time as mm:ss; minutes run past 59 (an exercise lasts hours, injects are planned in minutes). */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** The clock as the renderer shows it: the main process's elapsed time plus what passed since. */
+export function displayedElapsed(view: Pick<ExerciseView, 'clock'>, fetchedAt: number, now: number): number {
+  return view.clock.status === 'running' ? view.clock.elapsedMs + Math.max(0, now - fetchedAt) : view.clock.elapsedMs;
+}
+
+export type InjectState = 'planned' | 'due' | 'partial' | 'released';
+
+/** Where an inject stands at the clock shown: not yet, its time has come, released to some, to all. */
+export function injectState(status: InjectStatus, delegationCount: number, elapsedMs: number): InjectState {
+  if (delegationCount > 0 && status.releasedTo.length >= delegationCount) return 'released';
+  if (status.plannedAtMs <= elapsedMs) return 'due';
+  return status.releasedTo.length > 0 ? 'partial' : 'planned';
+}
+
+/** The injects that auto-release should send to all now: their time has come and someone lacks them. */
+export function injectsToAutoRelease(view: ExerciseView, elapsedMs: number, skip: ReadonlySet<string>): readonly string[] {
+  if (view.clock.status !== 'running') return [];
+  return view.injects
+    .filter((s) => !skip.has(s.inject.id) && injectState(s, view.delegations.length, elapsedMs) === 'due')
+    .map((s) => s.inject.id);
+}
+
+// ---------------------------------------------------------------------------------------
+// The scenario editor
+
+/** An inject as the form holds it: the offset stays what was typed until it parses. */
+export interface DraftInject extends Omit<ScenarioInject, 'offsetMinutes'> {
+  readonly offsetMinutes: number | string;
+}
+
+export interface Draft extends Omit<Scenario, 'injects'> {
+  readonly injects: readonly DraftInject[];
+}
+
+export const emptyInject = (n: number): DraftInject => ({
+  id: `inject-${n}`,
+  offsetMinutes: 0,
+  kind: 'other' satisfies InjectKind,
+  title: '',
+  body: '',
+});
+
+export const emptyDraft = (): Draft => ({
+  format: SCENARIO_FORMAT,
+  version: SCENARIO_VERSION,
+  id: '',
+  title: '',
+  classification: { marking: 'EXERCISE — FICTIONAL SCENARIO', tlp: 'TLP:GREEN' satisfies Tlp },
+  background: '',
+  incident: '',
+  injects: [emptyInject(1)],
+  questions: {},
+  facilitatorNotes: '',
+});
+
+/** The copy of an example a facilitator may change: a new id and a title that says so. */
+export function copyOf(scenario: Scenario, takenIds: readonly string[]): Draft {
+  let id = `${scenario.id}-copy`.slice(0, 100);
+  for (let n = 2; takenIds.includes(id); n += 1) id = `${scenario.id}-copy-${n}`.slice(0, 100);
+  return { ...scenario, id, title: `${scenario.title} (copy)` };
+}
+
+/** What goes to parseScenario: the draft as typed, with the empty optional parts left out. */
+export function draftToValue(draft: Draft): unknown {
+  const questions: Partial<Record<StepId, readonly string[]>> = {};
+  for (const step of STEP_IDS) {
+    const list = draft.questions[step];
+    if (list && list.length > 0) questions[step] = list;
+  }
+  return {
+    ...draft,
+    injects: draft.injects.map((i) => ({ ...i, offsetMinutes: parseOffset(i.offsetMinutes) })),
+    questions,
+  };
+}
+
+function parseOffset(value: number | string): unknown {
+  if (typeof value === 'number') return value;
+  const trimmed = value.trim();
+  // A number only when it is one: "" or "1O" stay text, so the validation names the field.
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : value;
+}
+
+/** Questions are edited one per line; empty lines are dropped. */
+export const questionsFromText = (text: string): readonly string[] =>
+  text.split('\n').map((q) => q.trim()).filter((q) => q.length > 0);
+
+export interface Problem {
+  /** The path as parseScenario wrote it, e.g. "injects[0].title". */
+  readonly path: string;
+  readonly message: string;
+  /** The form field the problem belongs to, or null when no field shows it. */
+  readonly field: string | null;
+}
+
+/** Splits parseScenario's "<path>: <problem>" lines and finds the field each belongs to. */
+export function problemsOf(errors: readonly string[], fields: ReadonlySet<string>): readonly Problem[] {
+  return errors.map((line) => {
+    const at = line.indexOf(': ');
+    const path = at < 0 ? '(input)' : line.slice(0, at);
+    const message = at < 0 ? line : line.slice(at + 2);
+    return { path, message, field: fieldFor(path, fields) };
+  });
+}
+
+/** The nearest enclosing field: "questions.awareness[2]" belongs to the "questions.awareness" box. */
+export function fieldFor(path: string, fields: ReadonlySet<string>): string | null {
+  let candidate = path;
+  for (;;) {
+    if (fields.has(candidate)) return candidate;
+    const cut = Math.max(candidate.lastIndexOf('.'), candidate.lastIndexOf('['));
+    if (cut <= 0) return null;
+    candidate = candidate.slice(0, cut);
+  }
+}
+
+/** A DOM id for a field path (ids may hold any character, but selectors are simpler without brackets). */
+export const fieldId = (path: string): string => `scenario-field-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
+
+/** Error lines from the main process ("file: problem" joined by newlines), one per item. */
+export const messageLines = (message: string): readonly string[] =>
+  message.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);

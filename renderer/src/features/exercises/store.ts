@@ -1,0 +1,232 @@
+import { create } from 'zustand';
+import type {
+  ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
+} from '../../../../shared/exercise/exercises';
+import { api } from '../../api';
+import { messageLines } from './model';
+
+export type Loaded<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly message: string };
+
+export type ExercisesView =
+  | { readonly kind: 'list' }
+  | { readonly kind: 'new' }
+  | { readonly kind: 'console'; readonly id: string }
+  | { readonly kind: 'scenarios' }
+  /** id null: a new scenario; copyOf: a copy of that (read-only) example. */
+  | { readonly kind: 'scenario'; readonly id: string | null; readonly copyOf?: string };
+
+/** The outcome of a file action or a refused change, for the screen to show in full. */
+export interface Outcome {
+  readonly tone: 'ok' | 'error';
+  /** i18n key (under `exercises.`) of its first line, and its values. */
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+  /** The main process's own lines (file, field and problem), shown as a list. */
+  readonly lines: readonly string[];
+}
+
+interface ExercisesState {
+  readonly view: ExercisesView;
+  readonly exercises: Loaded<readonly ExerciseSummary[]>;
+  readonly scenarios: Loaded<readonly ScenarioSummary[]>;
+  readonly exercise: Loaded<ExerciseView> | null;
+  /** Date.now() when the open exercise was last fetched: the clock counts on from there. */
+  readonly fetchedAt: number;
+  readonly outcome: Outcome | null;
+  /** Auto-release at planned time, per exercise (UI state: it acts only while the console is open). */
+  readonly autoRelease: Readonly<Record<string, boolean>>;
+  /** Injects auto-release tried and the main process refused: not retried every second. */
+  readonly autoRefused: ReadonlySet<string>;
+
+  show(view: ExercisesView): void;
+  setOutcome(outcome: Outcome | null): void;
+  loadExercises(): Promise<void>;
+  loadScenarios(): Promise<void>;
+  openExercise(id: string): Promise<void>;
+  reloadExercise(): Promise<void>;
+  createExercise(name: string, scenarioId: string, delegationNames: readonly string[]): Promise<readonly string[] | null>;
+  deleteExercise(id: string): Promise<void>;
+  clock(action: ClockAction): Promise<void>;
+  release(injectId: string, delegations: 'all' | readonly string[], auto?: boolean): Promise<boolean>;
+  addNote(text: string): Promise<readonly string[] | null>;
+  exportExercise(id: string): Promise<void>;
+  importExercise(): Promise<void>;
+  setAutoRelease(id: string, on: boolean): void;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const failure = (key: string, error: unknown, values?: Outcome['values']): Outcome => ({
+  tone: 'error', key, values, lines: messageLines(message(error)),
+});
+
+export const useExercises = create<ExercisesState>((set, get) => {
+  /** Only the answer for the exercise still open is shown. */
+  const showExercise = (view: ExerciseView): void => {
+    const open = get().view;
+    if (open.kind === 'console' && open.id === view.id) set({ exercise: { status: 'ready', value: view }, fetchedAt: Date.now() });
+  };
+
+  return {
+    view: { kind: 'list' },
+    exercises: { status: 'loading' },
+    scenarios: { status: 'loading' },
+    exercise: null,
+    fetchedAt: 0,
+    outcome: null,
+    autoRelease: {},
+    autoRefused: new Set(),
+
+    show(view) {
+      set({ view, outcome: null, ...(view.kind === 'console' ? {} : { exercise: null }) });
+      if (view.kind === 'list') void get().loadExercises();
+      if (view.kind === 'scenarios' || view.kind === 'new') void get().loadScenarios();
+    },
+
+    setOutcome(outcome) {
+      set({ outcome });
+    },
+
+    async loadExercises() {
+      try {
+        set({ exercises: { status: 'ready', value: await api().listExercises({}) } });
+      } catch (error) {
+        set({ exercises: { status: 'error', message: message(error) } });
+      }
+    },
+
+    async loadScenarios() {
+      try {
+        set({ scenarios: { status: 'ready', value: await api().listScenarios({}) } });
+      } catch (error) {
+        set({ scenarios: { status: 'error', message: message(error) } });
+      }
+    },
+
+    async openExercise(id) {
+      set({ view: { kind: 'console', id }, exercise: { status: 'loading' }, outcome: null, autoRefused: new Set() });
+      try {
+        showExercise(await api().getExercise({ id }));
+      } catch (error) {
+        set({ exercise: { status: 'error', message: message(error) } });
+      }
+    },
+
+    async reloadExercise() {
+      const view = get().view;
+      if (view.kind !== 'console') return;
+      try {
+        showExercise(await api().getExercise({ id: view.id }));
+      } catch (error) {
+        set({ outcome: failure('console.reloadFailed', error) });
+      }
+    },
+
+    async createExercise(name, scenarioId, delegationNames) {
+      try {
+        const view = await api().createExercise({ name, scenarioId, delegationNames: [...delegationNames] });
+        set({ view: { kind: 'console', id: view.id }, outcome: null, autoRefused: new Set() });
+        showExercise(view);
+        return null;
+      } catch (error) {
+        return messageLines(message(error));
+      }
+    },
+
+    async deleteExercise(id) {
+      try {
+        await api().deleteExercise({ id });
+        set({ outcome: null });
+      } catch (error) {
+        set({ outcome: failure('list.deleteFailed', error) });
+      }
+      await get().loadExercises();
+    },
+
+    async clock(action) {
+      const view = get().view;
+      if (view.kind !== 'console') return;
+      try {
+        showExercise(await api().exerciseClock({ id: view.id, action }));
+      } catch (error) {
+        set({ outcome: failure('console.clockFailed', error) });
+      }
+    },
+
+    async release(injectId, delegations, auto = false) {
+      const view = get().view;
+      if (view.kind !== 'console') return false;
+      try {
+        const result = await api().releaseInject({
+          exerciseId: view.id, injectId, delegations: delegations === 'all' ? 'all' : [...delegations],
+        });
+        showExercise(result.exercise);
+        const names = (ids: readonly string[]): string =>
+          ids.map((id) => result.exercise.delegations.find((d) => d.id === id)?.name ?? id).join(', ');
+        const title = result.exercise.scenario.injects.find((i) => i.id === injectId)?.title ?? injectId;
+        set({
+          outcome: {
+            tone: 'ok',
+            key: result.released.length > 0 ? (auto ? 'console.autoReleased' : 'console.released') : 'console.releasedNone',
+            values: { title, to: names(result.released) },
+            lines: result.skipped.map((s) => s.reason),
+          },
+        });
+        return true;
+      } catch (error) {
+        if (auto) set((s) => ({ autoRefused: new Set([...s.autoRefused, injectId]) }));
+        set({ outcome: failure('console.releaseFailed', error) });
+        return false;
+      }
+    },
+
+    async addNote(text) {
+      const view = get().view;
+      if (view.kind !== 'console') return null;
+      try {
+        showExercise(await api().addFacilitatorNote({ exerciseId: view.id, text }));
+        return null;
+      } catch (error) {
+        return messageLines(message(error));
+      }
+    },
+
+    async exportExercise(id) {
+      try {
+        const outcome = await api().exportExercise({ id });
+        set({ outcome: outcome.saved ? { tone: 'ok', key: 'files.exported', values: { path: outcome.path }, lines: [] } : null });
+      } catch (error) {
+        set({ outcome: failure('files.exportFailed', error) });
+      }
+    },
+
+    async importExercise() {
+      try {
+        const outcome = await api().importExercise({});
+        if (outcome.opened) {
+          set({
+            outcome: {
+              tone: 'ok',
+              key: outcome.status === 'imported' ? 'files.imported' : 'files.alreadyImported',
+              values: { name: outcome.exercise.name, path: outcome.path },
+              lines: [],
+            },
+          });
+        }
+      } catch (error) {
+        set({ outcome: failure('files.importFailed', error) });
+      }
+      await get().loadExercises();
+    },
+
+    setAutoRelease(id, on) {
+      set((s) => ({ autoRelease: { ...s.autoRelease, [id]: on }, autoRefused: new Set() }));
+    },
+  };
+});
+
+/** The open exercise, once loaded. */
+export const useOpenExercise = (): ExerciseView | null =>
+  useExercises((s) => (s.exercise?.status === 'ready' ? s.exercise.value : null));

@@ -1,0 +1,274 @@
+import { create } from 'zustand';
+import type { EvidenceItem } from '../../../../shared/framework/evidence';
+import type { ResolvedLink } from '../../../../shared/ipc/contract';
+import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
+import type { RunSummary, RunView, SendResult } from '../../../../shared/workflow/runs';
+import { api } from '../../api';
+import { itemKey, type EvidenceLang } from './model';
+
+export type Loaded<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly message: string };
+
+export type RunsView = { readonly kind: 'list' } | { readonly kind: 'run'; readonly id: string };
+
+/** Why the main process refused what the user just did, in its own words. */
+export interface Refusal {
+  readonly reasons: readonly string[];
+  readonly key: number;
+}
+
+interface RunsState {
+  readonly view: RunsView;
+  readonly runs: Loaded<readonly RunSummary[]>;
+  /** The open run, as the main process last returned it. */
+  readonly run: Loaded<RunView> | null;
+  readonly refusal: Refusal | null;
+  /** Events sent and not answered yet. */
+  readonly pending: number;
+  /** A message for the list (a run that could not be reopened). */
+  readonly notice: string | null;
+  readonly evidence: Readonly<Record<string, Loaded<readonly ResolvedLink[]>>>;
+  readonly evidenceLang: EvidenceLang;
+  /** The part of the step being worked on (a dimension, category or principle), for the evidence panel. */
+  readonly evidenceFocus: EvidenceItem | null;
+  /** Texts typed but not yet part of an event (the shared assessment before it is agreed, ...), by run and field. */
+  readonly drafts: Readonly<Record<string, string>>;
+  /** Bumped to ask the new-run field to take the focus (Ctrl/Cmd+N). */
+  readonly newRunFocus: number;
+
+  loadRuns(): Promise<void>;
+  createRun(name: string): Promise<string | null>;
+  renameRun(id: string, name: string): Promise<string | null>;
+  deleteRun(id: string): Promise<string | null>;
+  openRun(id: string, options?: { restoring?: boolean }): Promise<void>;
+  showList(): void;
+  reloadRun(): Promise<void>;
+  send(event: IncomingEvent): Promise<SendResult | null>;
+  /** Resolves when every event sent so far has its answer. */
+  settled(): Promise<void>;
+  dismissRefusal(): void;
+  loadEvidence(item: EvidenceItem): Promise<void>;
+  setEvidenceLang(lang: EvidenceLang): void;
+  setEvidenceFocus(item: EvidenceItem | null): void;
+  setDraft(key: string, value: string): void;
+  clearDraft(key: string): void;
+  focusNewRun(): void;
+}
+
+const PREFS_KEY = 'cdt.runs.prefs';
+const DRAFTS_KEY = 'cdt.runs.drafts';
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function readJson(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: the UI state is a convenience, the run itself is safe.
+  }
+}
+
+function initialLang(): EvidenceLang {
+  const prefs = readJson(PREFS_KEY) as { evidenceLang?: unknown } | null;
+  const lang = prefs?.evidenceLang;
+  return lang === 'nl' || lang === 'lv' || lang === 'both' ? lang : 'nl';
+}
+
+function initialDrafts(): Record<string, string> {
+  const drafts = readJson(DRAFTS_KEY);
+  if (typeof drafts !== 'object' || drafts === null) return {};
+  return Object.fromEntries(Object.entries(drafts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export const draftKey = (runId: string, field: string): string => `${runId}:${field}`;
+
+// Events are applied one after the other, in the order the user made them: each send waits
+// for the answer to the one before.
+let queue: Promise<unknown> = Promise.resolve();
+let refusalKey = 0;
+
+export const useRuns = create<RunsState>((set, get) => ({
+  view: { kind: 'list' },
+  runs: { status: 'loading' },
+  run: null,
+  refusal: null,
+  pending: 0,
+  notice: null,
+  evidence: {},
+  evidenceLang: initialLang(),
+  evidenceFocus: null,
+  drafts: initialDrafts(),
+  newRunFocus: 0,
+
+  async loadRuns() {
+    try {
+      set({ runs: { status: 'ready', value: await api().listRuns({}) } });
+    } catch (error) {
+      set({ runs: { status: 'error', message: message(error) } });
+    }
+  },
+
+  async createRun(name) {
+    try {
+      const run = await api().createRun({ name });
+      set({ view: { kind: 'run', id: run.id }, run: { status: 'ready', value: run }, refusal: null, notice: null, evidenceFocus: null });
+      void get().loadRuns();
+      return null;
+    } catch (error) {
+      return message(error);
+    }
+  },
+
+  async renameRun(id, name) {
+    try {
+      const run = await api().renameRun({ id, name });
+      const open = get().run;
+      if (open?.status === 'ready' && open.value.id === id) set({ run: { status: 'ready', value: run } });
+      await get().loadRuns();
+      return null;
+    } catch (error) {
+      return message(error);
+    }
+  },
+
+  async deleteRun(id) {
+    try {
+      await api().deleteRun({ id });
+      const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => !k.startsWith(`${id}:`)));
+      set({ drafts });
+      writeJson(DRAFTS_KEY, drafts);
+      if (get().view.kind === 'run' && (get().view as { id: string }).id === id) set({ view: { kind: 'list' }, run: null });
+      await get().loadRuns();
+      return null;
+    } catch (error) {
+      return message(error);
+    }
+  },
+
+  async openRun(id, options = {}) {
+    set({ view: { kind: 'run', id }, run: { status: 'loading' }, refusal: null, notice: null, evidenceFocus: null });
+    try {
+      const run = await api().getRun({ id });
+      if (get().view.kind === 'run') set({ run: { status: 'ready', value: run } });
+    } catch (error) {
+      if (options.restoring) {
+        // The run open last time is gone (deleted): start from the list, and say why.
+        set({ view: { kind: 'list' }, run: null, notice: message(error) });
+        void get().loadRuns();
+      } else {
+        set({ run: { status: 'error', message: message(error) } });
+      }
+    }
+  },
+
+  showList() {
+    set({ view: { kind: 'list' }, run: null, refusal: null, evidenceFocus: null });
+    void get().loadRuns();
+  },
+
+  async reloadRun() {
+    const view = get().view;
+    if (view.kind !== 'run') return;
+    try {
+      const run = await api().getRun({ id: view.id });
+      set({ run: { status: 'ready', value: run } });
+    } catch (error) {
+      set({ run: { status: 'error', message: message(error) } });
+    }
+  },
+
+  send(event) {
+    const view = get().view;
+    if (view.kind !== 'run') return Promise.resolve(null);
+    const id = view.id;
+    set((s) => ({ pending: s.pending + 1 }));
+    const task = queue.then(async (): Promise<SendResult | null> => {
+      try {
+        const result = await api().sendEvent({ id, event });
+        const still = get().view;
+        if (still.kind !== 'run' || still.id !== id) return result;
+        if (result.accepted) {
+          set({ run: { status: 'ready', value: result.run }, refusal: null });
+        } else {
+          set({ refusal: { reasons: result.reasons, key: ++refusalKey } });
+          // Our copy may be stale (changed elsewhere): show what the main process holds.
+          await get().reloadRun();
+        }
+        return result;
+      } catch (error) {
+        set({ refusal: { reasons: [message(error)], key: ++refusalKey } });
+        return null;
+      } finally {
+        set((s) => ({ pending: s.pending - 1 }));
+      }
+    });
+    queue = task.catch(() => undefined);
+    return task;
+  },
+
+  settled() {
+    return queue.then(() => undefined);
+  },
+
+  dismissRefusal() {
+    set({ refusal: null });
+  },
+
+  async loadEvidence(item) {
+    const key = itemKey(item);
+    const known = get().evidence[key];
+    if (known && known.status !== 'error') return;
+    set((s) => ({ evidence: { ...s.evidence, [key]: { status: 'loading' } } }));
+    let loaded: Loaded<readonly ResolvedLink[]>;
+    try {
+      loaded = { status: 'ready', value: await api().getEvidence({ item }) };
+    } catch (error) {
+      loaded = { status: 'error', message: message(error) };
+    }
+    set((s) => ({ evidence: { ...s.evidence, [key]: loaded } }));
+  },
+
+  setEvidenceLang(evidenceLang) {
+    set({ evidenceLang });
+    writeJson(PREFS_KEY, { evidenceLang });
+  },
+
+  setEvidenceFocus(item) {
+    const current = get().evidenceFocus;
+    if (current?.kind === item?.kind && current?.id === item?.id) return;
+    set({ evidenceFocus: item });
+  },
+
+  setDraft(key, value) {
+    const drafts = { ...get().drafts, [key]: value };
+    set({ drafts });
+    writeJson(DRAFTS_KEY, drafts);
+  },
+
+  clearDraft(key) {
+    if (!(key in get().drafts)) return;
+    const drafts = { ...get().drafts };
+    delete drafts[key];
+    set({ drafts });
+    writeJson(DRAFTS_KEY, drafts);
+  },
+
+  focusNewRun() {
+    set((s) => ({ view: { kind: 'list' }, run: null, refusal: null, newRunFocus: s.newRunFocus + 1 }));
+    void get().loadRuns();
+  },
+}));
+
+/** The open run, once loaded. */
+export const useOpenRun = (): RunView | null => useRuns((s) => (s.run?.status === 'ready' ? s.run.value : null));
