@@ -10,7 +10,7 @@ import { assessRun } from '../../shared/workflow/machine';
 import type { Scenario } from '../../shared/exercise/scenario';
 import type {
   ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
-  InjectStatus, ReleaseResult,
+  InjectStatus, ReleaseResult, RunExercise,
 } from '../../shared/exercise/exercises';
 
 /**
@@ -178,6 +178,18 @@ export interface CreateExerciseInput {
 }
 
 /** Creates the exercise and one run per delegation, named "<exercise> — <delegation>", in one transaction. */
+/** The exercise a run belongs to, with its classification marking; null for a run of its own. */
+export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
+  const row = statement(
+    db,
+    `SELECT e.id, e.name, e.scenario_json AS scenarioJson, d.name AS delegation
+       FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?`,
+  ).get(runId) as { id: string; name: string; scenarioJson: string; delegation: string } | undefined;
+  if (!row) return null;
+  const { classification } = JSON.parse(row.scenarioJson) as Scenario;
+  return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp };
+}
+
 export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView {
   const now = input.now ?? nowIso();
   const name = cleanName(input.name, 'An exercise', EXERCISE_NAME_MAX);

@@ -5,7 +5,7 @@ import { createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEven
 import { resolveEvidence } from '../workflow/evidence';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../exercise/scenarios';
 import {
-  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, getExercise, listExercises, releaseInject,
+  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
 } from '../exercise/exercises';
 import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
@@ -75,6 +75,7 @@ export function createHandlers(db: Db, desktop: Desktop): Handlers {
     listExercises: () => listExercises(db),
     createExercise: ({ name, scenarioId, delegationNames }) => createExercise(db, { name, scenarioId, delegationNames }),
     getExercise: ({ id }) => getExercise(db, id),
+    getRunExercise: ({ id }) => exerciseOfRun(db, id),
     deleteExercise: ({ id }) => {
       deleteExercise(db, id);
       return null;

@@ -125,3 +125,12 @@ export interface ScenarioImportResult {
 /** The outcome of an action that asks the user for a file: they may cancel the dialog. */
 export type SaveOutcome = { readonly saved: false } | { readonly saved: true; readonly path: string };
 export type OpenOutcome<T> = { readonly opened: false } | ({ readonly opened: true; readonly path: string } & T);
+
+/** The exercise a run belongs to, as the run's screen marks it. */
+export interface RunExercise {
+  readonly exerciseId: string;
+  readonly exerciseName: string;
+  readonly delegation: string;
+  readonly marking: string;
+  readonly tlp: Tlp;
+}

@@ -7,7 +7,7 @@ import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } 
 import { scenarioSchema } from '../exercise/scenario';
 import {
   CLOCK_ACTIONS, type ExerciseImportResult, type ExerciseSummary, type ExerciseView, type OpenOutcome, type ReleaseResult,
-  type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
+  type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
 } from '../exercise/exercises';
 
 /**
@@ -71,6 +71,7 @@ export const contract = {
     }),
   },
   getExercise: { channel: 'exercises:get', input: z.strictObject({ id: exerciseId }) },
+  getRunExercise: { channel: 'exercises:of-run', input: z.strictObject({ id: runId }) },
   deleteExercise: { channel: 'exercises:delete', input: z.strictObject({ id: exerciseId }) },
   exerciseClock: { channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
   releaseInject: {
@@ -112,6 +113,7 @@ export interface Results {
   listExercises: readonly ExerciseSummary[];
   createExercise: ExerciseView;
   getExercise: ExerciseView;
+  getRunExercise: RunExercise | null;
   deleteExercise: null;
   exerciseClock: ExerciseView;
   releaseInject: ReleaseResult;

@@ -132,6 +132,11 @@ describe('a facilitator runs an exercise', () => {
     await page.getByRole('button', { name: 'Open run of Member State A' }).click();
     const form = page.getByRole('group', { name: 'Add a finding' });
     await form.waitFor();
+    // The delegation's run is a screen of the exercise: it carries the exercise's markings.
+    const banner = page.getByRole('note', { name: /exercise/i });
+    await banner.getByText('EXERCISE — FICTIONAL SCENARIO').waitFor();
+    await banner.getByText('TLP:GREEN').waitFor();
+    await app.screenshot('exercise-delegation-run');
     await form.getByLabel('What happened').fill('Common initial access through an unpatched VPN appliance.');
     await form.getByLabel('Source').fill('CSIRTs Network joint summary');
     await form.getByRole('radio', { name: 'High' }).check();

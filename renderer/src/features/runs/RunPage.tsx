@@ -1,7 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever, type StepId } from '../../../../shared/framework/catalogue';
 import type { RunView } from '../../../../shared/workflow/runs';
+import type { RunExercise } from '../../../../shared/exercise/exercises';
+import { api } from '../../api';
+import { ExerciseBanner } from '../exercises/ExerciseBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { formatWhen } from './model';
 import { ProfileCard } from './ProfileCard';
@@ -14,14 +17,36 @@ import { MeasuresStep } from './steps/MeasuresStep';
 import { ProportionalityStep } from './steps/ProportionalityStep';
 import { useRuns } from './store';
 
+/** A delegation's run is a screen of its exercise and carries the exercise's markings. */
+function useRunExercise(runId: string | null): RunExercise | null {
+  const [exercise, setExercise] = useState<RunExercise | null>(null);
+  useEffect(() => {
+    let current = true;
+    setExercise(null);
+    if (runId !== null) {
+      void api()
+        .getRunExercise({ id: runId })
+        .then((found) => current && setExercise(found))
+        .catch(() => undefined); // the run screen itself reports a run that cannot be loaded
+    }
+    return () => {
+      current = false;
+    };
+  }, [runId]);
+  return exercise;
+}
+
 /** One run: where it stands, the form of its step with the supporting paragraphs beside it, and its notes. */
 export function RunPage() {
   const { t } = useTranslation();
   const run = useRuns((s) => s.run);
   const showList = useRuns((s) => s.showList);
+  const runId = run?.status === 'ready' ? run.value.id : null;
+  const exercise = useRunExercise(runId);
 
   return (
     <div className="run">
+      {exercise && <ExerciseBanner marking={exercise.marking} tlp={exercise.tlp} />}
       <div className="run__bar">
         <button type="button" className="button button--quiet run__back" onClick={showList}>
           <span aria-hidden="true">← </span>
