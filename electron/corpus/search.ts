@@ -89,13 +89,20 @@ export function searchCorpus(db: Db, query: string, options: SearchOptions = {})
   const lang = options.lang ?? null;
   const docRef = options.docRef ?? null;
   // One set of named parameters for the three queries; each binds the names it uses.
-  const params = { fts, lang, docRef, windowOffset: RANK_WINDOW - 1, limit, offset };
+  const params = { fts, lang, docRef, windowOffset: RANK_WINDOW - 1, windowEnd: Number.MAX_SAFE_INTEGER, limit, offset };
   const total = (statement(db, SQL.count).get(params) as { n: number }).n;
-  const windowEnd =
-    total > RANK_WINDOW ? (statement(db, SQL.windowEnd).pluck().get(params) as number) : Number.MAX_SAFE_INTEGER;
-  const rows = statement(db, SQL.page).all({ ...params, windowEnd }) as (Omit<SearchHit, 'score'> & { rank: number })[];
-  // bm25 is lower-is-better; users and scripts expect higher-is-better.
-  const hits = rows.map(({ rank, ...hit }): SearchHit => ({ ...hit, score: Math.round(-rank * 1000) / 1000 }));
+  if (total > RANK_WINDOW) params.windowEnd = statement(db, SQL.windowEnd).pluck().get(params) as number;
+  const rows = statement(db, SQL.page).all(params) as (Omit<SearchHit, 'score'> & { rank: number })[];
+  const hits = rows.map(
+    (row): SearchHit => ({
+      docRef: row.docRef,
+      lang: row.lang,
+      anchor: row.anchor,
+      snippet: row.snippet,
+      // bm25 is lower-is-better; users and scripts expect higher-is-better.
+      score: Math.round(-row.rank * 1000) / 1000,
+    }),
+  );
   return { query, total, ranked: Math.min(total, RANK_WINDOW), hits };
 }
 
