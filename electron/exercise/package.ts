@@ -7,7 +7,7 @@ import { contentHash } from './hash';
 import { tooLarge } from './files';
 import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { getScenario, importValidScenario, validateScenario } from './scenarios';
-import { formatIssues } from '../../shared/framework/assessment-schema';
+import { formatIssues } from '../../shared/validation';
 import { WORKFLOW_MACHINE_VERSION, type WorkflowEvent } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONFIDENCE_LEVELS, STEP_IDS, type StepId } from '../framework/catalogue';
-import { formatIssues } from '../framework/assessment-schema';
+import { parseWith, type ParseResult } from '../validation';
 
 /**
  * The scenario format: what a facilitator writes (or imports from a colleague's USB stick)
@@ -99,12 +99,7 @@ export const scenarioSchema = z.strictObject({
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInject = Scenario['injects'][number];
 
-export type ScenarioParseResult =
-  | { readonly ok: true; readonly value: Scenario }
-  | { readonly ok: false; readonly errors: readonly string[] };
-
 /** Validates a scenario; errors are `<path>: <problem>` lines, the house style of `cdt assess`. */
-export function parseScenario(value: unknown): ScenarioParseResult {
-  const result = scenarioSchema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: formatIssues(result.error) };
+export function parseScenario(value: unknown): ParseResult<Scenario> {
+  return parseWith(scenarioSchema, value);
 }

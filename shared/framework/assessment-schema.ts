@@ -3,6 +3,7 @@
 //   dimensions.scope: expected an integer from 0 to 4, got 7
 
 import { z } from 'zod';
+import { parseWith, type ParseResult } from '../validation';
 import {
   ACTOR_TYPES,
   CONFIDENCE_LEVELS,
@@ -89,23 +90,7 @@ export const assessmentInputSchema: z.ZodType<AssessmentInput, unknown> = z.stri
   { error: objectError('an assessment object') },
 );
 
-function pathText(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(input)';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
-}
-
-/** One line per problem: "<path>: <what was expected>, got <what was there>". */
-export function formatIssues(error: z.ZodError): readonly string[] {
-  return error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`);
-}
-
-export type ParseResult =
-  | { readonly ok: true; readonly value: AssessmentInput }
-  | { readonly ok: false; readonly errors: readonly string[] };
-
-export function parseAssessmentInput(value: unknown): ParseResult {
-  const result = assessmentInputSchema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: formatIssues(result.error) };
+/** Validates an assessment; errors are `<path>: <problem>` lines. */
+export function parseAssessmentInput(value: unknown): ParseResult<AssessmentInput> {
+  return parseWith(assessmentInputSchema, value);
 }

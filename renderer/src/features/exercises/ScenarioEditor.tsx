@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioRecord } from '../../../../shared/exercise/exercises';
 import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } from '../../../../shared/exercise/scenario';
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { ExerciseBanner } from './ExerciseBanner';
 import {
@@ -18,7 +18,6 @@ type QuestionTexts = Readonly<Record<StepId, string>>;
 const questionTexts = (draft: Draft): QuestionTexts =>
   Object.fromEntries(STEP_IDS.map((s) => [s, (draft.questions[s] ?? []).join('\n')])) as QuestionTexts;
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 type Loading = { readonly status: 'loading' } | { readonly status: 'error'; readonly message: string } | { readonly status: 'ready' };
 
@@ -61,7 +60,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
         }
         setLoading({ status: 'ready' });
       } catch (error) {
-        if (live) setLoading({ status: 'error', message: message(error) });
+        if (live) setLoading({ status: 'error', message: errorMessage(error) });
       }
     })();
     return () => {
@@ -106,7 +105,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
       setOutcome({ tone: 'ok', key: 'editor.saved', values: { title: saved.title }, lines: [] });
       void useExercises.getState().loadScenarios();
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'editor.saveFailed', lines: messageLines(message(error)) });
+      setOutcome({ tone: 'error', key: 'editor.saveFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 
@@ -116,7 +115,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
       const result = await api().exportScenario({ id: record.id });
       if (result.saved) setOutcome({ tone: 'ok', key: 'files.exported', values: { path: result.path }, lines: [] });
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'files.exportFailed', lines: messageLines(message(error)) });
+      setOutcome({ tone: 'error', key: 'files.exportFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 
@@ -128,7 +127,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
       show({ kind: 'scenarios' });
       useExercises.getState().setOutcome({ tone: 'ok', key: 'editor.deleted', values: { title: record.title }, lines: [] });
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'editor.deleteFailed', lines: messageLines(message(error)) });
+      setOutcome({ tone: 'error', key: 'editor.deleteFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 

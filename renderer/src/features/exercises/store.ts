@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
 import { messageLines } from './model';
 
 export type Loaded<T> =
@@ -57,9 +57,8 @@ interface ExercisesState {
   setAutoRelease(id: string, on: boolean): void;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const failure = (key: string, error: unknown, values?: Outcome['values']): Outcome => ({
-  tone: 'error', key, values, lines: messageLines(message(error)),
+  tone: 'error', key, values, lines: messageLines(errorMessage(error)),
 });
 
 export const useExercises = create<ExercisesState>((set, get) => {
@@ -93,7 +92,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
       try {
         set({ exercises: { status: 'ready', value: await api().listExercises({}) } });
       } catch (error) {
-        set({ exercises: { status: 'error', message: message(error) } });
+        set({ exercises: { status: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -101,7 +100,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
       try {
         set({ scenarios: { status: 'ready', value: await api().listScenarios({}) } });
       } catch (error) {
-        set({ scenarios: { status: 'error', message: message(error) } });
+        set({ scenarios: { status: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -110,7 +109,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
       try {
         showExercise(await api().getExercise({ id }));
       } catch (error) {
-        set({ exercise: { status: 'error', message: message(error) } });
+        set({ exercise: { status: 'error', message: errorMessage(error) } });
       }
     },
 
@@ -131,7 +130,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
         showExercise(view);
         return null;
       } catch (error) {
-        return messageLines(message(error));
+        return messageLines(errorMessage(error));
       }
     },
 
@@ -189,7 +188,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
         showExercise(await api().addFacilitatorNote({ exerciseId: view.id, text }));
         return null;
       } catch (error) {
-        return messageLines(message(error));
+        return messageLines(errorMessage(error));
       }
     },
 

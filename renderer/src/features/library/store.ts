@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CorpusDocument, DocumentSummary, Lang, SearchHit } from '../../../../shared/corpus';
 import type { Input } from '../../../../shared/ipc/contract';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
 
 /** A paragraph to bring into view. `flash` highlights it briefly; `key` re-triggers for the same anchor. */
 export interface Target {
@@ -60,7 +60,6 @@ export const SEARCH_DEBOUNCE_MS = 150;
 const PAGE_SIZE = 25;
 
 export const textKey = (docRef: string, lang: Lang): string => `${docRef}/${lang}`;
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const idleSearch: SearchState = {
   query: '',
@@ -102,7 +101,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
       }));
     } catch (error) {
       if (mine !== sequence) return;
-      set((s) => ({ search: { ...s.search, status: 'error', answered: query, total: 0, hits: [], error: message(error) } }));
+      set((s) => ({ search: { ...s.search, status: 'error', answered: query, total: 0, hits: [], error: errorMessage(error) } }));
     }
   };
 
@@ -129,7 +128,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
       try {
         set({ documents: await api().listDocuments({}), error: null });
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorMessage(error) });
       }
     },
 
@@ -142,7 +141,7 @@ export const useLibrary = create<LibraryState>((set, get) => {
       try {
         loaded = { status: 'ready', value: await api().getDocument({ docRef, lang }) };
       } catch (error) {
-        loaded = { status: 'error', message: message(error) };
+        loaded = { status: 'error', message: errorMessage(error) };
       }
       set((s) => ({ texts: { ...s.texts, [key]: loaded } }));
     },

@@ -3,7 +3,7 @@ import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/ipc/contract';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { RunSummary, RunView, SendResult } from '../../../../shared/workflow/runs';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
 import { itemKey, type EvidenceLang } from './model';
 
 export type Loaded<T> =
@@ -60,7 +60,6 @@ interface RunsState {
 const PREFS_KEY = 'cdt.runs.prefs';
 const DRAFTS_KEY = 'cdt.runs.drafts';
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function readJson(key: string): unknown {
   try {
@@ -115,7 +114,7 @@ export const useRuns = create<RunsState>((set, get) => ({
     try {
       set({ runs: { status: 'ready', value: await api().listRuns({}) } });
     } catch (error) {
-      set({ runs: { status: 'error', message: message(error) } });
+      set({ runs: { status: 'error', message: errorMessage(error) } });
     }
   },
 
@@ -126,7 +125,7 @@ export const useRuns = create<RunsState>((set, get) => ({
       void get().loadRuns();
       return null;
     } catch (error) {
-      return message(error);
+      return errorMessage(error);
     }
   },
 
@@ -138,7 +137,7 @@ export const useRuns = create<RunsState>((set, get) => ({
       await get().loadRuns();
       return null;
     } catch (error) {
-      return message(error);
+      return errorMessage(error);
     }
   },
 
@@ -152,7 +151,7 @@ export const useRuns = create<RunsState>((set, get) => ({
       await get().loadRuns();
       return null;
     } catch (error) {
-      return message(error);
+      return errorMessage(error);
     }
   },
 
@@ -164,10 +163,10 @@ export const useRuns = create<RunsState>((set, get) => ({
     } catch (error) {
       if (options.restoring) {
         // The run open last time is gone (deleted): start from the list, and say why.
-        set({ view: { kind: 'list' }, run: null, notice: message(error) });
+        set({ view: { kind: 'list' }, run: null, notice: errorMessage(error) });
         void get().loadRuns();
       } else {
-        set({ run: { status: 'error', message: message(error) } });
+        set({ run: { status: 'error', message: errorMessage(error) } });
       }
     }
   },
@@ -184,7 +183,7 @@ export const useRuns = create<RunsState>((set, get) => ({
       const run = await api().getRun({ id: view.id });
       set({ run: { status: 'ready', value: run } });
     } catch (error) {
-      set({ run: { status: 'error', message: message(error) } });
+      set({ run: { status: 'error', message: errorMessage(error) } });
     }
   },
 
@@ -207,7 +206,7 @@ export const useRuns = create<RunsState>((set, get) => ({
         }
         return result;
       } catch (error) {
-        set({ refusal: { reasons: [message(error)], key: ++refusalKey } });
+        set({ refusal: { reasons: [errorMessage(error)], key: ++refusalKey } });
         return null;
       } finally {
         set((s) => ({ pending: s.pending - 1 }));
@@ -234,7 +233,7 @@ export const useRuns = create<RunsState>((set, get) => ({
     try {
       loaded = { status: 'ready', value: await api().getEvidence({ item }) };
     } catch (error) {
-      loaded = { status: 'error', message: message(error) };
+      loaded = { status: 'error', message: errorMessage(error) };
     }
     set((s) => ({ evidence: { ...s.evidence, [key]: loaded } }));
   },

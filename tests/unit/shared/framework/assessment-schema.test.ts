@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_IDS } from '../../../../shared/framework/catalogue';
-import { assessmentInputSchema, formatIssues, parseAssessmentInput } from '../../../../shared/framework/assessment-schema';
+import { assessmentInputSchema, parseAssessmentInput } from '../../../../shared/framework/assessment-schema';
+import { formatIssues } from '../../../../shared/validation';
 import { assess } from '../../../../shared/framework/proportionality';
 
 const seven = (v: unknown) => Object.fromEntries(DIMENSION_IDS.map((d) => [d, v]));
