@@ -1,7 +1,7 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -11,7 +11,7 @@ import { DB_FILE_NAME } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import {
   APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedRequest, isAppUrl,
-  mainWindowOptions, restoreBounds, type WindowBounds,
+  mainWindowOptions, REPORT_CSP, REPORT_PARTITION, REPORT_SCHEME, REPORT_URL, reportWindowPreferences, restoreBounds, type WindowBounds,
 } from './window';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -19,13 +19,24 @@ const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.
 const seedsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds'));
 const scenariosDir = (): string =>
   app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'resources', 'scenarios');
-const PACKAGE_FILTERS = [{ name: 'CDT Workbench files', extensions: ['json'] }];
+/** Save dialogs offer the kind of file being saved; open dialogs read packages and scenarios. */
+const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  md: { name: 'Markdown text', extensions: ['md'] },
+  json: { name: 'CDT Workbench files', extensions: ['json'] },
+};
+const filtersFor = (fileName: string) => [FILE_FILTERS[extname(fileName).slice(1)] ?? FILE_FILTERS.json!];
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
+/** The report the print window is showing; one print at a time (the handler awaits it). */
+let pendingReport = '';
 let workbench: Workbench | null = null;
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+  { scheme: REPORT_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -59,15 +70,41 @@ function start(): void {
 const desktop: Desktop = {
   writeClipboard: (text) => clipboard.writeText(text),
   chooseSaveFile(defaultName) {
-    const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: PACKAGE_FILTERS };
+    const options = { defaultPath: join(app.getPath('documents'), defaultName), filters: filtersFor(defaultName) };
     return (mainWindow ? dialog.showSaveDialogSync(mainWindow, options) : dialog.showSaveDialogSync(options)) ?? null;
   },
   chooseOpenFile() {
-    const options = { properties: ['openFile' as const], filters: PACKAGE_FILTERS };
+    const options = { properties: ['openFile' as const], filters: [FILE_FILTERS.json!] };
     const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
     return chosen?.[0] ?? null;
   },
+  printPdf: printReportPdf,
 };
+
+/**
+ * Prints the report's HTML in a hidden window of its own session: no script, no preload,
+ * and a request filter that lets through only the one page, served from memory. The
+ * page's CSS sets A4 and puts the markings and page numbers on every page.
+ */
+async function printReportPdf(html: string): Promise<Uint8Array> {
+  const printSession = session.fromPartition(REPORT_PARTITION);
+  if (!printSession.protocol.isProtocolHandled(REPORT_SCHEME)) {
+    printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith(REPORT_URL) }));
+    printSession.protocol.handle(REPORT_SCHEME, () =>
+      new Response(pendingReport, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REPORT_CSP } }),
+    );
+  }
+  pendingReport = html;
+  const window = new BrowserWindow({ show: false, webPreferences: reportWindowPreferences(REPORT_PARTITION) });
+  try {
+    await window.loadURL(REPORT_URL);
+    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true });
+  } finally {
+    window.destroy();
+    pendingReport = '';
+  }
+}
 
 function hardenSession(): void {
   const ses = session.defaultSession;

@@ -1,4 +1,5 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { REPORT_CSP } from '../shared/report/html';
 
 /** The renderer is served from this origin by our own protocol handler; nothing else is trusted. */
 export const APP_SCHEME = 'app';
@@ -19,6 +20,32 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Reports are printed to PDF in a hidden window of their own in-memory session, which
+ * serves the one page from this scheme and cancels every other request. The page has no
+ * script and needs none: JavaScript is off.
+ */
+export const REPORT_SCHEME = 'cdt-report';
+export const REPORT_URL = `${REPORT_SCHEME}://print/report.html`;
+export const REPORT_PARTITION = 'report-print';
+export { REPORT_CSP };
+
+export function reportWindowPreferences(partition: string): WebPreferences {
+  return {
+    partition,
+    javascript: false,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: false,
+  };
+}
 
 export interface WindowBounds {
   readonly x?: number | undefined;

@@ -14,13 +14,19 @@ import { ExerciseError, PackageError } from '../exercise/errors';
 import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
+import { exerciseReport, runReport } from '../report/collect';
+import { RunNotFoundError } from '../workflow/runs';
+import { CHROMIUM_NAMES, findChromium, printPdfWithChromium } from '../report/pdf';
+import { reportHtml } from '../../shared/report/html';
+import { reportText } from '../../shared/report/files';
+import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS, type QuoteLanguageChoice } from '../../shared/report/model';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-const VALUE_FLAGS = new Set(['db', 'lang', 'doc', 'limit', 'seeds', 'out']);
+const VALUE_FLAGS = new Set(['db', 'lang', 'doc', 'limit', 'seeds', 'out', 'format', 'chromium']);
 
 export const USAGE = `Usage: cdt <command> [options]
 
@@ -32,6 +38,9 @@ export const USAGE = `Usage: cdt <command> [options]
   exercise list [--json]                  exercises with their clock and delegations
   exercise export <id> --out FILE         write an exercise package (one JSON file) for another laptop
   exercise import <file>                  import an exercise package; refused whole if anything is wrong
+  report <exercise> --format pdf|md|json --out FILE [--lang nl|lv|da|all] [--chromium PATH]
+                                          the after-action report of an exercise (id or name);
+                                          with --run, of one run (id); quotations in --lang (default all)
 
 Options: --db PATH (default: the app's own database), --json for machine-readable output.
 Search syntax: words (all must occur), "an exact phrase", prefix*, OR between alternatives.`;
@@ -49,9 +58,54 @@ function langFlag(args: ParsedArgs): Lang | undefined {
   return lang as Lang | undefined;
 }
 
+const REPORT_USAGE = 'report needs an exercise (id or name) or, with --run, a run id, and --format pdf|md|json --out FILE';
+
+/** An exercise named by its id or, for people at a terminal, by its exact name (case aside). */
+function findExerciseId(wb: Workbench, idOrName: string): string {
+  const exercises = listExercises(wb.db);
+  if (exercises.some((e) => e.id === idOrName)) return idOrName;
+  const named = exercises.filter((e) => e.name.toLowerCase() === idOrName.toLowerCase());
+  if (named.length === 1) return named[0]!.id;
+  if (named.length > 1) throw new ExerciseError(`${named.length} exercises are named "${idOrName}"; give the id (cdt exercise list shows them).`);
+  throw new ExerciseError(`There is no exercise with id or name "${idOrName}" (cdt exercise list shows them).`);
+}
+
 const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], export <id> --out FILE, or import <file>';
 
 const dbCommands: Record<string, DbCommand> = {
+  report(wb, args, io) {
+    const [subject] = args.positionals;
+    const format = stringFlag(args, 'format');
+    const out = stringFlag(args, 'out');
+    if (!subject || !format || !out) throw new UsageError(REPORT_USAGE);
+    if (!(REPORT_FILE_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--format must be one of ${REPORT_FILE_FORMATS.join(', ')}, got "${format}"`);
+    }
+    const lang = stringFlag(args, 'lang') ?? 'all';
+    if (!(QUOTE_LANGUAGE_CHOICES as readonly string[]).includes(lang)) {
+      throw new UsageError(`--lang must be one of ${QUOTE_LANGUAGE_CHOICES.join(', ')}, got "${lang}"`);
+    }
+    // Find Chromium before the work, so a missing one is said at once.
+    const chromium = format === 'pdf' ? findChromium(stringFlag(args, 'chromium')) : null;
+    if (format === 'pdf' && chromium === null) {
+      io.err(
+        stringFlag(args, 'chromium')
+          ? `--chromium ${stringFlag(args, 'chromium')} is not an executable file.`
+          : `No Chromium found on PATH (looked for ${CHROMIUM_NAMES.join(', ')}); install one or name it with --chromium PATH, or choose --format md or json.`,
+      );
+      return 1;
+    }
+    const options = { quoteLanguages: lang as QuoteLanguageChoice };
+    const report = args.flags.has('run')
+      ? runReport(wb.db, subject, options)
+      : exerciseReport(wb.db, findExerciseId(wb, subject), options);
+    writeFileAtomically(out, chromium !== null ? printPdfWithChromium(reportHtml(report), chromium) : reportText(report, format as 'md' | 'json'));
+    const broken = report.delegations.filter((d) => !d.chain.intact).map((d) => d.name);
+    io.out(`Wrote the after-action report of "${report.overview.title}" (${report.delegations.length} delegation(s), ${report.citations.length} citations) to ${out}`);
+    if (broken.length > 0) io.err(`Warning: the record of ${broken.join(', ')} does not verify; the report says so.`);
+    return 0;
+  },
+
   exercise(wb, args, io) {
     const [sub, arg] = args.positionals;
     switch (sub) {
@@ -224,7 +278,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (
       error instanceof SearchQueryError || error instanceof SeedError ||
-      error instanceof DatabaseTooNewError || error instanceof ExerciseError
+      error instanceof DatabaseTooNewError || error instanceof ExerciseError || error instanceof RunNotFoundError
     ) {
       io.err(error.message);
       return 1;

@@ -6,6 +6,7 @@ import { canonicalJson } from '../workflow/chain';
 import { ExerciseError } from './errors';
 import { contentHash } from './hash';
 import { getScenario } from './scenarios';
+import { reportDetailsOf } from './plan';
 import { assessRun } from '../../shared/workflow/machine';
 import type { Scenario } from '../../shared/exercise/scenario';
 import type {
@@ -157,6 +158,7 @@ export function getExercise(db: Db, id: string, now = nowIso()): ExerciseView {
     delegations,
     releases,
     notes: notesOf(db, id),
+    ...reportDetailsOf(db, id),
     injects,
     dueInjectIds: injects.filter((i) => i.due).map((i) => i.inject.id),
   };

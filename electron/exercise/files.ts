@@ -25,11 +25,12 @@ export const tooLarge = (bytes: number, maxBytes: number): string =>
  * Writes the whole file or nothing: to a temporary name beside it, flushed, then renamed.
  * A USB stick pulled out mid-write leaves the previous file (or none), never half a package.
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.partial`;
   const fd = openSync(temporary, 'w');
   try {
-    writeSync(fd, text);
+    if (typeof content === 'string') writeSync(fd, content);
+    else writeSync(fd, content);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

@@ -7,6 +7,7 @@ import { contentHash } from './hash';
 import { tooLarge } from './files';
 import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { getScenario, importValidScenario, validateScenario } from './scenarios';
+import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
 import { WORKFLOW_MACHINE_VERSION, type WorkflowEvent } from '../../shared/workflow/machine';
 import {
@@ -65,9 +66,16 @@ function sectionsOf(db: Db, id: string): Sections {
       delegations: delegations.map((d) => ({ id: d.id, name: d.name, runId: d.run_id })),
       releases: releasesOf(db, id),
       notes: notesOf(db, id),
+      ...reportSection(db, id),
     },
     runs,
   };
+}
+
+/** Left out while empty, so an exercise without them hashes as it did before the report existed. */
+function reportSection(db: Db, id: string): Pick<ExerciseSection, 'facilitator' | 'improvementPlan'> {
+  const { facilitator, improvementPlan } = reportDetailsOf(db, id);
+  return { ...(facilitator ? { facilitator } : {}), ...(improvementPlan.length > 0 ? { improvementPlan } : {}) };
 }
 
 const hashesOf = (s: Sections) => ({ scenario: contentHash(s.scenario), exercise: contentHash(s.exercise), runs: contentHash(s.runs) });
@@ -175,6 +183,7 @@ function checkPackage(pkg: ExercisePackage): { problems: string[]; runs: Verifie
     ...duplicates(runs, (r) => r.id, (i) => `runs[${i}].id`, 'run id'),
     ...duplicates(exercise.releases, (r) => `${r.injectId} -> ${r.delegationId}`, (i) => `exercise.releases[${i}]`, 'release'),
     ...duplicates(exercise.notes, (n) => n.id, (i) => `exercise.notes[${i}].id`, 'note id'),
+    ...duplicates(exercise.improvementPlan ?? [], (item) => item.id, (i) => `exercise.improvementPlan[${i}].id`, 'improvement item id'),
   );
   const runIds = new Set(runs.map((r) => r.id));
   exercise.delegations.forEach((d, i) => {
@@ -293,6 +302,7 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
         n.id, exercise.id, n.at, n.elapsedMs, n.text,
       );
     }
+    saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
     return { status: 'imported', exercise: getExerciseSummary(db, exercise.id, now) };
   }).immediate();
 }

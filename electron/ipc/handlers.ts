@@ -9,19 +9,25 @@ import {
 } from '../exercise/exercises';
 import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
+import { saveReportDetails } from '../exercise/plan';
+import { exerciseReport, runReport } from '../report/collect';
+import { reportHtml } from '../../shared/report/html';
+import { reportFileTitle, reportText } from '../../shared/report/files';
 import { contract, type Action, type Envelope, type Results } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
 type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
-export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] };
+export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] | Promise<Results[A]> };
 
 /** What the handlers need from the desktop beyond the database (Electron's clipboard and dialogs in the app). */
 export interface Desktop {
   writeClipboard(text: string): void;
-  /** A save dialog; the chosen path, or null when the user cancels. */
+  /** A save dialog (filtered by the default name's extension); the chosen path, or null when the user cancels. */
   chooseSaveFile(defaultName: string): string | null;
   /** An open dialog for one file; its path, or null when the user cancels. */
   chooseOpenFile(): string | null;
+  /** Prints a self-contained HTML page to PDF with Chromium, A4, as the page's own CSS lays it out. */
+  printPdf(html: string): Promise<Uint8Array>;
 }
 
 /** A file name from a user-given name: no path separators or other characters file systems refuse. */
@@ -96,6 +102,18 @@ export function createHandlers(db: Db, desktop: Desktop): Handlers {
       if (path === null) return { opened: false };
       return { opened: true, path, ...importExercisePackage(db, readPackageFile(path), path) };
     },
+    saveReportDetails: ({ exerciseId, details }) => {
+      saveReportDetails(db, exerciseId, details);
+      return getExercise(db, exerciseId);
+    },
+    saveReport: async ({ subject, format, quoteLanguages }) => {
+      // Built before the dialog opens, so a missing exercise or run is reported without asking for a file.
+      const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
+      const path = desktop.chooseSaveFile(safeFileName(reportFileTitle(report), `.${format}`));
+      if (path === null) return { saved: false };
+      writeFileAtomically(path, format === 'pdf' ? await desktop.printPdf(reportHtml(report)) : reportText(report, format));
+      return { saved: true, path };
+    },
   };
 }
 
@@ -107,7 +125,7 @@ const actionByChannel: ReadonlyMap<string, Action> = new Map(
  * Validates a payload against the contract and runs its handler. Shared by Electron's
  * ipcMain registration and the e2e bridge, so both refuse the same things the same way.
  */
-export function dispatch(handlers: Handlers, channel: string, payload: unknown): Envelope<unknown> {
+export async function dispatch(handlers: Handlers, channel: string, payload: unknown): Promise<Envelope<unknown>> {
   const action = actionByChannel.get(channel);
   if (!action) return { ok: false, error: `Unknown action: ${channel}` };
   const parsed = contract[action].input.safeParse(payload ?? {});
@@ -117,7 +135,7 @@ export function dispatch(handlers: Handlers, channel: string, payload: unknown):
   }
   try {
     const handler = handlers[action] as (input: unknown) => unknown;
-    return { ok: true, value: handler(parsed.data) };
+    return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import type { DimensionId, MeasureId, RatingValue } from '../framework/catalogue';
 import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
+import type { ImprovementItem } from '../report/model';
 
 // What the exercise service returns, as both sides (main process and renderer) see it.
 
@@ -98,6 +99,9 @@ export interface ExerciseView extends ExerciseSummary {
   readonly delegations: readonly DelegationView[];
   readonly releases: readonly InjectRelease[];
   readonly notes: readonly FacilitatorNote[];
+  /** The facilitator's name and improvement plan, for the after-action report. */
+  readonly facilitator: string;
+  readonly improvementPlan: readonly ImprovementItem[];
   readonly injects: readonly InjectStatus[];
   readonly dueInjectIds: readonly string[];
 }

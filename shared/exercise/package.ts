@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storedEventSchema } from '../workflow/event-schema';
 import { CLOCK_STATUSES } from './exercises';
 import { scenarioSchema } from './scenario';
+import { improvementItemSchema, PLAN_LIMITS } from '../report/plan';
 
 /**
  * The files that travel on a USB stick between facilitators' laptops. A package is data
@@ -62,6 +63,9 @@ export const exerciseSectionSchema = z.strictObject({
   notes: z
     .array(z.strictObject({ id, at, elapsedMs: ms, text: z.string().min(1).max(PACKAGE_LIMITS.note) }))
     .max(PACKAGE_LIMITS.notes),
+  // Optional, so packages made before the after-action report still import with the same hashes.
+  facilitator: z.string().max(PLAN_LIMITS.facilitator).optional(),
+  improvementPlan: z.array(improvementItemSchema).max(PLAN_LIMITS.items).optional(),
 });
 
 export const exercisePackageSchema = z.strictObject({

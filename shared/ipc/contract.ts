@@ -5,6 +5,8 @@ import { SCREEN_IDS, type EvidenceLink } from '../framework/evidence';
 import { incomingEventSchema } from '../workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
 import { scenarioSchema } from '../exercise/scenario';
+import { reportDetailsSchema } from '../report/plan';
+import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS } from '../report/model';
 import {
   CLOCK_ACTIONS, type ExerciseImportResult, type ExerciseSummary, type ExerciseView, type OpenOutcome, type ReleaseResult,
   type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
@@ -85,6 +87,19 @@ export const contract = {
   addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(20_000) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
   importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
+  saveReportDetails: { channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
+  // The after-action report of an exercise or of one run, written where the user chooses.
+  saveReport: {
+    channel: 'reports:save',
+    input: z.strictObject({
+      subject: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('exercise'), id: exerciseId }),
+        z.strictObject({ kind: z.literal('run'), id: runId }),
+      ]),
+      format: z.enum(REPORT_FILE_FORMATS),
+      quoteLanguages: z.enum(QUOTE_LANGUAGE_CHOICES),
+    }),
+  },
 } as const;
 
 export type Action = keyof typeof contract;
@@ -120,6 +135,8 @@ export interface Results {
   addFacilitatorNote: ExerciseView;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;
+  saveReportDetails: ExerciseView;
+  saveReport: SaveOutcome;
 }
 
 /** An evidence link with its paragraph, verbatim, in every language its document has. */

@@ -67,6 +67,19 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** The app prints with Electron's Chromium; the tests with Debian's, from the same HTML and the same page CSS. */
+export async function printWithPlaywright(b: Browser, html: string): Promise<Uint8Array> {
+  const context = await b.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+  try {
+    await context.route('**/*', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4', tagged: true });
+  } finally {
+    await context.close();
+  }
+}
+
 export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = null;
@@ -95,6 +108,7 @@ export async function openApp(
       return saveAnswer;
     },
     chooseOpenFile: () => openAnswer,
+    printPdf: (html) => printWithPlaywright(b, html),
   });
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];

@@ -3,9 +3,10 @@ import { corpusTables } from './001-corpus';
 import { runTables } from './002-runs';
 import { evidenceTables } from './003-evidence';
 import { exerciseTables } from './004-exercises';
+import { reportTables } from './005-report';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {

@@ -4,12 +4,30 @@ import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY, CONTENT_SECURITY_POLICY, DEFAULT_BOUNDS, appUrlToRelativePath, isAllowedRequest, isAppUrl, mainWindowOptions,
-  restoreBounds, type WindowBounds,
+  REPORT_PARTITION, reportWindowPreferences, restoreBounds, type WindowBounds,
 } from '../../../electron/window';
 
 // These options are what Electronegativity cannot see (they are built by a function, not
 // written as a literal at `new BrowserWindow`): security/electronegativity-allow.json relies
 // on this file to prove them.
+
+describe('the window that prints reports', () => {
+  it('runs no script, in its own session, isolated and sandboxed', () => {
+    expect(reportWindowPreferences(REPORT_PARTITION)).toEqual({
+      partition: 'report-print', // no "persist:" prefix: an in-memory session, gone when the app quits
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+    });
+  });
+});
 
 describe('the main window options', () => {
   it('isolate and sandbox the renderer, with no Node, no webviews and no relaxed web security', () => {

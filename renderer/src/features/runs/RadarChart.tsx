@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, RATING_VALUES, type DimensionId, type RatingValue } from '../../../../shared/framework/catalogue';
-import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from './radar';
+import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from '../../../../shared/radar';
 
 export interface RadarValue {
   readonly id: DimensionId;

@@ -191,57 +191,58 @@ describe('exercise actions over the IPC contract', () => {
         return save;
       },
       chooseOpenFile: () => open,
+      printPdf: () => Promise.reject(new Error('No printing in these tests.')),
     };
   }
 
-  it('exports through the save dialog and imports through the open dialog; cancelling writes nothing', () => {
+  it('exports through the save dialog and imports through the open dialog; cancelling writes nothing', async () => {
     const source = freshDb();
     const view = populatedExercise(source);
     const file = join(temp.dir, 'ipc-export.json');
     const fake = desktop(file, null);
     const handlers = createHandlers(source, fake);
-    expect(dispatch(createHandlers(source, desktop(null, null)), 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: false } });
-    expect(dispatch(handlers, 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: true, path: file } });
+    expect(await dispatch(createHandlers(source, desktop(null, null)), 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: false } });
+    expect(await dispatch(handlers, 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: true, path: file } });
     expect(fake.proposed).toEqual(['Cold Ward, table 1.cdt-exercise.json']);
 
     const target = freshDb();
-    expect(dispatch(createHandlers(target, desktop(null, null)), 'exercises:import', {})).toEqual({ ok: true, value: { opened: false } });
-    const imported = dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {});
+    expect(await dispatch(createHandlers(target, desktop(null, null)), 'exercises:import', {})).toEqual({ ok: true, value: { opened: false } });
+    const imported = await dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {});
     expect(imported).toMatchObject({ ok: true, value: { opened: true, path: file, status: 'imported', exercise: { id: view.id } } });
-    expect(dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
+    expect(await dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
   });
 
-  it('validates payloads and reports service refusals as errors', () => {
+  it('validates payloads and reports service refusals as errors', async () => {
     const db = freshDb();
     const handlers = createHandlers(db, desktop(null, null));
-    expect(dispatch(handlers, 'exercises:clock', { id: 'x', action: 'rewind' })).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request for exerciseClock: action/) });
-    expect(dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: [] })).toMatchObject({ ok: false });
-    const created = dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: ['North'] });
+    expect(await dispatch(handlers, 'exercises:clock', { id: 'x', action: 'rewind' })).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request for exerciseClock: action/) });
+    expect(await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: [] })).toMatchObject({ ok: false });
+    const created = await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: ['North'] });
     expect(created).toMatchObject({ ok: true, value: { name: 'A', delegationCount: 1 } });
     const id = (created as { value: { id: string } }).value.id;
-    expect(dispatch(handlers, 'exercises:clock', { id, action: 'pause' })).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot pause the clock/) });
-    expect(dispatch(handlers, 'exercises:release', { exerciseId: id, injectId: 'csirt-technical-summary', delegations: 'all' })).toMatchObject({ ok: true, value: { released: [expect.any(String)] } });
-    expect(dispatch(handlers, 'exercises:note', { exerciseId: id, text: 'Noted.' })).toMatchObject({ ok: true, value: { notes: [{ text: 'Noted.' }] } });
-    expect(dispatch(handlers, 'scenarios:list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'election-intrusion' })]) });
-    expect(dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours', title: '' } })).toMatchObject({ ok: false, error: expect.stringMatching(/scenario\.title/) });
-    expect(dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours' } })).toMatchObject({ ok: true, value: { origin: 'user' } });
+    expect(await dispatch(handlers, 'exercises:clock', { id, action: 'pause' })).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot pause the clock/) });
+    expect(await dispatch(handlers, 'exercises:release', { exerciseId: id, injectId: 'csirt-technical-summary', delegations: 'all' })).toMatchObject({ ok: true, value: { released: [expect.any(String)] } });
+    expect(await dispatch(handlers, 'exercises:note', { exerciseId: id, text: 'Noted.' })).toMatchObject({ ok: true, value: { notes: [{ text: 'Noted.' }] } });
+    expect(await dispatch(handlers, 'scenarios:list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'election-intrusion' })]) });
+    expect(await dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours', title: '' } })).toMatchObject({ ok: false, error: expect.stringMatching(/scenario\.title/) });
+    expect(await dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours' } })).toMatchObject({ ok: true, value: { origin: 'user' } });
   });
 
-  it('exports a scenario and imports it elsewhere; the same file twice is "already imported"', () => {
+  it('exports a scenario and imports it elsewhere; the same file twice is "already imported"', async () => {
     const db = freshDb();
     saveScenario(db, { ...bundledScenario('supply-chain-espionage'), id: 'long-thread-2', title: 'Long Thread II' });
     const file = join(temp.dir, 'scenario-export.json');
-    expect(dispatch(createHandlers(db, desktop(file, null)), 'scenarios:export', { id: 'long-thread-2' })).toEqual({ ok: true, value: { saved: true, path: file } });
+    expect(await dispatch(createHandlers(db, desktop(file, null)), 'scenarios:export', { id: 'long-thread-2' })).toEqual({ ok: true, value: { saved: true, path: file } });
     const other = freshDb();
     const handlers = createHandlers(other, desktop(null, file));
-    expect(dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { opened: true, status: 'imported', scenario: { id: 'long-thread-2', origin: 'imported' } } });
-    expect(dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { opened: true, status: 'imported', scenario: { id: 'long-thread-2', origin: 'imported' } } });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
     // The same id with other content is refused, never overwritten.
     const pkg = JSON.parse(readFileSync(file, 'utf8'));
     pkg.scenario.title = 'Changed';
     writeFileSync(file, JSON.stringify(pkg));
-    expect(dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining('manifest.sha256: the SHA-256 of the scenario does not match') });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining('manifest.sha256: the SHA-256 of the scenario does not match') });
     writeFileSync(file, JSON.stringify(pkg.scenario));
-    expect(dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining(`${file}: id: a different scenario with id "long-thread-2" already exists`) });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining(`${file}: id: a different scenario with id "long-thread-2" already exists`) });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisAngle, labelPlacement, pointsAttr, polar, radarPoints, ringPoints, type RadarFrame } from '../../../../../renderer/src/features/runs/radar';
+import { axisAngle, labelPlacement, pointsAttr, polar, radarPoints, ringPoints, type RadarFrame } from '../../../shared/radar';
 
 const frame: RadarFrame = { cx: 100, cy: 100, radius: 80, max: 4 };
 

@@ -1,0 +1,117 @@
+import type { Db } from '../db/open';
+import { getRun, runChain, replayRun, verifyRun } from '../workflow/runs';
+import { resolveEvidence } from '../workflow/evidence';
+import { clockOf, delegationsOf, exerciseOfRun, notesOf, readExercise, releasesOf } from '../exercise/exercises';
+import { reportDetailsOf } from '../exercise/plan';
+import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
+import type { AfterActionReport, ChainStatus, QuoteLanguageChoice, ReportMarking } from '../../shared/report/model';
+import type { Scenario } from '../../shared/exercise/scenario';
+import { stepOf, type WorkflowEvent } from '../../shared/workflow/machine';
+import type { RecordedEvent } from '../../shared/workflow/runs';
+
+/**
+ * Gathers an after-action report from the database: each run's event log (replayed here,
+ * so the report shows what the log says, not what a stored snapshot claims), the chain's
+ * verdict, the exercise's releases and observations, and the quoted paragraphs.
+ */
+export interface ReportOptions {
+  readonly quoteLanguages: QuoteLanguageChoice;
+  readonly now?: string;
+}
+
+const NO_MARKING = 'NO CLASSIFICATION MARKING SET';
+
+function markingOf(scenario: Scenario | null): ReportMarking {
+  return {
+    exercise: 'EXERCISE',
+    classification: scenario?.classification.marking.trim() || NO_MARKING,
+    tlp: scenario?.classification.tlp ?? null,
+  };
+}
+
+/** The log as recorded; an entry whose bytes no longer parse (tampering) is left out, and the chain says so. */
+function readableLog(db: Db, runId: string): RecordedEvent[] {
+  return runChain(db, runId).flatMap((e) => {
+    try {
+      return [{ seq: e.seq, at: e.at, event: JSON.parse(e.event) as WorkflowEvent, hash: e.hash }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function chainStatusOf(db: Db, runId: string): ChainStatus {
+  const v = verifyRun(db, runId);
+  if (!v.intact) {
+    return { intact: false, events: v.events, headHash: null, problem: `The hash chain breaks at event ${v.firstBroken}: ${v.reason}.` };
+  }
+  if (!v.replayMatches) {
+    return { intact: false, events: v.events, headHash: v.headHash, problem: 'The chain verifies, but replaying it does not give the state the database holds.' };
+  }
+  return { intact: true, events: v.events, headHash: v.headHash, problem: null };
+}
+
+function reportRun(db: Db, runId: string, delegation: string): ReportRun {
+  const events = readableLog(db, runId);
+  const replayed = replayRun(events.map((e) => e.event));
+  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain: chainStatusOf(db, runId) };
+}
+
+const evidenceFrom = (db: Db) => (item: Parameters<typeof resolveEvidence>[1]) => resolveEvidence(db, item);
+
+export function exerciseReport(db: Db, exerciseId: string, options: ReportOptions): AfterActionReport {
+  const now = options.now ?? new Date().toISOString();
+  const row = readExercise(db, exerciseId);
+  const scenario = JSON.parse(row.scenario_json) as Scenario;
+  const delegations = delegationsOf(db, exerciseId);
+  const nameOf = new Map(delegations.map((d) => [d.id, d.name]));
+  const { facilitator, improvementPlan } = reportDetailsOf(db, exerciseId);
+  return buildReport({
+    generatedAt: now,
+    quoteLanguages: options.quoteLanguages,
+    marking: markingOf(scenario),
+    overview: {
+      kind: 'exercise',
+      title: row.name,
+      scenario: { id: scenario.id, title: scenario.title, incident: scenario.incident, sha256: row.scenario_hash },
+      startedAt: row.created_at,
+      facilitator,
+      delegations: delegations.map((d) => d.name),
+      exerciseTimeMs: clockOf(row, now).elapsedMs,
+    },
+    runs: delegations.map((d) => reportRun(db, d.run_id, d.name)),
+    releaseTimes: new Map(releasesOf(db, exerciseId).map((r) => [releaseKey(nameOf.get(r.delegationId) ?? '', r.injectId), r.elapsedMs])),
+    observations: notesOf(db, exerciseId).map((n) => ({ at: n.at, elapsedMs: n.elapsedMs, text: n.text })),
+    improvementPlan,
+    evidence: evidenceFrom(db),
+  });
+}
+
+/** The report of one run; a delegation's run keeps its exercise's markings. */
+export function runReport(db: Db, runId: string, options: ReportOptions): AfterActionReport {
+  const run = getRun(db, runId);
+  const exercise = exerciseOfRun(db, runId);
+  const scenario = exercise ? (JSON.parse(readExercise(db, exercise.exerciseId).scenario_json) as Scenario) : null;
+  const delegation = exercise?.delegation ?? run.name;
+  return buildReport({
+    generatedAt: options.now ?? new Date().toISOString(),
+    quoteLanguages: options.quoteLanguages,
+    marking: markingOf(scenario),
+    overview: {
+      kind: 'run',
+      title: run.name,
+      scenario: scenario && exercise
+        ? { id: scenario.id, title: scenario.title, incident: scenario.incident, sha256: readExercise(db, exercise.exerciseId).scenario_hash }
+        : null,
+      startedAt: run.createdAt,
+      facilitator: '',
+      delegations: [delegation],
+      exerciseTimeMs: null,
+    },
+    runs: [reportRun(db, runId, delegation)],
+    releaseTimes: new Map(),
+    observations: [],
+    improvementPlan: [],
+    evidence: evidenceFrom(db),
+  });
+}

@@ -1,0 +1,222 @@
+import { citeParagraph } from '../citation';
+import type { Lang } from '../corpus';
+import {
+  ACTOR_TYPE_LABELS, CATEGORIES, CONFIDENCE_LABELS, DIMENSIONS, DIMENSION_IDS, MEASURES, PRINCIPLES, PRINCIPLE_IDS,
+  PRINCIPLE_STATUS_LABELS, STEPS, STEP_IDS, type CategoryId,
+} from '../framework/catalogue';
+import type { EvidenceItem } from '../framework/evidence';
+import type { ResolvedLink } from '../ipc/contract';
+import { assessRun, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
+import type { RecordedEvent } from '../workflow/runs';
+import type { StepId } from '../framework/catalogue';
+import {
+  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type ChainStatus, type Citation, type ComparisonRow,
+  type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
+  type ReportOverview, type TimelineEntry,
+} from './model';
+
+/** One delegation's record: its log, and the state that replaying the log gives. */
+export interface ReportRun {
+  readonly delegation: string;
+  readonly runId: string;
+  readonly events: readonly RecordedEvent[];
+  readonly replayed: { readonly step: StepId; readonly context: WorkflowContext };
+  readonly chain: ChainStatus;
+}
+
+export interface ReportInput {
+  readonly generatedAt: string;
+  readonly quoteLanguages: QuoteLanguageChoice;
+  readonly marking: ReportMarking;
+  readonly overview: ReportOverview;
+  readonly runs: readonly ReportRun[];
+  /** Exercise time of each release, by delegation and inject. */
+  readonly releaseTimes: ReadonlyMap<string, number>;
+  readonly observations: AfterActionReport['observations'];
+  readonly improvementPlan: readonly ImprovementItem[];
+  /** The evidence of a framework item, each paragraph in every language its document has. */
+  readonly evidence: (item: EvidenceItem) => readonly ResolvedLink[];
+}
+
+export const releaseKey = (delegation: string, injectId: string): string => `${delegation}\u0000${injectId}`;
+
+const itemKey = (item: EvidenceItem): string => `${item.kind}:${item.id}`;
+
+/** What a log entry decided, in a sentence; null for the work in between (findings, ratings, notes). */
+export function describeDecision(event: WorkflowEvent): string | null {
+  switch (event.type) {
+    case 'AWARENESS.AGREE':
+      return 'Agreed the shared assessment.';
+    case 'ATTRIBUTION.ATTRIBUTE':
+      return `Attributed the activity to a ${ACTOR_TYPE_LABELS[event.actorType].label.toLowerCase()} actor${event.actorNamed && event.actorName ? ` (${event.actorName})` : ''}, ${CONFIDENCE_LABELS[event.confidence].label.toLowerCase()} confidence.`;
+    case 'ATTRIBUTION.SKIP':
+      return `Decided not to attribute: ${event.reason}`;
+    case 'PROPORTIONALITY.CONFIRM':
+      return 'Confirmed the proportionality assessment.';
+    case 'MEASURE.SELECT':
+      return `Selected the measure: ${MEASURES[event.measureId].label}.`;
+    case 'MEASURE.DESELECT':
+      return `Withdrew the measure: ${MEASURES[event.measureId].label}.`;
+    case 'DECISION.SUBMIT':
+      return `Submitted the decision: ${event.summary}`;
+    case 'DECISION.REOPEN':
+      return 'Reopened the decision.';
+    case 'REVISE':
+      return `Went back to revise the step ${STEPS[event.step].label}.`;
+    default:
+      return null;
+  }
+}
+
+function timelineOf(input: ReportInput): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const run of input.runs) {
+    for (const { at, event } of run.events) {
+      if (event.type === 'INJECT.RECEIVE') {
+        entries.push({
+          at, kind: 'inject', delegation: run.delegation, eventType: event.type, text: `Received the inject "${event.title}".`,
+          elapsedMs: input.releaseTimes.get(releaseKey(run.delegation, event.id)) ?? null,
+        });
+        continue;
+      }
+      const text = describeDecision(event);
+      if (text !== null) entries.push({ at, elapsedMs: null, kind: 'decision', delegation: run.delegation, eventType: event.type, text });
+    }
+  }
+  for (const o of input.observations) {
+    entries.push({ at: o.at, elapsedMs: o.elapsedMs, kind: 'observation', delegation: null, eventType: null, text: o.text });
+  }
+  // Stable: entries of one instant keep the order of delegations and of each log.
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+const remarkOf = (r: Remark): RemarkReport => ({ at: r.at, step: r.step, author: r.author ?? null, text: r.text });
+
+function delegationOf(run: ReportRun): DelegationReport {
+  const { context, step } = run.replayed;
+  const a = context.attribution;
+  const decisions = run.events.flatMap(({ event }) => (event.type === 'DECISION.SUBMIT' ? [{ at: event.at, summary: event.summary }] : []));
+  return {
+    name: run.delegation,
+    runId: run.runId,
+    step,
+    chain: run.chain,
+    injects: context.injects.map((i) => ({ id: i.id, title: i.title, at: i.at })),
+    findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: CONFIDENCE_LABELS[f.confidence].label })),
+    sharedAssessment: context.sharedAssessment,
+    attribution:
+      a === null
+        ? { status: 'open' }
+        : a.status === 'skipped'
+          ? { status: 'skipped', reason: a.reason }
+          : {
+              status: 'attributed',
+              actorType: ACTOR_TYPE_LABELS[a.actorType].label,
+              actorName: a.actorNamed && a.actorName ? a.actorName : null,
+              confidence: CONFIDENCE_LABELS[a.confidence].label,
+              basis: a.basis,
+            },
+    ratings: DIMENSION_IDS.map((d) => ({
+      dimension: d, label: DIMENSIONS[d].label, value: context.ratings[d]?.value ?? null, rationale: context.ratings[d]?.rationale ?? '',
+    })),
+    level: assessRun(context)?.level ?? null,
+    measures: context.measures.map((m) => ({
+      id: m.measureId,
+      label: MEASURES[m.measureId].label,
+      categoryId: MEASURES[m.measureId].category,
+      category: CATEGORIES[MEASURES[m.measureId].category].label,
+      rationale: m.rationale,
+      outsideSuggestion: m.outsideSuggestion,
+    })),
+    principles: PRINCIPLE_IDS.map((p) => {
+      const assessed = context.principles[p];
+      return { id: p, label: PRINCIPLES[p].label, status: assessed ? PRINCIPLE_STATUS_LABELS[assessed.status].label : null, note: assessed?.note ?? '' };
+    }),
+    notes: context.notes.map(remarkOf),
+    dissents: context.dissents.map(remarkOf),
+    decision: context.decision,
+    decisions,
+  };
+}
+
+/** The items whose basis the report quotes: every step and principle, and the categories of measures chosen. */
+function citedItems(runs: readonly ReportRun[]): { item: EvidenceItem; label: string }[] {
+  const chosen = new Set<CategoryId>(runs.flatMap((r) => r.replayed.context.measures.map((m) => MEASURES[m.measureId].category)));
+  return [
+    ...STEP_IDS.map((id) => ({ item: { kind: 'step', id } as const, label: `Step: ${STEPS[id].label}` })),
+    ...PRINCIPLE_IDS.map((id) => ({ item: { kind: 'principle', id } as const, label: `Principle: ${PRINCIPLES[id].label}` })),
+    ...[...chosen].map((id) => ({ item: { kind: 'category', id } as const, label: `Measures: ${CATEGORIES[id].label}` })),
+  ];
+}
+
+function citationsOf(input: ReportInput): { basis: Record<string, string[]>; citations: Citation[] } {
+  const byParagraph = new Map<string, Citation & { supports: string[] }>();
+  const basis: Record<string, string[]> = {};
+  for (const { item, label } of citedItems(input.runs)) {
+    const ids: string[] = [];
+    for (const link of input.evidence(item)) {
+      const key = `${link.docRef}#${link.anchor}`;
+      let citation = byParagraph.get(key);
+      if (!citation) {
+        const wanted = input.quoteLanguages === 'all' ? null : input.quoteLanguages;
+        const inWanted = wanted === null ? link.paragraphs : link.paragraphs.filter((p) => p.lang === wanted);
+        // A document that does not exist in the chosen language is quoted in the languages it has.
+        const shown = inWanted.length > 0 ? inWanted : link.paragraphs;
+        citation = {
+          id: `C${byParagraph.size + 1}`,
+          docRef: link.docRef,
+          anchor: link.anchor,
+          supports: [],
+          quotes: shown.map((p) => ({ lang: p.lang, citation: citeParagraph(p), text: p.text })),
+          unavailable: wanted !== null && inWanted.length === 0 ? [wanted as Lang] : [],
+        };
+        byParagraph.set(key, citation);
+      }
+      if (!citation.supports.includes(label)) citation.supports.push(label);
+      if (!ids.includes(citation.id)) ids.push(citation.id);
+    }
+    basis[itemKey(item)] = ids;
+  }
+  return { basis, citations: [...byParagraph.values()] };
+}
+
+const ratingText = (v: number | null): string => (v === null ? '–' : String(v));
+
+function comparisonOf(delegations: readonly DelegationReport[]): ComparisonRow[] {
+  const row = (label: string, cell: (d: DelegationReport) => string): ComparisonRow => ({ label, values: delegations.map(cell) });
+  return [
+    row('Step reached', (d) => STEPS[d.step].label),
+    row('Record verified', (d) => (d.chain.intact ? 'Yes' : 'NO')),
+    row('Attribution', (d) =>
+      d.attribution.status === 'attributed'
+        ? `${d.attribution.actorType}${d.attribution.actorName ? ` (${d.attribution.actorName})` : ''}, ${d.attribution.confidence.toLowerCase()} confidence`
+        : d.attribution.status === 'skipped'
+          ? 'Not attributed'
+          : 'Not decided',
+    ),
+    ...DIMENSION_IDS.map((dim) => row(DIMENSIONS[dim].label, (d) => ratingText(d.ratings.find((r) => r.dimension === dim)?.value ?? null))),
+    row('Overall level', (d) => ratingText(d.level)),
+    row('Measures', (d) => (d.measures.length === 0 ? 'None' : d.measures.map((m) => m.label).join('; '))),
+    row('Principles met', (d) => `${d.principles.filter((p) => p.status === PRINCIPLE_STATUS_LABELS.met.label).length} of ${d.principles.length}`),
+    row('Dissents', (d) => String(d.dissents.length)),
+    row('Decision', (d) => (d.decision ? 'Submitted' : d.decisions.length > 0 ? 'Superseded' : 'None')),
+  ];
+}
+
+export function buildReport(input: ReportInput): AfterActionReport {
+  const delegations = input.runs.map(delegationOf);
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    generatedAt: input.generatedAt,
+    quoteLanguages: input.quoteLanguages,
+    marking: input.marking,
+    overview: input.overview,
+    timeline: timelineOf(input),
+    delegations,
+    comparison: comparisonOf(delegations),
+    observations: input.observations,
+    improvementPlan: input.improvementPlan,
+    ...citationsOf(input),
+  };
+}

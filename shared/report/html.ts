@@ -1,0 +1,113 @@
+import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from '../radar';
+import { markingLine, reportBlocks, type Block } from './document';
+import type { AfterActionReport } from './model';
+
+/**
+ * The report as one self-contained HTML document, the page the app and the tests print to
+ * PDF with Chromium. The EXERCISE and classification markings and the page numbers are CSS
+ * page-margin boxes, so every printed page carries them whichever Chromium prints it. All
+ * text is escaped; the page has no script, and its CSP allows nothing but its own styles.
+ */
+
+/** The report page needs its inline styles and nothing else: no script, no request of any kind. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A CSS string literal: quotes, backslashes and "<" (which could close the style element) escaped. */
+const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
+const FRAME: RadarFrame = { cx: 220, cy: 130, radius: 90, max: 4 };
+
+function radarSvg(axes: readonly { label: string; value: number | null }[]): string {
+  const n = axes.length;
+  const rings = [1, 2, 3, 4].map((v) => `<polygon class="ring" points="${pointsAttr(ringPoints(FRAME, v, n))}"/>`).join('');
+  const spokes = ringPoints(FRAME, 4, n).map((p) => `<line class="spoke" x1="${FRAME.cx}" y1="${FRAME.cy}" x2="${p.x}" y2="${p.y}"/>`).join('');
+  const shape = `<polygon class="shape" points="${pointsAttr(radarPoints(FRAME, axes.map((a) => a.value)))}"/>`;
+  const labels = axes
+    .map((a, i) => {
+      const at = labelPlacement(FRAME, i, n, 10, 6);
+      return `<text x="${at.x}" y="${at.y + 4}" text-anchor="${at.anchor}">${escapeHtml(a.label)} ${a.value === null ? '–' : a.value}</text>`;
+    })
+    .join('');
+  const summary = axes.map((a) => `${a.label} ${a.value ?? 'not rated'}`).join(', ');
+  return `<figure class="radar"><svg viewBox="0 0 440 260" width="440" height="260" role="img" aria-label="${escapeHtml(`Proportionality profile: ${summary}`)}">${rings}${spokes}${shape}${labels}</svg></figure>`;
+}
+
+function blockHtml(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
+    case 'paragraph':
+      return `<p${block.tone ? ` class="${block.tone}"` : ''}>${escapeHtml(block.text)}</p>`;
+    case 'fields':
+      return `<dl>${block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+    case 'table':
+      return (
+        `<table><thead><tr>${block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+        block.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+        '</tbody></table>'
+      );
+    case 'quote':
+      return `<figure class="quote"><figcaption>${escapeHtml(block.citation)}</figcaption><blockquote lang="${block.lang}">${escapeHtml(block.text)}</blockquote></figure>`;
+    case 'radar':
+      return radarSvg(block.axes);
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
+  }
+}
+
+function styles(report: AfterActionReport): string {
+  const marking = cssString(markingLine(report));
+  const margin = `font: 600 8.5pt system-ui, 'DejaVu Sans', sans-serif; color: #8a1c1c; letter-spacing: 0.04em;`;
+  return `
+@page {
+  size: A4;
+  margin: 20mm 16mm 18mm;
+  @top-center { content: ${marking}; ${margin} }
+  @bottom-left { content: ${marking}; ${margin} }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt system-ui, 'DejaVu Sans', sans-serif; color: #333; }
+}
+:root { color: #1a1a1a; font: 10pt/1.45 system-ui, 'DejaVu Sans', 'Liberation Sans', sans-serif; }
+body { margin: 0; }
+h1 { font-size: 17pt; margin: 0 0 10pt; color: #0d2c54; }
+h2 { font-size: 13pt; margin: 18pt 0 6pt; color: #0d2c54; border-bottom: 1.5pt solid #0d2c54; padding-bottom: 2pt; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 12pt 0 4pt; color: #0d2c54; break-after: avoid; }
+p { margin: 0 0 6pt; white-space: pre-wrap; }
+p.muted { color: #555; font-size: 9pt; }
+p.alert { color: #fff; background: #a4161a; padding: 5pt 7pt; font-weight: 600; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0 0 8pt; }
+dt { font-weight: 600; color: #333; }
+dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 9pt; }
+th, td { border: 0.5pt solid #b8c0cc; padding: 3pt 5pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
+th { background: #e8edf4; }
+tr { break-inside: avoid; }
+figure { margin: 0 0 8pt; }
+figure.radar { text-align: center; }
+.radar svg { font: 8pt system-ui, 'DejaVu Sans', sans-serif; }
+.radar .ring { fill: none; stroke: #c9d1dc; stroke-width: 0.7; }
+.radar .spoke { stroke: #c9d1dc; stroke-width: 0.7; }
+.radar .shape { fill: rgba(13, 44, 84, 0.25); stroke: #0d2c54; stroke-width: 1.5; }
+figure.quote { break-inside: avoid; }
+figcaption { font-weight: 600; font-size: 9pt; color: #333; }
+blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #0d2c54; white-space: pre-wrap; }
+.page-break { break-before: page; }
+@media screen { body { max-width: 190mm; margin: 12mm auto; } .marking { display: block; } }
+.marking { display: none; text-align: center; ${margin} }
+`;
+}
+
+/** The whole document; `lang="en"` because the prose is English (quotations carry their own language). */
+export function reportHtml(report: AfterActionReport): string {
+  const title = escapeHtml(`After-action report: ${report.overview.title}`);
+  const marking = `<div class="marking">${escapeHtml(markingLine(report))}</div>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<title>${title}</title>
+<style>${styles(report)}</style></head>
+<body>${marking}${reportBlocks(report).map(blockHtml).join('\n')}${marking}</body></html>
+`;
+}

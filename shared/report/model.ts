@@ -1,0 +1,168 @@
+import { LANGS, type Lang } from '../corpus';
+import type { Tlp } from '../exercise/scenario';
+import type { CategoryId, DimensionId, MeasureId, PrincipleId, StepId } from '../framework/catalogue';
+
+/**
+ * The after-action report as data: what the JSON export holds and what the Markdown and
+ * HTML (printed to PDF) are rendered from. English prose; quotations of the conclusions in
+ * the languages the facilitator chose. Built from the runs' event logs, never from the
+ * stored snapshots, so it shows what the record says.
+ */
+export const REPORT_FORMAT = 'cdt-after-action-report';
+export const REPORT_VERSION = 1;
+
+export const REPORT_FILE_FORMATS = ['pdf', 'md', 'json'] as const;
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
+
+/** One language for every quotation, or every language each document has. */
+export const QUOTE_LANGUAGE_CHOICES = [...LANGS, 'all'] as const;
+export type QuoteLanguageChoice = (typeof QUOTE_LANGUAGE_CHOICES)[number];
+
+/** The improvement plan's columns (HSEEP): what to fix, how, who, by when. */
+export interface ImprovementItem {
+  readonly id: string;
+  readonly issue: string;
+  readonly correctiveAction: string;
+  readonly owner: string;
+  /** YYYY-MM-DD, or '' while not agreed. */
+  readonly dueDate: string;
+}
+
+export interface ReportMarking {
+  /** Always "EXERCISE": the record must never be mistaken for a real-world decision. */
+  readonly exercise: 'EXERCISE';
+  readonly classification: string;
+  readonly tlp: Tlp | null;
+}
+
+export interface ReportOverview {
+  readonly kind: 'exercise' | 'run';
+  readonly title: string;
+  readonly scenario: { readonly id: string; readonly title: string; readonly incident: string; readonly sha256: string } | null;
+  readonly startedAt: string;
+  readonly facilitator: string;
+  readonly delegations: readonly string[];
+  /** Exercise time on the clock when the report was made; null for a single run. */
+  readonly exerciseTimeMs: number | null;
+}
+
+export const TIMELINE_KINDS = ['inject', 'decision', 'observation'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  readonly at: string;
+  /** Exercise time, where the exercise recorded it (releases and observations). */
+  readonly elapsedMs: number | null;
+  readonly kind: TimelineKind;
+  /** The delegation it concerns; null for the facilitator's own entries. */
+  readonly delegation: string | null;
+  /** The event type of the log entry it comes from; null for an observation. */
+  readonly eventType: string | null;
+  readonly text: string;
+}
+
+/** Whether a run's record is intact: the hash chain verifies and its replay gives the stored state. */
+export interface ChainStatus {
+  readonly intact: boolean;
+  readonly events: number;
+  readonly headHash: string | null;
+  /** Why it does not verify, in words a reader understands; null when intact. */
+  readonly problem: string | null;
+}
+
+export interface RemarkReport {
+  readonly at: string;
+  readonly step: StepId;
+  readonly author: string | null;
+  readonly text: string;
+}
+
+export interface DelegationReport {
+  readonly name: string;
+  readonly runId: string;
+  readonly step: StepId;
+  readonly chain: ChainStatus;
+  readonly injects: readonly { readonly id: string; readonly title: string; readonly at: string }[];
+  readonly findings: readonly { readonly text: string; readonly source: string; readonly confidence: string }[];
+  readonly sharedAssessment: { readonly agreed: boolean; readonly text: string };
+  readonly attribution:
+    | { readonly status: 'attributed'; readonly actorType: string; readonly actorName: string | null; readonly confidence: string; readonly basis: string }
+    | { readonly status: 'skipped'; readonly reason: string }
+    | { readonly status: 'open' };
+  readonly ratings: readonly { readonly dimension: DimensionId; readonly label: string; readonly value: number | null; readonly rationale: string }[];
+  /** The overall level (0-4) once all seven dimensions are rated. */
+  readonly level: number | null;
+  readonly measures: readonly {
+    readonly id: MeasureId;
+    readonly label: string;
+    readonly categoryId: CategoryId;
+    readonly category: string;
+    readonly rationale: string;
+    readonly outsideSuggestion: boolean;
+  }[];
+  readonly principles: readonly { readonly id: PrincipleId; readonly label: string; readonly status: string | null; readonly note: string }[];
+  readonly notes: readonly RemarkReport[];
+  readonly dissents: readonly RemarkReport[];
+  /** The decision in force, and every decision the log records (a reopened one included). */
+  readonly decision: { readonly at: string; readonly summary: string } | null;
+  readonly decisions: readonly { readonly at: string; readonly summary: string }[];
+}
+
+export interface Quote {
+  readonly lang: Lang;
+  /** How a diplomat cites it: "Council conclusions 10474/17, para. 5, fourth indent (NL)". */
+  readonly citation: string;
+  /** The paragraph, verbatim as the corpus holds it. */
+  readonly text: string;
+}
+
+export interface Citation {
+  /** C1, C2 ...: how the report's sections refer to it. */
+  readonly id: string;
+  readonly docRef: string;
+  readonly anchor: string;
+  /** What it supports, e.g. "Step: Attribution". */
+  readonly supports: readonly string[];
+  readonly quotes: readonly Quote[];
+  /** Chosen languages the document does not have (then it is quoted in those it has). */
+  readonly unavailable: readonly Lang[];
+}
+
+export interface ComparisonRow {
+  readonly label: string;
+  /** One cell per delegation, in the order of `delegations`. */
+  readonly values: readonly string[];
+}
+
+export interface AfterActionReport {
+  readonly format: typeof REPORT_FORMAT;
+  readonly version: typeof REPORT_VERSION;
+  readonly generatedAt: string;
+  readonly quoteLanguages: QuoteLanguageChoice;
+  readonly marking: ReportMarking;
+  readonly overview: ReportOverview;
+  readonly timeline: readonly TimelineEntry[];
+  readonly delegations: readonly DelegationReport[];
+  readonly comparison: readonly ComparisonRow[];
+  readonly observations: readonly { readonly at: string; readonly elapsedMs: number; readonly text: string }[];
+  readonly improvementPlan: readonly ImprovementItem[];
+  /** Which citations support each framework item: "step:attribution" -> ["C4", "C5"]. */
+  readonly basis: { readonly [item: string]: readonly string[] };
+  readonly citations: readonly Citation[];
+}
+
+/** Every record in the report verified. */
+export const allIntact = (report: AfterActionReport): boolean => report.delegations.every((d) => d.chain.intact);
+
+/** "2 h 05 min" of exercise time. */
+export function formatElapsed(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
+
+/** "2026-11-30 09:41 UTC": times in a report are UTC, so two laptops' reports agree. */
+export function formatTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}

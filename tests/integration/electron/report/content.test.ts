@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkbench } from '../../../../electron/workbench';
+import type { Db } from '../../../../electron/db/open';
+import { getParagraph } from '../../../../electron/corpus/queries';
+import { getExercise } from '../../../../electron/exercise/exercises';
+import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
+import { saveReportDetails } from '../../../../electron/exercise/plan';
+import { exerciseReport, runReport } from '../../../../electron/report/collect';
+import { createRun, runHistory } from '../../../../electron/workflow/runs';
+import { describeDecision } from '../../../../shared/report/build';
+import { reportHtml } from '../../../../shared/report/html';
+import { reportMarkdown } from '../../../../shared/report/markdown';
+import { formatTime, type AfterActionReport } from '../../../../shared/report/model';
+import { accept, at, populatedExercise } from '../../../support/exercise';
+import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../../../support/temp';
+import { TO_DECISION } from '../../../support/workflow';
+
+const temp = tempDir();
+afterAll(temp.cleanup);
+let n = 0;
+function freshDb(): { db: Db; close: () => void } {
+  const wb = openWorkbench(join(temp.dir, `report-${n++}.sqlite`), SEEDS_DIR, SCENARIOS_DIR);
+  return { db: wb.db, close: () => wb.close() };
+}
+
+const PLAN = {
+  facilitator: 'Facilitator Ines Duarte',
+  improvementPlan: [
+    { id: 'i1', issue: 'Findings reached the delegations late', correctiveAction: 'Agree one channel with the CSIRTs Network', owner: 'INTCEN', dueDate: '2027-01-31' },
+    { id: 'i2', issue: 'Attribution basis not written down', correctiveAction: '', owner: '', dueDate: '' },
+  ],
+};
+
+/** The exercise of the shared fixture, with a reopened decision, a dissent and a filled-in plan. */
+function finishedExercise(db: Db): string {
+  const view = populatedExercise(db);
+  const south = view.delegations[1]!;
+  TO_DECISION.slice(1).forEach((event, i) => accept(db, south.runId, event, at(60 + i * 0.1)));
+  accept(db, south.runId, { type: 'DECISION.REOPEN' }, at(70));
+  accept(db, south.runId, { type: 'DISSENT.ADD', id: 'd1', text: 'Council conclusions are too weak a signal.', author: 'Delegate B' }, at(71));
+  accept(db, south.runId, { type: 'DECISION.SUBMIT', summary: 'Council conclusions and a démarche to the host state' }, at(72));
+  saveReportDetails(db, view.id, PLAN);
+  return view.id;
+}
+
+const quotesOf = (report: AfterActionReport) => report.citations.flatMap((c) => c.quotes.map((q) => ({ ...q, docRef: c.docRef, anchor: c.anchor })));
+
+describe('the after-action report of an exercise', () => {
+  const { db, close } = freshDb();
+  afterAll(close);
+  const id = finishedExercise(db);
+  const report = exerciseReport(db, id, { quoteLanguages: 'all', now: at(90) });
+  const markdown = reportMarkdown(report);
+  const html = reportHtml(report);
+
+  it('quotes every cited paragraph exactly as the database holds it, with its docRef and anchor', () => {
+    const quotes = quotesOf(report);
+    expect(quotes.length).toBeGreaterThan(10);
+    for (const q of quotes) {
+      const [stored] = getParagraph(db, q.docRef, q.anchor, q.lang);
+      expect(stored?.text, `${q.docRef} ${q.anchor} (${q.lang})`).toBe(q.text);
+    }
+    // 10474/17 exists in Dutch and Latvian: "all" quotes both.
+    const principle = report.citations.find((c) => c.docRef === '10474/17' && c.anchor === 'p5.i5')!;
+    expect(principle.quotes.map((q) => q.lang)).toEqual(['lv', 'nl']);
+    expect(principle.quotes[1]!.citation).toBe('Council conclusions 10474/17, para. 5, fifth indent (NL)');
+    const firstQuote = principle.quotes[1]!.text.split('\n')[0]!;
+    expect(markdown).toContain(firstQuote.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`));
+  });
+
+  it('shows every decision of every log in the timeline, at its time, and each submission in the text', () => {
+    for (const d of getExercise(db, id).delegations) {
+      for (const { at: when, event } of runHistory(db, d.runId)) {
+        const text = describeDecision(event);
+        if (text === null) continue;
+        expect(report.timeline, `${d.name} ${event.type} at ${when}`).toContainEqual(
+          expect.objectContaining({ at: when, delegation: d.name, kind: 'decision', text }),
+        );
+        if (event.type === 'DECISION.SUBMIT') {
+          expect(markdown).toContain(event.summary);
+          expect(html).toContain(event.summary.replace(/'/g, '&#39;'));
+        }
+      }
+    }
+    const south = report.delegations[1]!;
+    expect(south.decisions.map((x) => x.summary)).toEqual(['Council conclusions condemning the attacks', 'Council conclusions and a démarche to the host state']);
+    expect(south.decision?.summary).toBe('Council conclusions and a démarche to the host state');
+    expect(markdown).toMatch(/Council conclusions condemning the attacks \| Superseded/);
+  });
+
+  it('gives the overview, the injects with exercise time, observations, dissent and the improvement plan', () => {
+    expect(report.overview).toMatchObject({ kind: 'exercise', title: 'Cold Ward, table 1', facilitator: PLAN.facilitator, delegations: ['Delegation North', 'Delegation South'] });
+    expect(report.marking).toEqual({ exercise: 'EXERCISE', classification: 'EXERCISE — FICTIONAL SCENARIO', tlp: 'TLP:GREEN' });
+    expect(report.timeline).toContainEqual(expect.objectContaining({ kind: 'inject', delegation: 'Delegation South', elapsedMs: 45 * 60_000 }));
+    expect(report.timeline.filter((e) => e.kind === 'observation').map((e) => e.text)).toEqual([
+      'South is slower on awareness; give them the press inject first.',
+      'Break for coffee.',
+    ]);
+    expect(report.delegations[1]!.dissents).toEqual([{ at: at(71), step: 'measures', author: 'Delegate B', text: 'Council conclusions are too weak a signal.' }]);
+    expect(report.improvementPlan).toEqual(PLAN.improvementPlan);
+    expect(markdown).toContain('| 1 | Findings reached the delegations late | Agree one channel with the CSIRTs Network | INTCEN | 2027-01-31 |');
+    expect(markdown.startsWith('**EXERCISE · EXERCISE — FICTIONAL SCENARIO · TLP:GREEN · EXERCISE**')).toBe(true);
+    expect(report.comparison.find((r) => r.label === 'Decision')?.values).toEqual(['Superseded', 'Submitted']);
+  });
+
+  it('states that every record verified', () => {
+    expect(report.delegations.map((d) => d.chain.intact)).toEqual([true, true]);
+    expect(markdown).toContain('Every record verified');
+    expect(markdown).not.toContain('does not verify');
+  });
+});
+
+describe('what the report says about its sources', () => {
+  it('reports a tampered log as such, naming the delegation, and still shows the rest', () => {
+    const { db, close } = freshDb();
+    const id = finishedExercise(db);
+    const south = getExercise(db, id).delegations[1]!;
+    // Someone edits the stored decision behind the app's back.
+    db.prepare("UPDATE run_events SET event = replace(event, 'démarche', 'travel ban') WHERE run_id = ? AND event LIKE '%DECISION.SUBMIT%'").run(south.runId);
+    const report = exerciseReport(db, id, { quoteLanguages: 'nl', now: at(90) });
+    close();
+    expect(report.delegations.map((d) => [d.name, d.chain.intact])).toEqual([['Delegation North', true], ['Delegation South', false]]);
+    expect(report.delegations[1]!.chain.problem).toMatch(/The hash chain breaks at event \d+/);
+    const markdown = reportMarkdown(report);
+    expect(markdown).toContain('WARNING: the record of Delegation South does not verify');
+    expect(reportHtml(report)).toContain('class="alert"');
+  });
+
+  it('quotes in the chosen language, and says so where a document does not exist in it', () => {
+    const { db, close } = freshDb();
+    const id = finishedExercise(db);
+    const report = exerciseReport(db, id, { quoteLanguages: 'lv', now: at(90) });
+    close();
+    const own = report.citations.filter((c) => c.docRef === '10474/17');
+    expect(own.every((c) => c.quotes.length === 1 && c.quotes[0]!.lang === 'lv' && c.unavailable.length === 0)).toBe(true);
+    const other = report.citations.find((c) => c.docRef === '7290/21')!;
+    expect(other.unavailable).toEqual(['lv']);
+    expect(other.quotes.length).toBeGreaterThan(0);
+    expect(reportMarkdown(report)).toContain('Not available in LV; quoted in the language the document has.');
+  });
+
+  it('makes the report of a single run, without an exercise, and of a delegation’s run with its markings', () => {
+    const { db, close } = freshDb();
+    const run = createRun(db, 'Morning drill', { now: at(0) });
+    TO_DECISION.forEach((event, i) => accept(db, run.id, event, at(1 + i)));
+    const alone = runReport(db, run.id, { quoteLanguages: 'nl', now: at(60) });
+    expect(alone.overview).toMatchObject({ kind: 'run', title: 'Morning drill', scenario: null, delegations: ['Morning drill'], exerciseTimeMs: null });
+    expect(alone.marking).toEqual({ exercise: 'EXERCISE', classification: 'NO CLASSIFICATION MARKING SET', tlp: null });
+    expect(alone.delegations[0]!.decision?.summary).toBe('Council conclusions condemning the attacks');
+    const markdown = reportMarkdown(alone);
+    expect(markdown).not.toContain('Improvement plan');
+    expect(markdown).toContain(`Run started:** ${formatTime(at(0))}`);
+
+    const id = finishedExercise(db);
+    const delegationRun = runReport(db, getExercise(db, id).delegations[0]!.runId, { quoteLanguages: 'nl' });
+    close();
+    expect(delegationRun.overview).toMatchObject({ kind: 'run', delegations: ['Delegation North'], scenario: { id: 'hospital-ransomware' } });
+    expect(delegationRun.marking.tlp).toBe('TLP:GREEN');
+  });
+});
+
+describe('the facilitator’s report details', () => {
+  it('are saved whole or not at all, and refused with the field named', () => {
+    const { db, close } = freshDb();
+    const id = finishedExercise(db);
+    const bad = { ...PLAN, improvementPlan: [PLAN.improvementPlan[0]!, { ...PLAN.improvementPlan[1]!, dueDate: '2027-02-30' }] };
+    expect(() => saveReportDetails(db, id, bad)).toThrow(/improvementPlan\[1\]\.dueDate: expected a date as YYYY-MM-DD/);
+    expect(() => saveReportDetails(db, id, { ...PLAN, improvementPlan: [{ ...PLAN.improvementPlan[0]!, issue: '  ' }] })).toThrow(/needs an issue/);
+    expect(() => saveReportDetails(db, id, { ...PLAN, improvementPlan: [PLAN.improvementPlan[0]!, PLAN.improvementPlan[0]!] })).toThrow(/same id/);
+    expect(() => saveReportDetails(db, 'nope', PLAN)).toThrow(/no exercise with id nope/);
+    expect(getExercise(db, id)).toMatchObject(PLAN);
+    close();
+  });
+
+  it('travel with the exercise package to another laptop', () => {
+    const source = freshDb();
+    const id = finishedExercise(source.db);
+    const text = packageText(exportExercise(source.db, id, at(100)));
+    source.close();
+    const target = freshDb();
+    expect(importExercisePackage(target.db, text, 'cold-ward.json').status).toBe('imported');
+    expect(getExercise(target.db, id)).toMatchObject(PLAN);
+    expect(importExercisePackage(target.db, text, 'cold-ward.json').status).toBe('already-imported');
+    target.close();
+  });
+});
