@@ -7,7 +7,7 @@ import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
-import { DB_FILE_NAME } from './paths';
+import { DB_FILE_NAME, SAMPLE_EXERCISE_FILE } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import {
   APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedRequest, isAppUrl,
@@ -19,6 +19,8 @@ const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.
 const seedsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds'));
 const scenariosDir = (): string =>
   app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'resources', 'scenarios');
+const sampleExercise = (): string =>
+  join(app.isPackaged ? join(process.resourcesPath, 'exercises') : join(app.getAppPath(), 'resources', 'exercises'), SAMPLE_EXERCISE_FILE);
 /** Save dialogs offer the kind of file being saved; open dialogs read packages and scenarios. */
 const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
@@ -60,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   hardenSession();
   workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir(), scenariosDir());
-  registerIpc(createHandlers(workbench.db, desktop), () => mainWindow?.webContents ?? null);
+  registerIpc(createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }), () => mainWindow?.webContents ?? null);
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   createWindow();

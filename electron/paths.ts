@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const APP_NAME = 'CDT Workbench';
 export const DB_FILE_NAME = 'cdt-workbench.sqlite';
+/** The finished sample exercise, in resources/exercises (and the packaged app's resources). */
+export const SAMPLE_EXERCISE_FILE = 'cold-ward-completed.cdt-exercise.json';
 
 /**
  * The folder Electron's app.getPath('userData') gives on each platform, computed

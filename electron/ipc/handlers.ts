@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Db } from '../db/open';
 import { getDocument, listDocuments } from '../corpus/queries';
 import { searchCorpus } from '../corpus/search';
@@ -36,8 +37,14 @@ export function safeFileName(name: string, suffix: string): string {
   return `${base}${suffix}`;
 }
 
+/** Files shipped with the app that handlers read. */
+export interface Resources {
+  /** The finished sample exercise package (resources/exercises). */
+  readonly sampleExercise: string;
+}
+
 /** The main process's side of every action, over the real services. */
-export function createHandlers(db: Db, desktop: Desktop): Handlers {
+export function createHandlers(db: Db, desktop: Desktop, resources: Resources): Handlers {
   return {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
@@ -102,6 +109,8 @@ export function createHandlers(db: Db, desktop: Desktop): Handlers {
       if (path === null) return { opened: false };
       return { opened: true, path, ...importExercisePackage(db, readPackageFile(path), path) };
     },
+    // Importing twice is harmless: the second time says "already imported" and writes nothing.
+    importSampleExercise: () => importExercisePackage(db, readPackageFile(resources.sampleExercise), basename(resources.sampleExercise)),
     saveReportDetails: ({ exerciseId, details }) => {
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);

@@ -87,6 +87,8 @@ export const contract = {
   addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(20_000) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
   importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
+  // The finished example exercise shipped with the app, for a newcomer to open with its report.
+  importSampleExercise: { channel: 'exercises:import-sample', input: z.strictObject({}) },
   saveReportDetails: { channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
   // The after-action report of an exercise or of one run, written where the user chooses.
   saveReport: {
@@ -135,6 +137,7 @@ export interface Results {
   addFacilitatorNote: ExerciseView;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;
+  importSampleExercise: ExerciseImportResult;
   saveReportDetails: ExerciseView;
   saveReport: SaveOutcome;
 }

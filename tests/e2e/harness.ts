@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { contentTypeOf } from '../../electron/window';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
-import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
+import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
 
 /** The origin the built renderer is served from, by Playwright's router: no server, no network. */
 export const APP_BASE = 'http://workbench.test/';
@@ -109,7 +109,7 @@ export async function openApp(
     },
     chooseOpenFile: () => openAnswer,
     printPdf: (html) => printWithPlaywright(b, html),
-  });
+  }, { sampleExercise: SAMPLE_EXERCISE });
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];
 

@@ -10,7 +10,7 @@ import { createHandlers, dispatch, type Desktop } from '../../../../electron/ipc
 import { deleteRun, listRuns, runHistory, sendEvent, verifyRun } from '../../../../electron/workflow/runs';
 import type { Scenario } from '../../../../shared/exercise/scenario';
 import { accept, at, populatedExercise } from '../../../support/exercise';
-import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
+import { SAMPLE_EXERCISE, SCENARIOS_DIR, tempDir } from '../../../support/temp';
 import { TO_DECISION } from '../../../support/workflow';
 
 const temp = tempDir();
@@ -200,21 +200,21 @@ describe('exercise actions over the IPC contract', () => {
     const view = populatedExercise(source);
     const file = join(temp.dir, 'ipc-export.json');
     const fake = desktop(file, null);
-    const handlers = createHandlers(source, fake);
-    expect(await dispatch(createHandlers(source, desktop(null, null)), 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: false } });
+    const handlers = createHandlers(source, fake, { sampleExercise: SAMPLE_EXERCISE });
+    expect(await dispatch(createHandlers(source, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE }), 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: false } });
     expect(await dispatch(handlers, 'exercises:export', { id: view.id })).toEqual({ ok: true, value: { saved: true, path: file } });
     expect(fake.proposed).toEqual(['Cold Ward, table 1.cdt-exercise.json']);
 
     const target = freshDb();
-    expect(await dispatch(createHandlers(target, desktop(null, null)), 'exercises:import', {})).toEqual({ ok: true, value: { opened: false } });
-    const imported = await dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {});
+    expect(await dispatch(createHandlers(target, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE }), 'exercises:import', {})).toEqual({ ok: true, value: { opened: false } });
+    const imported = await dispatch(createHandlers(target, desktop(null, file), { sampleExercise: SAMPLE_EXERCISE }), 'exercises:import', {});
     expect(imported).toMatchObject({ ok: true, value: { opened: true, path: file, status: 'imported', exercise: { id: view.id } } });
-    expect(await dispatch(createHandlers(target, desktop(null, file)), 'exercises:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
+    expect(await dispatch(createHandlers(target, desktop(null, file), { sampleExercise: SAMPLE_EXERCISE }), 'exercises:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
   });
 
   it('validates payloads and reports service refusals as errors', async () => {
     const db = freshDb();
-    const handlers = createHandlers(db, desktop(null, null));
+    const handlers = createHandlers(db, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE });
     expect(await dispatch(handlers, 'exercises:clock', { id: 'x', action: 'rewind' })).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request for exerciseClock: action/) });
     expect(await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: [] })).toMatchObject({ ok: false });
     const created = await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: ['North'] });
@@ -232,9 +232,9 @@ describe('exercise actions over the IPC contract', () => {
     const db = freshDb();
     saveScenario(db, { ...bundledScenario('supply-chain-espionage'), id: 'long-thread-2', title: 'Long Thread II' });
     const file = join(temp.dir, 'scenario-export.json');
-    expect(await dispatch(createHandlers(db, desktop(file, null)), 'scenarios:export', { id: 'long-thread-2' })).toEqual({ ok: true, value: { saved: true, path: file } });
+    expect(await dispatch(createHandlers(db, desktop(file, null), { sampleExercise: SAMPLE_EXERCISE }), 'scenarios:export', { id: 'long-thread-2' })).toEqual({ ok: true, value: { saved: true, path: file } });
     const other = freshDb();
-    const handlers = createHandlers(other, desktop(null, file));
+    const handlers = createHandlers(other, desktop(null, file), { sampleExercise: SAMPLE_EXERCISE });
     expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { opened: true, status: 'imported', scenario: { id: 'long-thread-2', origin: 'imported' } } });
     expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
     // The same id with other content is refused, never overwritten.

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../../electron/db/open';
+import { getExercise } from '../../../../electron/exercise/exercises';
+import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
+import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
+import { getRun, runHistory, verifyRun } from '../../../../electron/workflow/runs';
+import { createHandlers, dispatch } from '../../../../electron/ipc/handlers';
+import { exerciseReport } from '../../../../electron/report/collect';
+import type { ExercisePackage } from '../../../../shared/exercise/package';
+import { PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
+import {
+  SAMPLE_EXERCISE_ID, SAMPLE_EXERCISE_NAME, SAMPLE_EXPORTED_AT, SAMPLE_PACKAGE_PATH, buildSampleExercise, normalisePackage, sampleTime,
+} from '../../../support/sample-exercise';
+import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
+
+const temp = tempDir();
+afterAll(temp.cleanup);
+let n = 0;
+const freshDb = (): Db => openDatabase(join(temp.dir, `sample-${n++}.sqlite`));
+
+const text = readFileSync(SAMPLE_PACKAGE_PATH, 'utf8');
+const committed = JSON.parse(text) as ExercisePackage;
+
+function imported(): Db {
+  const db = freshDb();
+  const result = importExercisePackage(db, text, 'cold-ward-completed.cdt-exercise.json', sampleTime(300));
+  expect(result).toMatchObject({ status: 'imported', exercise: { id: SAMPLE_EXERCISE_ID, name: SAMPLE_EXERCISE_NAME, delegationCount: 3 } });
+  return db;
+}
+
+describe('the sample exercise package in resources/exercises', () => {
+  it('imports into a fresh database with intact records, every delegation at a decision', () => {
+    const db = imported();
+    const exercise = getExercise(db, SAMPLE_EXERCISE_ID, sampleTime(300));
+    expect(exercise.scenarioId).toBe('hospital-ransomware');
+    expect(exercise.clock.status).toBe('paused');
+    expect(exercise.delegations.map((d) => d.name)).toEqual(['Delegation Aurelia', 'Delegation Borealis', 'Delegation Castellan']);
+    expect(exercise.dueInjectIds).toEqual([]);
+    for (const d of exercise.delegations) {
+      expect(d.run.step).toBe('decided');
+      expect(d.injectsReceived).toHaveLength(exercise.scenario.injects.length);
+      expect(verifyRun(db, d.runId)).toMatchObject({ intact: true, replayMatches: true });
+      const { context } = getRun(db, d.runId).snapshot;
+      expect(context.decision?.summary).toMatch(/\S/);
+      expect(Object.values(context.ratings).every((r) => r.rationale.trim() !== '')).toBe(true);
+      expect(context.measures.every((m) => m.rationale.trim() !== '')).toBe(true);
+      expect(Object.keys(context.principles).sort()).toEqual([...PRINCIPLE_IDS].sort());
+      expect(Object.values(context.principles).every((p) => p.note.trim() !== '')).toBe(true);
+      expect(context.findings.every((f) => f.source.trim() !== '')).toBe(true);
+      expect([...context.notes, ...context.dissents].every((r) => r.author !== undefined)).toBe(true);
+    }
+  });
+
+  it('shows three delegations reasoning differently', () => {
+    const db = imported();
+    const runs = getExercise(db, SAMPLE_EXERCISE_ID, sampleTime(300)).delegations.map((d) => getRun(db, d.runId).snapshot.context);
+    const attributions = runs.map((c) => (c.attribution?.status === 'attributed' ? c.attribution.actorType : c.attribution?.status));
+    expect(attributions).toEqual(['skipped', 'state-sponsored', 'non-state']);
+    const measureSets = runs.map((c) => c.measures.map((m) => m.measureId).sort().join(','));
+    expect(new Set(measureSets).size).toBe(3);
+    expect(runs[0]!.measures.map((m) => m.measureId)).not.toContain('travel-ban');
+    expect(runs[1]!.measures.map((m) => m.measureId)).toEqual(expect.arrayContaining(['travel-ban', 'asset-freeze']));
+    expect(runs[2]!.measures.map((m) => m.measureId)).toEqual(expect.arrayContaining(['hr-statement', 'council-conclusions']));
+    const ratings = runs.map((c) => JSON.stringify(Object.fromEntries(Object.entries(c.ratings).map(([k, r]) => [k, r.value]))));
+    expect(new Set(ratings).size).toBe(3);
+    expect(runs.reduce((total, c) => total + c.dissents.length, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records a reopened and resubmitted decision', () => {
+    const db = imported();
+    const castellan = getExercise(db, SAMPLE_EXERCISE_ID, sampleTime(300)).delegations[2]!;
+    const types = runHistory(db, castellan.runId).map((e) => e.event.type);
+    const reopen = types.indexOf('DECISION.REOPEN');
+    expect(reopen).toBeGreaterThan(types.indexOf('DECISION.SUBMIT'));
+    expect(types.lastIndexOf('DECISION.SUBMIT')).toBeGreaterThan(reopen);
+  });
+
+  it('carries the facilitator, the notes and the improvement plan', () => {
+    const db = imported();
+    const exercise = getExercise(db, SAMPLE_EXERCISE_ID, sampleTime(300));
+    expect(exercise.facilitator).toMatch(/\S/);
+    expect(exercise.notes.length).toBeGreaterThanOrEqual(3);
+    expect(exercise.improvementPlan.length).toBeGreaterThanOrEqual(3);
+    for (const item of exercise.improvementPlan) {
+      expect(item).toMatchObject({ issue: expect.stringMatching(/\S/), correctiveAction: expect.stringMatching(/\S/), owner: expect.stringMatching(/\S/) });
+      expect(item.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('is what the app opens for a newcomer, with its report, through its own action', async () => {
+    const db = freshDb();
+    syncBundledScenarios(db, SCENARIOS_DIR);
+    const refuse = () => {
+      throw new Error('no dialogs here');
+    };
+    const handlers = createHandlers(
+      db,
+      { writeClipboard: refuse, chooseSaveFile: refuse, chooseOpenFile: refuse, printPdf: refuse },
+      { sampleExercise: SAMPLE_PACKAGE_PATH },
+    );
+    expect(await dispatch(handlers, 'exercises:import-sample', {})).toMatchObject({ ok: true, value: { status: 'imported', exercise: { id: SAMPLE_EXERCISE_ID } } });
+    expect(await dispatch(handlers, 'exercises:import-sample', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
+    const report = exerciseReport(db, SAMPLE_EXERCISE_ID, { quoteLanguages: 'all' });
+    expect(report.delegations.map((d) => [d.name, d.chain.intact, d.decision !== null])).toEqual([
+      ['Delegation Aurelia', true, true],
+      ['Delegation Borealis', true, true],
+      ['Delegation Castellan', true, true],
+    ]);
+    expect(new Set(report.comparison.find((r) => r.label === 'Attribution')!.values).size).toBe(3);
+    expect(report.improvementPlan.length).toBeGreaterThan(0);
+  });
+
+  it('is what the generator makes: run `npm run sample` after changing tests/support/sample-exercise.ts', () => {
+    const db = freshDb();
+    syncBundledScenarios(db, SCENARIOS_DIR, sampleTime(0));
+    const regenerated = exportExercise(db, buildSampleExercise(db), SAMPLE_EXPORTED_AT);
+    // Delegation and run ids are random, and the hashes follow them: compare everything else.
+    expect(normalisePackage(regenerated)).toEqual(normalisePackage(committed));
+    expect(text).toBe(packageText(committed));
+  });
+});
