@@ -101,7 +101,7 @@ async function printReportPdf(html: string): Promise<Uint8Array> {
   const window = new BrowserWindow({ show: false, webPreferences: reportWindowPreferences(REPORT_PARTITION) });
   try {
     await window.loadURL(REPORT_URL);
-    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateTaggedPDF: true });
+    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
     window.destroy();
     pendingReport = '';

@@ -79,9 +79,9 @@ p.muted { color: #555; font-size: 9pt; }
 p.alert { color: #fff; background: #a4161a; padding: 5pt 7pt; font-weight: 600; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0 0 8pt; }
 dt { font-weight: 600; color: #333; }
-dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+dd { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 9pt; }
-th, td { border: 0.5pt solid #b8c0cc; padding: 3pt 5pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; }
+th, td { border: 0.5pt solid #b8c0cc; padding: 3pt 5pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; }
 th { background: #e8edf4; }
 tr { break-inside: avoid; }
 figure { margin: 0 0 8pt; }

@@ -5,6 +5,7 @@ import { Report } from './report';
 import { benchWorkflow } from './workflow';
 import { benchExercise } from './exercise';
 import { benchRenderer } from './renderer';
+import { benchAfterAction } from './after-action';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -14,6 +15,7 @@ try {
   benchCorpus(report, temp.dir, quick);
   benchWorkflow(report, temp.dir, quick);
   benchExercise(report, temp.dir, quick);
+  await benchAfterAction(report, temp.dir, quick);
   await benchRenderer(report, quick);
 } finally {
   temp.cleanup();
