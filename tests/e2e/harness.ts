@@ -74,7 +74,7 @@ export async function printWithPlaywright(b: Browser, html: string): Promise<Uin
     await context.route('**/*', (route) => route.abort('blockedbyclient'));
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4', tagged: true });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
   } finally {
     await context.close();
   }
