@@ -104,7 +104,7 @@ export function runReport(db: Db, runId: string, options: ReportOptions): AfterA
         ? { id: scenario.id, title: scenario.title, incident: scenario.incident, sha256: readExercise(db, exercise.exerciseId).scenario_hash }
         : null,
       startedAt: run.createdAt,
-      facilitator: '',
+      facilitator: exercise ? reportDetailsOf(db, exercise.exerciseId).facilitator : '',
       delegations: [delegation],
       exerciseTimeMs: null,
     },

@@ -37,7 +37,8 @@ function overviewBlocks(report: AfterActionReport): Block[] {
   if (o.scenario) rows.push(['Scenario', o.scenario.title], ['Scenario SHA-256', o.scenario.sha256]);
   rows.push(
     [o.kind === 'exercise' ? 'Exercise created' : 'Run started', formatTime(o.startedAt)],
-    ['Facilitator', o.kind === 'exercise' ? orDash(o.facilitator) : 'None: a single run outside an exercise'],
+    // A run of its own has no facilitator; a delegation's run has its exercise's.
+    ['Facilitator', o.kind === 'run' && o.scenario === null ? 'None: a single run outside an exercise' : orDash(o.facilitator)],
     [o.delegations.length === 1 ? 'Delegation' : 'Delegations', o.delegations.join(', ')],
   );
   if (o.exerciseTimeMs !== null) rows.push(['Exercise time', formatElapsed(o.exerciseTimeMs)]);

@@ -143,6 +143,11 @@ export const en = {
       saving: 'Recording…',
       saved: 'All changes recorded · last change {{when}}',
     },
+    report: {
+      toggle: 'After-action report',
+      title: 'After-action report of this run',
+      intro: 'Built from this run’s event log, with the conclusions quoted verbatim; it states whether the record verified.',
+    },
     refusal: {
       title: 'Not recorded. The workbench refused the change:',
       dismiss: 'Dismiss',

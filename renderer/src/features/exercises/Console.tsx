@@ -9,6 +9,7 @@ import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { displayedElapsed, formatClock, injectsToAutoRelease } from './model';
 import { OutcomeNotice } from './Outcome';
+import { ReportSection } from './Report';
 import { useExercises } from './store';
 
 /** Re-renders every second while the clock runs; the main process keeps the truth. */
@@ -98,6 +99,10 @@ function ConsoleBody({ view }: { view: ExerciseView }) {
           <button type="button" className="button" onClick={() => void exportExercise(view.id)}>
             {t('exercises.console.export')}
           </button>
+          <button type="button" className="button" onClick={goToReport}>
+            {t('exercises.console.report')}
+            <span aria-hidden="true">↓</span>
+          </button>
         </div>
       </div>
       <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
@@ -118,8 +123,16 @@ function ConsoleBody({ view }: { view: ExerciseView }) {
         <Notes view={view} elapsed={elapsed} />
         <ScenarioBrief view={view} />
       </div>
+      <ReportSection view={view} />
     </>
   );
+}
+
+/** The report is written at the end of the exercise, at the end of a long console: one click away. */
+function goToReport(): void {
+  const heading = document.getElementById('ex-report-title');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
 }
 
 /** Opens a delegation's run on the runs screen, where the facilitator can see or change it. */

@@ -27,7 +27,7 @@ export function ExerciseList() {
   const { t } = useTranslation();
   const exercises = useExercises((s) => s.exercises);
   const outcome = useExercises((s) => s.outcome);
-  const { show, openExercise, exportExercise, importExercise, deleteExercise, setOutcome } = useExercises.getState();
+  const { show, openExercise, openSample, exportExercise, importExercise, deleteExercise, setOutcome } = useExercises.getState();
   const [deleting, setDeleting] = useState<ExerciseSummary | null>(null);
 
   return (
@@ -39,6 +39,9 @@ export function ExerciseList() {
           <p className="lead">{t('exercises.list.intro')}</p>
         </div>
         <div className="ex-head__actions">
+          <button type="button" className="button" onClick={() => void openSample()} title={t('exercises.list.sampleHint')}>
+            {t('exercises.list.sample')}
+          </button>
           <button type="button" className="button" onClick={() => void importExercise()}>
             {t('exercises.list.import')}
           </button>

@@ -2,8 +2,10 @@ import { create } from 'zustand';
 import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
+import type { Input } from '../../../../shared/ipc/contract';
+import type { QuoteLanguageChoice, ReportFileFormat } from '../../../../shared/report/model';
 import { api, errorMessage } from '../../api';
-import { messageLines } from './model';
+import { messageLines, samePlan, type PlanDraft } from './model';
 
 export type Loaded<T> =
   | { readonly status: 'loading' }
@@ -17,6 +19,9 @@ export type ExercisesView =
   | { readonly kind: 'scenarios' }
   /** id null: a new scenario; copyOf: a copy of that (read-only) example. */
   | { readonly kind: 'scenario'; readonly id: string | null; readonly copyOf?: string };
+
+/** What an after-action report is of: a whole exercise, or one run. */
+export type ReportSubject = Input<'saveReport'>['subject'];
 
 /** The outcome of a file action or a refused change, for the screen to show in full. */
 export interface Outcome {
@@ -40,6 +45,8 @@ interface ExercisesState {
   readonly autoRelease: Readonly<Record<string, boolean>>;
   /** Injects auto-release tried and the main process refused: not retried every second. */
   readonly autoRefused: ReadonlySet<string>;
+  /** The report's facilitator and plan as typed and not saved yet, by exercise (kept while the user goes elsewhere). */
+  readonly planDrafts: Readonly<Record<string, PlanDraft>>;
 
   show(view: ExercisesView): void;
   setOutcome(outcome: Outcome | null): void;
@@ -54,7 +61,14 @@ interface ExercisesState {
   addNote(text: string): Promise<readonly string[] | null>;
   exportExercise(id: string): Promise<void>;
   importExercise(): Promise<void>;
+  /** Imports the finished sample exercise shipped with the app (once) and opens its console. */
+  openSample(): Promise<void>;
   setAutoRelease(id: string, on: boolean): void;
+  /** null drops the draft: the form shows what is saved. */
+  setPlanDraft(id: string, draft: PlanDraft | null): void;
+  saveReportDetails(id: string, draft: PlanDraft): Promise<readonly string[] | null>;
+  /** Asks for a file and writes the report there; null when the user cancelled the dialog. */
+  saveReport(subject: ReportSubject, format: ReportFileFormat, quoteLanguages: QuoteLanguageChoice): Promise<Outcome | null>;
 }
 
 const failure = (key: string, error: unknown, values?: Outcome['values']): Outcome => ({
@@ -77,6 +91,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
     outcome: null,
     autoRelease: {},
     autoRefused: new Set(),
+    planDrafts: {},
 
     show(view) {
       set({ view, outcome: null, ...(view.kind === 'console' ? {} : { exercise: null }) });
@@ -137,6 +152,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
     async deleteExercise(id) {
       try {
         await api().deleteExercise({ id });
+        get().setPlanDraft(id, null);
         set({ outcome: null });
       } catch (error) {
         set({ outcome: failure('list.deleteFailed', error) });
@@ -220,8 +236,52 @@ export const useExercises = create<ExercisesState>((set, get) => {
       await get().loadExercises();
     },
 
+    async openSample() {
+      try {
+        const { exercise } = await api().importSampleExercise({});
+        await get().loadExercises();
+        await get().openExercise(exercise.id);
+      } catch (error) {
+        set({ outcome: failure('files.sampleFailed', error) });
+      }
+    },
+
     setAutoRelease(id, on) {
       set((s) => ({ autoRelease: { ...s.autoRelease, [id]: on }, autoRefused: new Set() }));
+    },
+
+    setPlanDraft(id, draft) {
+      set((s) => {
+        const planDrafts = { ...s.planDrafts };
+        if (draft) planDrafts[id] = draft;
+        else delete planDrafts[id];
+        return { planDrafts };
+      });
+    },
+
+    async saveReportDetails(id, draft) {
+      try {
+        const view = await api().saveReportDetails({
+          exerciseId: id,
+          details: { facilitator: draft.facilitator, improvementPlan: draft.items.map((item) => ({ ...item })) },
+        });
+        showExercise(view);
+        // What was typed while the save was on its way stays a draft.
+        const current = get().planDrafts[id];
+        if (current && samePlan(current, draft)) get().setPlanDraft(id, null);
+        return null;
+      } catch (error) {
+        return messageLines(errorMessage(error));
+      }
+    },
+
+    async saveReport(subject, format, quoteLanguages) {
+      try {
+        const outcome = await api().saveReport({ subject, format, quoteLanguages });
+        return outcome.saved ? { tone: 'ok', key: 'report.savedTo', values: { path: outcome.path }, lines: [] } : null;
+      } catch (error) {
+        return failure('report.saveFailed', error);
+      }
     },
   };
 });

@@ -9,6 +9,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { formatWhen } from './model';
 import { ProfileCard } from './ProfileCard';
 import { Remarks } from './Remarks';
+import { RunReportPanel, RunReportToggle, useRunReport } from './RunReport';
 import { Stepper } from './Stepper';
 import { AttributionStep } from './steps/AttributionStep';
 import { AwarenessStep } from './steps/AwarenessStep';
@@ -43,6 +44,7 @@ export function RunPage() {
   const showList = useRuns((s) => s.showList);
   const runId = run?.status === 'ready' ? run.value.id : null;
   const exercise = useRunExercise(runId);
+  const report = useRunReport();
 
   return (
     <div className="run">
@@ -52,8 +54,14 @@ export function RunPage() {
           <span aria-hidden="true">← </span>
           {t('runs.run.back')}
         </button>
-        {run?.status === 'ready' && <SaveState run={run.value} />}
+        {run?.status === 'ready' && (
+          <div className="run__bar-end">
+            <SaveState run={run.value} />
+            <RunReportToggle open={report.open} panelId={report.panelId} onToggle={report.toggle} />
+          </div>
+        )}
       </div>
+      {runId !== null && report.open && <RunReportPanel runId={runId} panelId={report.panelId} />}
       {run?.status === 'loading' && <p className="muted">{t('runs.run.loading')}</p>}
       {run?.status === 'error' && (
         <p role="alert" className="notice notice--error">

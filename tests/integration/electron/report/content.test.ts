@@ -155,7 +155,9 @@ describe('what the report says about its sources', () => {
     const id = finishedExercise(db);
     const delegationRun = runReport(db, getExercise(db, id).delegations[0]!.runId, { quoteLanguages: 'nl' });
     close();
-    expect(delegationRun.overview).toMatchObject({ kind: 'run', delegations: ['Delegation North'], scenario: { id: 'hospital-ransomware' } });
+    expect(delegationRun.overview).toMatchObject({ kind: 'run', delegations: ['Delegation North'], scenario: { id: 'hospital-ransomware' }, facilitator: PLAN.facilitator });
+    expect(reportMarkdown(delegationRun)).toContain(`**Facilitator:** ${PLAN.facilitator}`);
+    expect(markdown).toContain('**Facilitator:** None: a single run outside an exercise');
     expect(delegationRun.marking.tlp).toBe('TLP:GREEN');
   });
 });

@@ -1,0 +1,387 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExerciseView } from '../../../../shared/exercise/exercises';
+import { PLAN_LIMITS } from '../../../../shared/report/plan';
+import {
+  REPORT_FILE_FORMATS, type ImprovementItem, type QuoteLanguageChoice, type ReportFileFormat,
+} from '../../../../shared/report/model';
+import { newId } from '../runs/ids';
+import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './model';
+import { OutcomeNotice } from './Outcome';
+import { useExercises, type Outcome, type ReportSubject } from './store';
+
+/** All languages first: the default, and what a mixed room of delegations reads. */
+const LANGUAGE_CHOICES: readonly QuoteLanguageChoice[] = ['all', 'nl', 'lv', 'da'];
+
+/** The console's after-action report: the facilitator's part of it, and the report saved as a file. */
+export function ReportSection({ view }: { view: ExerciseView }) {
+  const { t } = useTranslation();
+  const stored = useExercises((s) => s.planDrafts[view.id]);
+  const saved = planOf(view);
+  const draft = stored ?? saved;
+  const dirty = stored !== undefined && !samePlan(stored, saved);
+  return (
+    <section id="ex-report" className="ex-section ex-report" aria-labelledby="ex-report-title">
+      <h2 id="ex-report-title" className="ex-section__title" tabIndex={-1}>
+        {t('exercises.report.title')}
+      </h2>
+      <p className="ex-report__intro">{t('exercises.report.intro')}</p>
+      <PlanForm exerciseId={view.id} draft={draft} dirty={dirty} />
+      <div className="ex-report__files">
+        <h3 className="ex-report__subtitle">{t('exercises.report.files')}</h3>
+        <SaveReport
+          subject={{ kind: 'exercise', id: view.id }}
+          note={dirty ? <p className="notice notice--warning ex-report__stale">{t('exercises.report.stale')}</p> : null}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** How a field the refusal names is marked: invalid, and described by the refusal. */
+interface InvalidProps {
+  readonly 'aria-invalid'?: true;
+  readonly 'aria-describedby'?: string;
+}
+
+/** A field of the form: the facilitator's name (itemId null) or one field of one item. */
+interface Target {
+  readonly itemId: string | null;
+  readonly field: ItemField | 'facilitator';
+}
+
+/**
+ * One line of a refusal: the main process's words, and the field they name (by item id, as
+ * rows may move or go before the user has read it).
+ */
+interface RefusalLine {
+  readonly raw: string;
+  readonly target: Target | null;
+  /** What is wrong, without the technical path the raw line starts with. */
+  readonly message: string;
+}
+
+function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: PlanDraft; dirty: boolean }) {
+  const { t } = useTranslation();
+  const { setPlanDraft, saveReportDetails } = useExercises.getState();
+  const [refusal, setRefusal] = useState<readonly RefusalLine[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const focusNext = useRef<string | null>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  const base = useId();
+  const facilitatorId = `${base}-facilitator`;
+  const addId = `${base}-add`;
+  const errorId = `${base}-error`;
+  const cellId = (itemId: string, field: ItemField): string => `${base}-${itemId}-${field}`;
+
+  // After a row is added or removed, the focus goes where the user's work continues.
+  useEffect(() => {
+    if (focusNext.current !== null) document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  // Back to what is saved (discarded, or the refused row removed): the refusal no longer applies.
+  useEffect(() => {
+    if (!dirty) setRefusal(null);
+  }, [dirty]);
+
+  const edit = (next: PlanDraft): void => setPlanDraft(exerciseId, next);
+  const editItem = (id: string, field: ItemField, value: string): void =>
+    edit({ ...draft, items: draft.items.map((item) => (item.id === id ? { ...item, [field]: value } : item)) });
+  const add = (): void => {
+    const item = emptyItem(newId());
+    focusNext.current = cellId(item.id, 'issue');
+    edit({ ...draft, items: [...draft.items, item] });
+  };
+  const remove = (index: number): void => {
+    const items = draft.items.filter((_, i) => i !== index);
+    const next = items[Math.min(index, items.length - 1)];
+    focusNext.current = next ? cellId(next.id, 'issue') : addId;
+    edit({ ...draft, items });
+  };
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const refused = await saveReportDetails(exerciseId, draft);
+    setBusy(false);
+    if (!refused) {
+      setRefusal(null);
+      return;
+    }
+    setRefusal(
+      refused.map((raw): RefusalLine => {
+        const problem = planProblemOf(raw);
+        if (!problem) return { raw, target: null, message: raw };
+        const { target, message } = problem;
+        if (target.kind === 'facilitator') return { raw, target: { itemId: null, field: 'facilitator' }, message };
+        const itemId = draft.items[target.index]?.id;
+        return { raw, target: itemId ? { itemId, field: target.field } : null, message: itemId ? message : raw };
+      }),
+    );
+    requestAnimationFrame(() => errorBox.current?.focus());
+  };
+
+  const invalid = (itemId: string | null, field: ItemField | 'facilitator'): boolean =>
+    refusal?.some((line) => line.target?.itemId === itemId && line.target.field === field) ?? false;
+  const invalidProps = (itemId: string | null, field: ItemField | 'facilitator'): InvalidProps =>
+    invalid(itemId, field) ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+  /** Where a refusal's field is now, and its name as the form labels it; null once its row is gone. */
+  const locate = (target: Target): { readonly domId: string; readonly name: string } | null => {
+    if (target.itemId === null) return { domId: facilitatorId, name: t('exercises.report.facilitator') };
+    const index = draft.items.findIndex((i) => i.id === target.itemId);
+    if (index < 0 || target.field === 'facilitator') return null;
+    return {
+      domId: cellId(target.itemId, target.field),
+      name: t('exercises.report.cell', { field: t(`exercises.report.${target.field}`), n: index + 1 }),
+    };
+  };
+
+  return (
+    <form className="ex-plan-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${base}-title`}>
+      <h3 id={`${base}-title`} className="ex-report__subtitle">
+        {t('exercises.report.details')}
+      </h3>
+      <div className={`ex-field ex-plan-form__facilitator ${invalid(null, 'facilitator') ? 'ex-field--invalid' : ''}`}>
+        <label htmlFor={facilitatorId}>{t('exercises.report.facilitator')}</label>
+        <input
+          id={facilitatorId}
+          className="ex-input"
+          value={draft.facilitator}
+          maxLength={PLAN_LIMITS.facilitator}
+          autoComplete="name"
+          onChange={(e) => edit({ ...draft, facilitator: e.target.value })}
+          {...invalidProps(null, 'facilitator')}
+        />
+      </div>
+      <h4 className="ex-plan__title" id={`${base}-plan`}>
+        {t('exercises.report.plan')}
+      </h4>
+      <p className="ex-hint" id={`${base}-plan-hint`}>
+        {t('exercises.report.planHint')}
+      </p>
+      {draft.items.length === 0 ? (
+        <p className="ex-plan__empty">{t('exercises.report.noItems')}</p>
+      ) : (
+        <div className="ex-plan-wrap">
+          <table className="ex-table ex-plan" aria-labelledby={`${base}-plan`} aria-describedby={`${base}-plan-hint`}>
+            <thead>
+              <tr>
+                <th scope="col" className="ex-plan__n">
+                  {t('exercises.report.item')}
+                </th>
+                <th scope="col">
+                  {t('exercises.report.issue')} <span className="ex-plan__required">{t('exercises.report.required')}</span>
+                </th>
+                <th scope="col">{t('exercises.report.correctiveAction')}</th>
+                <th scope="col" className="ex-plan__owner">
+                  {t('exercises.report.owner')}
+                </th>
+                <th scope="col" className="ex-plan__due">
+                  {t('exercises.report.dueDate')} <span className="ex-plan__format">{t('exercises.report.dateFormat')}</span>
+                </th>
+                <th scope="col" className="ex-plan__actions">
+                  <span className="visually-hidden">{t('exercises.report.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {draft.items.map((item, index) => (
+                <PlanRow
+                  key={item.id}
+                  item={item}
+                  n={index + 1}
+                  cellId={(field) => cellId(item.id, field)}
+                  invalidProps={(field) => invalidProps(item.id, field)}
+                  onChange={(field, value) => editItem(item.id, field, value)}
+                  onRemove={() => remove(index)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button id={addId} type="button" className="button ex-plan__add" disabled={draft.items.length >= PLAN_LIMITS.items} onClick={add}>
+        + {t('exercises.report.addItem')}
+      </button>
+      {refusal && (
+        <div ref={errorBox} id={errorId} tabIndex={-1} className="notice notice--error ex-plan__refusal" role="alert">
+          <p className="notice__title">{t('exercises.report.refused')}</p>
+          <ul className="ex-outcome__lines">
+            {refusal.map((line, i) => {
+              const where = line.target ? locate(line.target) : null;
+              return (
+                <li key={i}>
+                  {where ? (
+                    <>
+                      <strong>{where.name}:</strong> {line.message}
+                      <button type="button" className="button ex-plan__goto" onClick={() => document.getElementById(where.domId)?.focus()}>
+                        {t('exercises.report.goTo', { field: where.name })}
+                      </button>
+                    </>
+                  ) : (
+                    line.raw
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      <div className="ex-form-actions ex-plan-form__actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+          {t('exercises.report.save')}
+        </button>
+        {dirty && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => setPlanDraft(exerciseId, null)}
+          >
+            {t('exercises.report.discard')}
+          </button>
+        )}
+        <p className={`ex-plan-form__state ${dirty ? 'ex-plan-form__state--dirty' : ''}`} role="status">
+          {busy ? t('exercises.report.saving') : dirty ? t('exercises.report.unsaved') : t('exercises.report.allSaved')}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+interface PlanRowProps {
+  readonly item: ImprovementItem;
+  readonly n: number;
+  cellId(field: ItemField): string;
+  invalidProps(field: ItemField): InvalidProps;
+  onChange(field: ItemField, value: string): void;
+  onRemove(): void;
+}
+
+function PlanRow({ item, n, cellId, invalidProps, onChange, onRemove }: PlanRowProps) {
+  const { t } = useTranslation();
+  const label = (field: ItemField): ReactNode => (
+    <label className="visually-hidden" htmlFor={cellId(field)}>
+      {t('exercises.report.cell', { field: t(`exercises.report.${field}`), n })}
+    </label>
+  );
+  const cellClass = (field: ItemField): string =>
+    invalidProps(field)['aria-invalid'] ? 'ex-plan__cell ex-field--invalid' : 'ex-plan__cell';
+  return (
+    <tr data-item={n}>
+      <th scope="row" className="ex-plan__n">
+        {n}
+      </th>
+      <td className={cellClass('issue')}>
+        {label('issue')}
+        <textarea
+          id={cellId('issue')}
+          className="ex-input ex-textarea"
+          rows={2}
+          value={item.issue}
+          maxLength={PLAN_LIMITS.text}
+          aria-required="true"
+          onChange={(e) => onChange('issue', e.target.value)}
+          {...invalidProps('issue')}
+        />
+      </td>
+      <td className={cellClass('correctiveAction')}>
+        {label('correctiveAction')}
+        <textarea
+          id={cellId('correctiveAction')}
+          className="ex-input ex-textarea"
+          rows={2}
+          value={item.correctiveAction}
+          maxLength={PLAN_LIMITS.text}
+          onChange={(e) => onChange('correctiveAction', e.target.value)}
+          {...invalidProps('correctiveAction')}
+        />
+      </td>
+      <td className={cellClass('owner')}>
+        {label('owner')}
+        <textarea
+          id={cellId('owner')}
+          className="ex-input ex-textarea"
+          rows={2}
+          value={item.owner}
+          maxLength={PLAN_LIMITS.owner}
+          onChange={(e) => onChange('owner', e.target.value)}
+          {...invalidProps('owner')}
+        />
+      </td>
+      <td className={cellClass('dueDate')}>
+        {label('dueDate')}
+        <input
+          id={cellId('dueDate')}
+          className="ex-input ex-mono"
+          value={item.dueDate}
+          maxLength={10}
+          placeholder={t('exercises.report.dateFormat')}
+          spellCheck={false}
+          onChange={(e) => onChange('dueDate', e.target.value)}
+          {...invalidProps('dueDate')}
+        />
+      </td>
+      <td className="ex-plan__actions">
+        <button type="button" className="button button--quiet" aria-label={t('exercises.report.removeItem', { n })} onClick={onRemove}>
+          {t('exercises.report.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The report as a file: the language of the quotations, and one button per format. The main
+ * process asks where to save it; a cancelled dialog says nothing, a saved file says where.
+ */
+export function SaveReport({ subject, note = null, compact = false }: { subject: ReportSubject; note?: ReactNode; compact?: boolean }) {
+  const { t } = useTranslation();
+  const saveReport = useExercises((s) => s.saveReport);
+  const [languages, setLanguages] = useState<QuoteLanguageChoice>('all');
+  const [busy, setBusy] = useState<ReportFileFormat | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const name = useId();
+
+  const save = async (format: ReportFileFormat): Promise<void> => {
+    if (busy) return;
+    setBusy(format);
+    setOutcome(null);
+    const result = await saveReport(subject, format, languages);
+    setBusy(null);
+    setOutcome(result);
+  };
+
+  return (
+    <div className={`ex-report-save ${compact ? 'ex-report-save--compact' : ''}`}>
+      <fieldset className="ex-report-save__langs">
+        <legend>{t('exercises.report.quotes')}</legend>
+        {LANGUAGE_CHOICES.map((choice) => (
+          <label key={choice} className="ex-check">
+            <input type="radio" name={name} value={choice} checked={languages === choice} onChange={() => setLanguages(choice)} />
+            {t(`exercises.report.lang.${choice}`)}
+          </label>
+        ))}
+      </fieldset>
+      {note}
+      <div className="ex-report-save__buttons">
+        {REPORT_FILE_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            aria-disabled={busy !== null || undefined}
+            onClick={() => void save(format)}
+          >
+            {t(`exercises.report.saveAs.${format}`)}
+          </button>
+        ))}
+        <span className="ex-report-save__busy" role="status">
+          {busy ? t('exercises.report.preparing') : ''}
+        </span>
+      </div>
+      <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
+    </div>
+  );
+}
