@@ -2,13 +2,12 @@ import { citeParagraph } from '../citation';
 import type { Lang } from '../corpus';
 import {
   ACTOR_TYPE_LABELS, CATEGORIES, CONFIDENCE_LABELS, DIMENSIONS, DIMENSION_IDS, MEASURES, PRINCIPLES, PRINCIPLE_IDS,
-  PRINCIPLE_STATUS_LABELS, STEPS, STEP_IDS, type CategoryId,
+  PRINCIPLE_STATUS_LABELS, STEPS, STEP_IDS, type ActorType, type CategoryId, type StepId,
 } from '../framework/catalogue';
 import type { EvidenceItem } from '../framework/evidence';
 import type { ResolvedLink } from '../ipc/contract';
 import { assessRun, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
 import type { RecordedEvent } from '../workflow/runs';
-import type { StepId } from '../framework/catalogue';
 import {
   REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type ChainStatus, type Citation, type ComparisonRow,
   type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
@@ -48,7 +47,7 @@ export function describeDecision(event: WorkflowEvent): string | null {
     case 'AWARENESS.AGREE':
       return 'Agreed the shared assessment.';
     case 'ATTRIBUTION.ATTRIBUTE':
-      return `Attributed the activity to a ${ACTOR_TYPE_LABELS[event.actorType].label.toLowerCase()} actor${event.actorNamed && event.actorName ? ` (${event.actorName})` : ''}, ${CONFIDENCE_LABELS[event.confidence].label.toLowerCase()} confidence.`;
+      return `Attributed the activity to ${ACTOR_TYPE_LABELS[event.actorType].label}${event.actorNamed && event.actorName ? ` (${event.actorName})` : ''}, ${CONFIDENCE_LABELS[event.confidence].label}.`;
     case 'ATTRIBUTION.SKIP':
       return `Decided not to attribute: ${event.reason}`;
     case 'PROPORTIONALITY.CONFIRM':
@@ -90,6 +89,9 @@ function timelineOf(input: ReportInput): TimelineEntry[] {
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
+/** "State-sponsored actor": the catalogue's label without its article, for tables. */
+const actorNoun = (type: ActorType): string => ACTOR_TYPE_LABELS[type].label.replace(/^an? /, '');
+
 const remarkOf = (r: Remark): RemarkReport => ({ at: r.at, step: r.step, author: r.author ?? null, text: r.text });
 
 function delegationOf(run: ReportRun): DelegationReport {
@@ -102,7 +104,7 @@ function delegationOf(run: ReportRun): DelegationReport {
     step,
     chain: run.chain,
     injects: context.injects.map((i) => ({ id: i.id, title: i.title, at: i.at })),
-    findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: CONFIDENCE_LABELS[f.confidence].label })),
+    findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: f.confidence })),
     sharedAssessment: context.sharedAssessment,
     attribution:
       a === null
@@ -111,9 +113,9 @@ function delegationOf(run: ReportRun): DelegationReport {
           ? { status: 'skipped', reason: a.reason }
           : {
               status: 'attributed',
-              actorType: ACTOR_TYPE_LABELS[a.actorType].label,
+              actorType: actorNoun(a.actorType),
               actorName: a.actorNamed && a.actorName ? a.actorName : null,
-              confidence: CONFIDENCE_LABELS[a.confidence].label,
+              confidence: a.confidence,
               basis: a.basis,
             },
     ratings: DIMENSION_IDS.map((d) => ({
@@ -189,7 +191,7 @@ function comparisonOf(delegations: readonly DelegationReport[]): ComparisonRow[]
     row('Record verified', (d) => (d.chain.intact ? 'Yes' : 'NO')),
     row('Attribution', (d) =>
       d.attribution.status === 'attributed'
-        ? `${d.attribution.actorType}${d.attribution.actorName ? ` (${d.attribution.actorName})` : ''}, ${d.attribution.confidence.toLowerCase()} confidence`
+        ? `${d.attribution.actorType}${d.attribution.actorName ? ` (${d.attribution.actorName})` : ''}, ${d.attribution.confidence} confidence`
         : d.attribution.status === 'skipped'
           ? 'Not attributed'
           : 'Not decided',

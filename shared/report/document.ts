@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus';
-import { STEPS, type StepId } from '../framework/catalogue';
+import { CONFIDENCE_LABELS, STEPS, type StepId } from '../framework/catalogue';
 import {
   allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport,
 } from './model';
@@ -12,7 +12,13 @@ export type Block =
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly type: 'paragraph'; readonly text: string; readonly tone?: 'alert' | 'muted' }
   | { readonly type: 'fields'; readonly rows: readonly (readonly [string, string])[] }
-  | { readonly type: 'table'; readonly head: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  | {
+      readonly type: 'table';
+      readonly head: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Columns of times, kept on one line when printed. */
+      readonly timeColumns?: readonly number[];
+    }
   | { readonly type: 'quote'; readonly lang: Lang; readonly citation: string; readonly text: string }
   | { readonly type: 'radar'; readonly axes: readonly { readonly label: string; readonly value: number | null }[] }
   | { readonly type: 'pageBreak' };
@@ -21,6 +27,9 @@ const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', l
 const paragraph = (text: string, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
 const fields = (rows: (readonly [string, string])[]): Block => ({ type: 'fields', rows });
 const table = (head: string[], rows: (readonly string[])[]): Block => ({ type: 'table', head, rows });
+/** A table whose first column is a time (UTC, as the header says). */
+const timedTable = (head: string[], rows: (readonly string[])[]): Block => ({ type: 'table', head: ['Time (UTC)', ...head], rows, timeColumns: [0] });
+const cellTime = (iso: string): string => formatTime(iso).replace(/ UTC$/, '');
 
 const orDash = (text: string): string => (text.trim() === '' ? '–' : text);
 const shortHash = (hash: string | null): string => (hash ? `${hash.slice(0, 16)}…` : '–');
@@ -77,10 +86,10 @@ function timelineBlocks(report: AfterActionReport): Block[] {
   return [
     heading(2, 'Timeline'),
     paragraph('Injects received and decisions taken, from the logs, with the facilitator\'s observations. Times are UTC.', 'muted'),
-    table(
-      ['Time', 'Exercise time', 'Who', 'Kind', 'Entry'],
+    timedTable(
+      ['Exercise time', 'Who', 'Kind', 'Entry'],
       report.timeline.map((e) => [
-        formatTime(e.at), e.elapsedMs === null ? '' : formatElapsed(e.elapsedMs), e.delegation ?? 'Facilitator', kinds[e.kind], e.text,
+        cellTime(e.at), e.elapsedMs === null ? '' : formatElapsed(e.elapsedMs), e.delegation ?? 'Facilitator', kinds[e.kind], e.text,
       ]),
     ),
   ];
@@ -95,7 +104,7 @@ function comparisonBlocks(report: AfterActionReport): Block[] {
 }
 
 const remarkRows = (remarks: DelegationReport['notes']): string[][] =>
-  remarks.map((r) => [formatTime(r.at), STEPS[r.step].label, r.author ?? '–', r.text]);
+  remarks.map((r) => [cellTime(r.at), STEPS[r.step].label, r.author ?? '–', r.text]);
 
 const stepLabel = (step: StepId): string => STEPS[step].label;
 
@@ -108,13 +117,13 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
       : paragraph(`WARNING: this record does not verify. ${d.chain.problem ?? ''}`, 'alert'),
   ];
   if (d.injects.length > 0) {
-    blocks.push(heading(3, 'Injects received'), table(['Time', 'Inject'], d.injects.map((i) => [formatTime(i.at), i.title])));
+    blocks.push(heading(3, 'Injects received'), timedTable(['Inject'], d.injects.map((i) => [cellTime(i.at), i.title])));
   }
 
   blocks.push(heading(3, `1. ${stepLabel('awareness')}`), basisLine(report, 'step:awareness'));
   blocks.push(
     d.findings.length > 0
-      ? table(['Finding', 'Source', 'Confidence'], d.findings.map((f) => [f.text, f.source, f.confidence]))
+      ? table(['Finding', 'Source', 'Confidence'], d.findings.map((f) => [f.text, f.source, CONFIDENCE_LABELS[f.confidence].label]))
       : paragraph('No findings recorded.', 'muted'),
     d.sharedAssessment.agreed
       ? fields([['Shared assessment (agreed)', d.sharedAssessment.text]])
@@ -128,7 +137,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
       ? fields([
           ['Decision', 'Attributed'],
           ['Actor', `${a.actorType}${a.actorName ? `: ${a.actorName}` : ' (not named)'}`],
-          ['Confidence', a.confidence],
+          ['Confidence', CONFIDENCE_LABELS[a.confidence].label],
           ['Basis', a.basis],
         ])
       : a.status === 'skipped'
@@ -159,17 +168,17 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
   blocks.push(heading(3, `5. ${stepLabel('decided')}`), basisLine(report, 'step:decided'));
   blocks.push(
     d.decisions.length > 0
-      ? table(
-          ['Submitted', 'Decision', 'Status'],
-          d.decisions.map((x) => [formatTime(x.at), x.summary, d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
+      ? timedTable(
+          ['Decision', 'Status'],
+          d.decisions.map((x) => [cellTime(x.at), x.summary, d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
         )
       : paragraph('No decision submitted.', 'muted'),
   );
 
   blocks.push(heading(3, 'Notes and dissent'));
   if (d.notes.length === 0 && d.dissents.length === 0) blocks.push(paragraph('No notes or dissent recorded.', 'muted'));
-  if (d.notes.length > 0) blocks.push(paragraph('Notes'), table(['Time', 'Step', 'Author', 'Note'], remarkRows(d.notes)));
-  if (d.dissents.length > 0) blocks.push(paragraph('Dissent'), table(['Time', 'Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
+  if (d.notes.length > 0) blocks.push(paragraph('Notes'), timedTable(['Step', 'Author', 'Note'], remarkRows(d.notes)));
+  if (d.dissents.length > 0) blocks.push(paragraph('Dissent'), timedTable(['Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
   return blocks;
 }
 
@@ -179,7 +188,7 @@ function facilitatorBlocks(report: AfterActionReport): Block[] {
     { type: 'pageBreak' },
     heading(2, "Facilitator's observations"),
     report.observations.length > 0
-      ? table(['Time', 'Exercise time', 'Observation'], report.observations.map((o) => [formatTime(o.at), formatElapsed(o.elapsedMs), o.text]))
+      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), o.text]))
       : paragraph('No observations recorded.', 'muted'),
     heading(2, 'Improvement plan'),
     report.improvementPlan.length > 0

@@ -46,7 +46,7 @@ function blockHtml(block: Block): string {
     case 'table':
       return (
         `<table><thead><tr>${block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-        block.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+        block.rows.map((row) => `<tr>${row.map((c, i) => `<td${block.timeColumns?.includes(i) ? ' class="time"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
         '</tbody></table>'
       );
     case 'quote':
@@ -83,6 +83,7 @@ dd { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 9pt; }
 th, td { border: 0.5pt solid #b8c0cc; padding: 3pt 5pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; }
 th { background: #e8edf4; }
+td.time { white-space: nowrap; }
 tr { break-inside: avoid; }
 figure { margin: 0 0 8pt; }
 figure.radar { text-align: center; }

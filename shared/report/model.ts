@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
-import type { CategoryId, DimensionId, MeasureId, PrincipleId, StepId } from '../framework/catalogue';
+import type { CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, StepId } from '../framework/catalogue';
 
 /**
  * The after-action report as data: what the JSON export holds and what the Markdown and
@@ -83,10 +83,17 @@ export interface DelegationReport {
   readonly step: StepId;
   readonly chain: ChainStatus;
   readonly injects: readonly { readonly id: string; readonly title: string; readonly at: string }[];
-  readonly findings: readonly { readonly text: string; readonly source: string; readonly confidence: string }[];
+  readonly findings: readonly { readonly text: string; readonly source: string; readonly confidence: Confidence }[];
   readonly sharedAssessment: { readonly agreed: boolean; readonly text: string };
   readonly attribution:
-    | { readonly status: 'attributed'; readonly actorType: string; readonly actorName: string | null; readonly confidence: string; readonly basis: string }
+    | {
+        readonly status: 'attributed';
+        /** "State-sponsored actor" */
+        readonly actorType: string;
+        readonly actorName: string | null;
+        readonly confidence: Confidence;
+        readonly basis: string;
+      }
     | { readonly status: 'skipped'; readonly reason: string }
     | { readonly status: 'open' };
   readonly ratings: readonly { readonly dimension: DimensionId; readonly label: string; readonly value: number | null; readonly rationale: string }[];

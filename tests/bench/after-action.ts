@@ -14,6 +14,7 @@ import { reportText } from '../../shared/report/files';
 import { reportHtml } from '../../shared/report/html';
 import type { Scenario } from '../../shared/exercise/scenario';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
+import { CHROMIUM_ARGS } from '../e2e/harness';
 import { SCENARIOS_DIR, SEEDS_DIR } from '../support/temp';
 import { TO_DECISION } from '../support/workflow';
 import { round, summarise, time, type Summary } from './stats';
@@ -24,18 +25,6 @@ const HTML_TARGET_MS = 1_000;
 const PDF_TARGET_MS = 5_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The launch options of the e2e harness (tests/e2e/harness.ts), in a browser of this bench's own. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
-];
 
 const kb = (text: string | Uint8Array): number => round((typeof text === 'string' ? Buffer.byteLength(text) : text.length) / 1024, 1);
 
@@ -173,7 +162,7 @@ export async function benchAfterAction(report: Report, dir: string, quick: boole
 
     // (b) PDF in a warm browser, against a one-page document with the same styles.
     const onePage = `${html.slice(0, html.indexOf('<body>'))}<body><h1>Baseline</h1><p>One page with the report's own styles and page margin boxes.</p></body></html>\n`;
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     let pdf: Uint8Array = new Uint8Array();
     let basePdf: Uint8Array = new Uint8Array();
     let pdfSamples: { a: number[]; b: number[] };

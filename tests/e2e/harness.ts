@@ -44,6 +44,19 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium as root, headless, with everything that would reach a network off. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
 let browser: Browser | null = null;
 
 export async function launchBrowser(): Promise<Browser> {
@@ -52,17 +65,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
   browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return browser;
 }

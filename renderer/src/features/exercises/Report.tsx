@@ -250,6 +250,9 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
   );
 }
 
+/** The item's fields written as text (the due date is a date). */
+const TEXT_FIELDS = ['issue', 'correctiveAction', 'owner'] as const satisfies readonly ItemField[];
+
 interface PlanRowProps {
   readonly item: ImprovementItem;
   readonly n: number;
@@ -273,43 +276,21 @@ function PlanRow({ item, n, cellId, invalidProps, onChange, onRemove }: PlanRowP
       <th scope="row" className="ex-plan__n">
         {n}
       </th>
-      <td className={cellClass('issue')}>
-        {label('issue')}
-        <textarea
-          id={cellId('issue')}
-          className="ex-input ex-textarea"
-          rows={2}
-          value={item.issue}
-          maxLength={PLAN_LIMITS.text}
-          aria-required="true"
-          onChange={(e) => onChange('issue', e.target.value)}
-          {...invalidProps('issue')}
-        />
-      </td>
-      <td className={cellClass('correctiveAction')}>
-        {label('correctiveAction')}
-        <textarea
-          id={cellId('correctiveAction')}
-          className="ex-input ex-textarea"
-          rows={2}
-          value={item.correctiveAction}
-          maxLength={PLAN_LIMITS.text}
-          onChange={(e) => onChange('correctiveAction', e.target.value)}
-          {...invalidProps('correctiveAction')}
-        />
-      </td>
-      <td className={cellClass('owner')}>
-        {label('owner')}
-        <textarea
-          id={cellId('owner')}
-          className="ex-input ex-textarea"
-          rows={2}
-          value={item.owner}
-          maxLength={PLAN_LIMITS.owner}
-          onChange={(e) => onChange('owner', e.target.value)}
-          {...invalidProps('owner')}
-        />
-      </td>
+      {TEXT_FIELDS.map((field) => (
+        <td key={field} className={cellClass(field)}>
+          {label(field)}
+          <textarea
+            id={cellId(field)}
+            className="ex-input ex-textarea"
+            rows={2}
+            value={item[field]}
+            maxLength={field === 'owner' ? PLAN_LIMITS.owner : PLAN_LIMITS.text}
+            aria-required={field === 'issue' ? 'true' : undefined}
+            onChange={(e) => onChange(field, e.target.value)}
+            {...invalidProps(field)}
+          />
+        </td>
+      ))}
       <td className={cellClass('dueDate')}>
         {label('dueDate')}
         <input
