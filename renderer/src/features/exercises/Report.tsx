@@ -80,6 +80,11 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
     focusNext.current = null;
   });
 
+  // A new refusal takes the focus, so a screen reader says it and the keyboard is next to it.
+  useEffect(() => {
+    if (refusal !== null) errorBox.current?.focus();
+  }, [refusal]);
+
   // Back to what is saved (discarded, or the refused row removed): the refusal no longer applies.
   useEffect(() => {
     if (!dirty) setRefusal(null);
@@ -120,7 +125,6 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
         return { raw, target: itemId ? { itemId, field: target.field } : null, message: itemId ? message : raw };
       }),
     );
-    requestAnimationFrame(() => errorBox.current?.focus());
   };
 
   const invalid = (itemId: string | null, field: ItemField | 'facilitator'): boolean =>
