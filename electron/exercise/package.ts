@@ -6,7 +6,7 @@ import { PackageError } from './errors';
 import { contentHash } from './hash';
 import { tooLarge } from './files';
 import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
-import { getScenario, importValidScenario, validateScenario } from './scenarios';
+import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
 import { WORKFLOW_MACHINE_VERSION, type WorkflowEvent } from '../../shared/workflow/machine';
@@ -303,6 +303,8 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
       );
     }
     saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
+    // The exercise keeps its own copy either way; the library gains the scenario only if its id is free here.
+    adoptScenario(db, pkg.scenario, now);
     return { status: 'imported', exercise: getExerciseSummary(db, exercise.id, now) };
   }).immediate();
 }

@@ -108,6 +108,11 @@ export function importValidScenario(db: Db, scenario: Scenario, fileName: string
   return { status: 'imported', scenario: summaryOf(readRow(db, scenario.id)!, scenario) };
 }
 
+/** A colleague's exercise brings its scenario: kept for reuse unless this id is already taken here. */
+export function adoptScenario(db: Db, scenario: Scenario, now: string): void {
+  if (!readRow(db, scenario.id)) upsert(db, scenario, 'imported', now);
+}
+
 /**
  * Brings the bundled examples in line with resources/scenarios: new and changed files are
  * upserted (by id, when the hash differs), removed files dropped. A facilitator's scenario

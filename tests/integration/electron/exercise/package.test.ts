@@ -6,7 +6,7 @@ import { PackageError } from '../../../../electron/exercise/errors';
 import { deleteExercise, getExercise, listExercises } from '../../../../electron/exercise/exercises';
 import { contentHash } from '../../../../electron/exercise/hash';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
-import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
+import { deleteScenario, listScenarios, syncBundledScenarios } from '../../../../electron/exercise/scenarios';
 import { canonicalJson, eventHash, genesisHash } from '../../../../electron/workflow/chain';
 import { listRuns, verifyRun } from '../../../../electron/workflow/runs';
 import { MAX_PACKAGE_BYTES, type ExercisePackage } from '../../../../shared/exercise/package';
@@ -92,6 +92,14 @@ describe('exercise packages: round trip', () => {
     const original = getExercise(source, exerciseId, at(80));
     const copy = getExercise(target, exerciseId, at(80));
     expect(copy).toEqual(original);
+    // The scenario came along into the library, for the next exercise on this laptop.
+    expect(listScenarios(target).map((s) => [s.id, s.origin])).toEqual([['hospital-ransomware', 'imported']]);
+  });
+
+  it('leaves a scenario the library already has alone', () => {
+    const target = sourceDb();
+    importExercisePackage(target, packageText(pkg), 'cold-ward.json', at(70));
+    expect(listScenarios(target).find((s) => s.id === 'hospital-ransomware')?.origin).toBe('bundled');
   });
 
   it('importing the same package twice changes nothing the second time', () => {
@@ -310,6 +318,9 @@ describe('exercise packages: generated and mutated packages (property)', () => {
         for (const run of listRuns(db)) expect(verifyRun(db, run.id)).toMatchObject({ intact: true, replayMatches: true });
         deleteExercise(db, parsed.exercise.id);
         expect(listExercises(db)).toEqual([]);
+        // The import also put the scenario in the library; it stays there until deleted.
+        expect(listScenarios(db).map((s) => s.id)).toEqual([parsed.scenario.id]);
+        deleteScenario(db, parsed.scenario.id);
         expect(dumpDatabase(db)).toBe(empty);
       }),
       { numRuns: Number(process.env.CDT_PROPERTY_RUNS ?? 3_000), seed: Number(process.env.CDT_PROPERTY_SEED ?? 20250310) },
