@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Tlp } from '../../../../shared/exercise/scenario';
+import type { Tlp } from '../../../shared/exercise/scenario';
+import './exercise-banner.css';
 
 /** A CSS-safe modifier for each TLP level ("TLP:AMBER+STRICT" -> "amber-strict"). */
 export const tlpClass = (tlp: Tlp): string => `tlp--${tlp.slice(4).toLowerCase().replace('+', '-')}`;

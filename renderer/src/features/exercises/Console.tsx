@@ -4,7 +4,7 @@ import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { useNavigation } from '../../app/navigation';
 import { useRuns } from '../runs/store';
 import { clockStatusKey } from './ExerciseList';
-import { ExerciseBanner } from './ExerciseBanner';
+import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { displayedElapsed, formatClock, injectsToAutoRelease } from './model';

@@ -4,7 +4,7 @@ import type { ClockStatus, ExerciseSummary } from '../../../../shared/exercise/e
 import { assertNever } from '../../../../shared/framework/catalogue';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { formatWhen } from '../runs/model';
-import { ExerciseBanner } from './ExerciseBanner';
+import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { formatClock } from './model';
 import { OutcomeNotice } from './Outcome';
 import { useExercises } from './store';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExerciseBanner, TlpLabel } from './ExerciseBanner';
+import { ExerciseBanner, TlpLabel } from '../../ui/ExerciseBanner';
 import { useExercises } from './store';
 
 interface Row {

@@ -5,7 +5,7 @@ import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } fr
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
 import { api, errorMessage } from '../../api';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
-import { ExerciseBanner } from './ExerciseBanner';
+import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
   copyOf, draftToValue, emptyDraft, emptyInject, fieldId, messageLines, problemsOf, questionsFromText,
   type Draft, type DraftInject, type Problem,

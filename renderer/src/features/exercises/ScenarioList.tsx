@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ExerciseBanner, TlpLabel } from './ExerciseBanner';
+import { ExerciseBanner, TlpLabel } from '../../ui/ExerciseBanner';
 import { messageLines } from './model';
 import { OutcomeNotice } from './Outcome';
 import { useExercises } from './store';

@@ -4,7 +4,7 @@ import { assertNever, type StepId } from '../../../../shared/framework/catalogue
 import type { RunView } from '../../../../shared/workflow/runs';
 import type { RunExercise } from '../../../../shared/exercise/exercises';
 import { api } from '../../api';
-import { ExerciseBanner } from '../exercises/ExerciseBanner';
+import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { formatWhen } from './model';
 import { ProfileCard } from './ProfileCard';

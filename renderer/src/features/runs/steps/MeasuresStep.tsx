@@ -142,7 +142,8 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
           </ul>
         </div>
       )}
-      {assessed && (
+      {/* A blocked measure's assessment says what the box above says already: once is enough. */}
+      {assessed && blocked.ok && (
         <details className="measure__why">
           <summary>{t('runs.measures.why')}</summary>
           <ul>
@@ -153,6 +154,7 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
         </details>
       )}
       {editable &&
+        blocked.ok &&
         (selected ? (
           <div className="measure__form">
             <LiveTextField label={<RationaleLabel name={measure.label} />} live={live} multiline rows={2} />
@@ -163,12 +165,7 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
           </div>
         ) : (
           <div className="measure__form">
-            <TextField
-              label={<RationaleLabel name={measure.label} />}
-              value={rationale}
-              onChange={(v) => setDraft(key, v)}
-              disabled={!blocked.ok}
-            />
+            <TextField label={<RationaleLabel name={measure.label} />} value={rationale} onChange={(v) => setDraft(key, v)} />
             <ActionButton event={{ type: 'MEASURE.SELECT', measureId: id, rationale }} onSent={() => clearDraft(key)}>
               {t('runs.measures.select')}
               <span className="visually-hidden"> {measure.label}</span>
