@@ -224,8 +224,10 @@ export async function benchAfterAction(report: Report, dir: string, quick: boole
 
     if (quick) report.note('report', 'quick sizes: the targets below are set for 10 x 200 events, run the full bench to check them');
     report.note('report', `target HTML < 1 s: ${verdict(htmlTime.p95, HTML_TARGET_MS)} at p95 (collect + render)`);
-    report.note('report', `target PDF < 5 s, app (HTML + new page + warm print, p95s added): ${verdict(htmlTime.p95 + warm.p95 + summarise(newPageMs).p95, PDF_TARGET_MS)}`);
-    report.note('report', `target PDF < 5 s, cdt (HTML + cold Chromium, p95s added): ${verdict(htmlTime.p95 + cold.p95, PDF_TARGET_MS)}`);
+    // Typical (medians added) and cautious (p95s added): a busy laptop sees the second.
+    const newPage = summarise(newPageMs);
+    report.note('report', `target PDF < 5 s, app (HTML + new page + warm print): typical ${verdict(htmlTime.p50 + warm.p50 + newPage.p50, PDF_TARGET_MS)}; p95s added ${verdict(htmlTime.p95 + warm.p95 + newPage.p95, PDF_TARGET_MS)}`);
+    report.note('report', `target PDF < 5 s, cdt (HTML + cold Chromium): typical ${verdict(htmlTime.p50 + cold.p50, PDF_TARGET_MS)}; p95s added ${verdict(htmlTime.p95 + cold.p95, PDF_TARGET_MS)}`);
   } finally {
     workbench.close();
   }
