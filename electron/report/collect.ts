@@ -4,7 +4,7 @@ import { resolveEvidence } from '../workflow/evidence';
 import { clockOf, delegationsOf, exerciseOfRun, notesOf, readExercise, releasesOf } from '../exercise/exercises';
 import { reportDetailsOf } from '../exercise/plan';
 import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
-import type { AfterActionReport, ChainStatus, QuoteLanguageChoice, ReportMarking } from '../../shared/report/model';
+import type { AfterActionReport, ChainStatus, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { stepOf, type WorkflowEvent } from '../../shared/workflow/machine';
 import type { RecordedEvent } from '../../shared/workflow/runs';
@@ -57,6 +57,10 @@ function reportRun(db: Db, runId: string, delegation: string): ReportRun {
   return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain: chainStatusOf(db, runId) };
 }
 
+const scenarioOverview = (scenario: Scenario, sha256: string): ReportOverview['scenario'] => ({
+  id: scenario.id, title: scenario.title, incident: scenario.incident, sha256,
+});
+
 const evidenceFrom = (db: Db) => (item: Parameters<typeof resolveEvidence>[1]) => resolveEvidence(db, item);
 
 export function exerciseReport(db: Db, exerciseId: string, options: ReportOptions): AfterActionReport {
@@ -73,7 +77,7 @@ export function exerciseReport(db: Db, exerciseId: string, options: ReportOption
     overview: {
       kind: 'exercise',
       title: row.name,
-      scenario: { id: scenario.id, title: scenario.title, incident: scenario.incident, sha256: row.scenario_hash },
+      scenario: scenarioOverview(scenario, row.scenario_hash),
       startedAt: row.created_at,
       facilitator,
       delegations: delegations.map((d) => d.name),
@@ -91,7 +95,8 @@ export function exerciseReport(db: Db, exerciseId: string, options: ReportOption
 export function runReport(db: Db, runId: string, options: ReportOptions): AfterActionReport {
   const run = getRun(db, runId);
   const exercise = exerciseOfRun(db, runId);
-  const scenario = exercise ? (JSON.parse(readExercise(db, exercise.exerciseId).scenario_json) as Scenario) : null;
+  const row = exercise ? readExercise(db, exercise.exerciseId) : null;
+  const scenario = row ? (JSON.parse(row.scenario_json) as Scenario) : null;
   const delegation = exercise?.delegation ?? run.name;
   return buildReport({
     generatedAt: options.now ?? new Date().toISOString(),
@@ -100,11 +105,9 @@ export function runReport(db: Db, runId: string, options: ReportOptions): AfterA
     overview: {
       kind: 'run',
       title: run.name,
-      scenario: scenario && exercise
-        ? { id: scenario.id, title: scenario.title, incident: scenario.incident, sha256: readExercise(db, exercise.exerciseId).scenario_hash }
-        : null,
+      scenario: row && scenario ? scenarioOverview(scenario, row.scenario_hash) : null,
       startedAt: run.createdAt,
-      facilitator: exercise ? reportDetailsOf(db, exercise.exerciseId).facilitator : '',
+      facilitator: row ? reportDetailsOf(db, row.id).facilitator : '',
       delegations: [delegation],
       exerciseTimeMs: null,
     },

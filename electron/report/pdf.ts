@@ -35,7 +35,7 @@ export function findChromium(named: string | undefined, path = process.env.PATH 
   return null;
 }
 
-export function chromiumArgs(htmlFile: string, pdfFile: string, asRoot: boolean): string[] {
+function chromiumArgs(htmlFile: string, pdfFile: string, profile: string, asRoot: boolean): string[] {
   return [
     '--headless',
     ...(asRoot ? ['--no-sandbox'] : []), // Chromium refuses to run as root with its sandbox
@@ -48,6 +48,7 @@ export function chromiumArgs(htmlFile: string, pdfFile: string, asRoot: boolean)
     '--disable-quic',
     '--no-pdf-header-footer', // the page's own margin boxes carry the markings
     '--run-all-compositor-stages-before-draw',
+    `--user-data-dir=${profile}`, // a fresh profile, removed with the work folder
     `--print-to-pdf=${pdfFile}`,
     pathToFileURL(htmlFile).href,
   ];
@@ -60,7 +61,7 @@ export function printPdfWithChromium(html: string, chromium: string): Buffer {
     const htmlFile = join(work, 'report.html');
     const pdfFile = join(work, 'report.pdf');
     writeFileSync(htmlFile, html);
-    const result = spawnSync(chromium, [...chromiumArgs(htmlFile, pdfFile, process.getuid?.() === 0), `--user-data-dir=${join(work, 'profile')}`], {
+    const result = spawnSync(chromium, chromiumArgs(htmlFile, pdfFile, join(work, 'profile'), process.getuid?.() === 0), {
       timeout: PRINT_TIMEOUT_MS,
       encoding: 'utf8',
     });

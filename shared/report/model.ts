@@ -46,8 +46,7 @@ export interface ReportOverview {
   readonly exerciseTimeMs: number | null;
 }
 
-export const TIMELINE_KINDS = ['inject', 'decision', 'observation'] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export type TimelineKind = 'inject' | 'decision' | 'observation';
 
 export interface TimelineEntry {
   readonly at: string;
