@@ -185,6 +185,11 @@ const MEASURE_CAVEATS: { readonly [M in MeasureId]?: (facts: RequirementFacts) =
   'hr-statement': (facts) => stateNamingNote(facts.attribution),
 };
 
+/** The caveat a delegation must see on the measure itself, or null (it is also among the reasons). */
+export function measureCaveat(measureId: MeasureId, facts: RequirementFacts): string | null {
+  return MEASURE_CAVEATS[measureId]?.(facts) ?? null;
+}
+
 export function checkRequirement(measureId: MeasureId, facts: RequirementFacts): RequirementCheck {
   const measure = MEASURES[measureId];
   const problems: string[] = [];
@@ -228,8 +233,8 @@ export function checkRequirement(measureId: MeasureId, facts: RequirementFacts):
   if (problems.length === 0 && measure.requires !== 'none' && attribution?.status === 'attributed' && attribution.confidence === 'low') {
     notes.push(`The attribution was made with ${CONFIDENCE_LABELS.low.label}; weigh that before relying on it.`);
   }
-  const caveat = MEASURE_CAVEATS[measureId];
-  if (caveat !== undefined) notes.push(caveat(facts));
+  const caveat = measureCaveat(measureId, facts);
+  if (caveat !== null) notes.push(caveat);
   return { met: problems.length === 0, reasons: [...problems, ...notes], problems };
 }
 

@@ -211,6 +211,10 @@ describe('a run from the first finding to a decision', () => {
     await page.getByText('Select at least one measure, with a rationale.').waitFor();
 
     const statement = measure(page, 'hr-statement');
+    // What the statement may say is on the card, not folded away: attribution was skipped.
+    const caveat = 'Naming a State in the statement is attribution, a sovereign political decision (10474/17 §4): attribution was skipped, so the statement must not name a State.';
+    expect(await statement.getByRole('note').textContent()).toBe(caveat);
+    expect(await statement.getByText(caveat).count()).toBe(1);
     await statement.getByLabel(/^Rationale for Statement/).fill('Signal the consequences without naming a State.');
     await statement.getByRole('button', { name: /^Select Statement/ }).click();
     await statement.locator('.tag--selected').waitFor();

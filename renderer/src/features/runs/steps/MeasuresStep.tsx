@@ -14,8 +14,8 @@ import {
   type PrincipleId,
   type PrincipleStatus,
 } from '../../../../../shared/framework/catalogue';
-import type { Assessment } from '../../../../../shared/framework/proportionality';
-import { assessRun, type WorkflowContext } from '../../../../../shared/workflow/machine';
+import { measureCaveat, type Assessment } from '../../../../../shared/framework/proportionality';
+import { assessRun, requirementFactsOf, type WorkflowContext } from '../../../../../shared/workflow/machine';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading, TextField } from '../fields';
@@ -112,6 +112,8 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
   // What stands in the way whatever the rationale says: the machine's reasons with one given.
   const blocked = editable && !selected ? check(snapshot, { type: 'MEASURE.SELECT', measureId: id, rationale: '-' }) : { ok: true, reasons: [] };
   const reasonsId = useId();
+  // Shown on the card, not folded away with the assessment: it is about what the text may say.
+  const caveat = measureCaveat(id, requirementFactsOf(run.snapshot.context));
   const live = useLiveText(
     selected?.rationale ?? '',
     (rationale) => {
@@ -142,12 +144,17 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
           </ul>
         </div>
       )}
+      {caveat !== null && blocked.ok && (
+        <p className="measure__caveat" role="note">
+          {caveat}
+        </p>
+      )}
       {/* A blocked measure's assessment says what the box above says already: once is enough. */}
       {assessed && blocked.ok && (
         <details className="measure__why">
           <summary>{t('runs.measures.why')}</summary>
           <ul>
-            {assessed.reasons.map((r) => (
+            {assessed.reasons.filter((r) => r !== caveat).map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
