@@ -31,8 +31,9 @@ const filtersFor = (fileName: string) => [FILE_FILTERS[extname(fileName).slice(1
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
-/** The report the print window is showing; one print at a time (the handler awaits it). */
+/** The report the print window is showing, and the queue that keeps prints one at a time. */
 let pendingReport = '';
+let printQueue: Promise<unknown> = Promise.resolve();
 let workbench: Workbench | null = null;
 
 protocol.registerSchemesAsPrivileged([
@@ -88,7 +89,14 @@ const desktop: Desktop = {
  * and a request filter that lets through only the one page, served from memory. The
  * page's CSS sets A4 and puts the markings and page numbers on every page.
  */
-async function printReportPdf(html: string): Promise<Uint8Array> {
+function printReportPdf(html: string): Promise<Uint8Array> {
+  // One print at a time: the print window's page is served from `pendingReport`.
+  const job = printQueue.then(() => printOnce(html));
+  printQueue = job.catch(() => undefined);
+  return job;
+}
+
+async function printOnce(html: string): Promise<Uint8Array> {
   const printSession = session.fromPartition(REPORT_PARTITION);
   if (!printSession.protocol.isProtocolHandled(REPORT_SCHEME)) {
     printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
