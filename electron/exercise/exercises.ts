@@ -179,7 +179,6 @@ export interface CreateExerciseInput {
   readonly id?: string;
 }
 
-/** Creates the exercise and one run per delegation, named "<exercise> — <delegation>", in one transaction. */
 /** The exercise a run belongs to, with its classification marking; null for a run of its own. */
 export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
   const row = statement(
@@ -192,6 +191,9 @@ export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
   return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp };
 }
 
+const runNameOf = (exercise: string, delegation: string): string => `${exercise} — ${delegation}`;
+
+/** Creates the exercise and one run per delegation, named "<exercise> — <delegation>", in one transaction. */
 export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView {
   const now = input.now ?? nowIso();
   const name = cleanName(input.name, 'An exercise', EXERCISE_NAME_MAX);
@@ -213,13 +215,32 @@ export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView
        VALUES (?, ?, ?, ?, ?, ?, 'not-started', 0, NULL)`,
     ).run(id, name, scenario.id, canonicalJson(scenario), contentHash(scenario), now);
     delegations.forEach((delegation, position) => {
-      const run = createRun(db, `${name} — ${delegation}`, { now });
+      const run = createRun(db, runNameOf(name, delegation), { now });
       statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES (?, ?, ?, ?, ?)').run(
         randomUUID(), id, position, delegation, run.id,
       );
     });
   })();
   return getExercise(db, id, now);
+}
+
+/**
+ * Renames a delegation (a typo, or a seat that changed hands) and its run with it. The
+ * run's log is untouched: names are not part of the record the hash chain covers.
+ */
+export function renameDelegation(db: Db, exerciseId: string, delegationId: string, rawName: string, now = nowIso()): ExerciseView {
+  const name = cleanName(rawName, 'A delegation', DELEGATION_NAME_MAX);
+  db.transaction(() => {
+    const exercise = readExercise(db, exerciseId);
+    const all = delegationsOf(db, exerciseId);
+    const delegation = all.find((d) => d.id === delegationId);
+    if (!delegation) throw new ExerciseError(`The exercise "${exercise.name}" has no delegation with id ${delegationId}.`);
+    const clash = all.find((d) => d.id !== delegationId && d.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new ExerciseError(`The exercise "${exercise.name}" already has a delegation named "${clash.name}".`);
+    statement(db, 'UPDATE exercise_delegations SET name = ? WHERE id = ?').run(name, delegationId);
+    statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(runNameOf(exercise.name, name), now, delegation.run_id);
+  }).immediate();
+  return getExercise(db, exerciseId, now);
 }
 
 /** Deletes the exercise with its delegations' runs, releases and notes. */

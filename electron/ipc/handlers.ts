@@ -7,6 +7,7 @@ import { resolveEvidence } from '../workflow/evidence';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../exercise/scenarios';
 import {
   addFacilitatorNote, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
+  renameDelegation,
 } from '../exercise/exercises';
 import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
@@ -95,6 +96,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
     },
     exerciseClock: ({ id, action }) => exerciseClock(db, id, action),
     releaseInject: ({ exerciseId, injectId, delegations }) => releaseInject(db, exerciseId, injectId, delegations),
+    renameDelegation: ({ exerciseId, delegationId, name }) => renameDelegation(db, exerciseId, delegationId, name),
     addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
     exportExercise: ({ id }) => {
       // Built before the dialog opens, so a missing exercise is reported without asking for a file.

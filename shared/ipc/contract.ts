@@ -84,6 +84,10 @@ export const contract = {
       delegations: z.union([z.literal('all'), z.array(z.string().min(1).max(100)).min(1).max(50)]),
     }),
   },
+  renameDelegation: {
+    channel: 'exercises:rename-delegation',
+    input: z.strictObject({ exerciseId, delegationId: z.string().min(1).max(100), name: z.string().max(80) }),
+  },
   addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(20_000) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
   importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
@@ -134,6 +138,7 @@ export interface Results {
   deleteExercise: null;
   exerciseClock: ExerciseView;
   releaseInject: ReleaseResult;
+  renameDelegation: ExerciseView;
   addFacilitatorNote: ExerciseView;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;

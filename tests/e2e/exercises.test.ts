@@ -87,6 +87,34 @@ describe('a facilitator runs an exercise', () => {
     await expectAccessible();
   });
 
+  it('renames a delegation in place; a name another delegation has is refused', async () => {
+    const b = card('Member State B');
+    await b.getByRole('button', { name: 'Rename Member State B' }).click();
+    const field = b.getByLabel('New name for Member State B');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('member state a');
+    await b.getByRole('button', { name: 'Save name' }).click();
+    await b.getByRole('alert').getByText('already has a delegation named "Member State A"').waitFor();
+    expect(await field.inputValue()).toBe('member state a');
+    await b.scrollIntoViewIfNeeded();
+    await app.screenshot('exercise-rename-refused');
+    await expectAccessible();
+    await field.fill('Member State Bravo');
+    await b.getByRole('button', { name: 'Save name' }).click();
+    await card('Member State Bravo').getByRole('heading', { name: 'Member State Bravo' }).waitFor();
+    const exercise = getExercise(app.workbench.db, exerciseId);
+    expect(exercise.delegations.map((d) => d.name)).toEqual(['Member State A', 'Member State Bravo']);
+    expect(exercise.delegations[1]!.run.name).toMatch(/ — Member State Bravo$/);
+    // Escape leaves the name as it was; the later tests use the first name again.
+    const bravo = card('Member State Bravo');
+    await bravo.getByRole('button', { name: 'Rename Member State Bravo' }).click();
+    await bravo.getByLabel('New name for Member State Bravo').press('Escape');
+    await bravo.getByRole('button', { name: 'Rename Member State Bravo' }).click();
+    await bravo.getByLabel('New name for Member State Bravo').fill('Member State B');
+    await bravo.getByRole('button', { name: 'Save name' }).click();
+    await card('Member State B').getByRole('button', { name: 'Rename Member State B' }).waitFor();
+  });
+
   it('starts the clock, which ticks in the console', async () => {
     const { page } = app;
     const timer = page.getByRole('timer');

@@ -133,6 +133,11 @@ export const exercisesEn = {
   card: {
     openRun: 'Open run',
     openRunNamed: 'Open run of {{name}}',
+    rename: 'Rename',
+    renameNamed: 'Rename {{name}}',
+    newName: 'New name for {{name}}',
+    saveName: 'Save name',
+    cancelRename: 'Cancel',
     step: 'Step {{n}} of {{total}}',
     ratings: 'Ratings',
     level: 'Overall level {{level}}',

@@ -59,6 +59,8 @@ interface ExercisesState {
   clock(action: ClockAction): Promise<void>;
   release(injectId: string, delegations: 'all' | readonly string[], auto?: boolean): Promise<boolean>;
   addNote(text: string): Promise<readonly string[] | null>;
+  /** null when renamed; else the main process's reasons. */
+  renameDelegation(delegationId: string, name: string): Promise<readonly string[] | null>;
   exportExercise(id: string): Promise<void>;
   importExercise(): Promise<void>;
   /** Imports the finished sample exercise shipped with the app (once) and opens its console. */
@@ -202,6 +204,17 @@ export const useExercises = create<ExercisesState>((set, get) => {
       if (view.kind !== 'console') return null;
       try {
         showExercise(await api().addFacilitatorNote({ exerciseId: view.id, text }));
+        return null;
+      } catch (error) {
+        return messageLines(errorMessage(error));
+      }
+    },
+
+    async renameDelegation(delegationId, name) {
+      const view = get().view;
+      if (view.kind !== 'console') return null;
+      try {
+        showExercise(await api().renameDelegation({ exerciseId: view.id, delegationId, name }));
         return null;
       } catch (error) {
         return messageLines(errorMessage(error));

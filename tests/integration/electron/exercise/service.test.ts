@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import {
-  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, getExercise, listExercises, releaseInject,
+  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, getExercise, listExercises, releaseInject, renameDelegation,
 } from '../../../../electron/exercise/exercises';
 import { deleteScenario, getScenario, listScenarios, saveScenario, syncBundledScenarios } from '../../../../electron/exercise/scenarios';
 import { createHandlers, dispatch, type Desktop } from '../../../../electron/ipc/handlers';
@@ -244,5 +244,24 @@ describe('exercise actions over the IPC contract', () => {
     expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining('manifest.sha256: the SHA-256 of the scenario does not match') });
     writeFileSync(file, JSON.stringify(pkg.scenario));
     expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining(`${file}: id: a different scenario with id "long-thread-2" already exists`) });
+  });
+});
+
+describe('renaming a delegation', () => {
+  it('renames the delegation and its run, refuses an empty or taken name, and leaves the record alone', () => {
+    const db = freshDb();
+    const view = populatedExercise(db);
+    const [north, south] = view.delegations;
+    const before = runHistory(db, south!.runId);
+    const renamed = renameDelegation(db, view.id, south!.id, '  Delegation Southwest ', at(60));
+    expect(renamed.delegations.map((d) => d.name)).toEqual(['Delegation North', 'Delegation Southwest']);
+    expect(renamed.delegations[1]!.run.name).toBe('Cold Ward, table 1 — Delegation Southwest');
+    expect(runHistory(db, south!.runId)).toEqual(before);
+    expect(verifyRun(db, south!.runId)).toMatchObject({ intact: true, replayMatches: true });
+    expect(() => renameDelegation(db, view.id, south!.id, 'delegation NORTH')).toThrow('already has a delegation named "Delegation North"');
+    expect(() => renameDelegation(db, view.id, south!.id, '   ')).toThrow('A delegation needs a name.');
+    expect(() => renameDelegation(db, view.id, 'nope', 'X')).toThrow('has no delegation with id nope');
+    // Keeping one's own name in another case is allowed.
+    expect(renameDelegation(db, view.id, north!.id, 'delegation north').delegations[0]!.name).toBe('delegation north');
   });
 });
