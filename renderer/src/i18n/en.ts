@@ -120,9 +120,6 @@ export const en = {
     rename: {
       button: 'Rename',
       named: 'Rename {{name}}',
-      label: 'New name for {{name}}',
-      save: 'Save name',
-      cancel: 'Cancel',
     },
     delete: {
       button: 'Delete',
@@ -345,4 +342,9 @@ export const en = {
     },
   },
   lang: { nl: 'Dutch', lv: 'Latvian', da: 'Danish' },
+  rename: {
+    label: 'New name for {{name}}',
+    save: 'Save name',
+    cancel: 'Cancel',
+  },
 } as const;

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RenameForm } from '../../ui/RenameForm';
 import { useExercises } from './store';
 import type { DelegationView, ExerciseView } from '../../../../shared/exercise/exercises';
 import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
@@ -154,78 +155,32 @@ export function DelegationCard({
   );
 }
 
-/**
- * Renames a delegation in place (a typo, or a seat that changed hands). Escape cancels; a
- * refusal (an empty or duplicate name) is said next to the field, and the typed name stays.
- */
+/** The delegation's Rename button, and the form in its place while renaming. */
 function RenameDelegation({ delegation: d }: { delegation: DelegationView }) {
   const { t } = useTranslation();
   const renameDelegation = useExercises((s) => s.renameDelegation);
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(d.name);
-  const [problems, setProblems] = useState<readonly string[] | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (editing) input.current?.select();
-  }, [editing]);
-
   const close = (): void => {
     setEditing(false);
-    setProblems(null);
     requestAnimationFrame(() => opener.current?.focus());
   };
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    const refused = await renameDelegation(d.id, name);
-    if (refused) setProblems(refused);
-    else close();
-  };
-
-  if (!editing) {
+  if (editing) {
     return (
-      <button
-        ref={opener}
-        type="button"
-        className="button button--quiet"
-        aria-label={t('exercises.card.renameNamed', { name: d.name })}
-        onClick={() => {
-          setName(d.name);
-          setEditing(true);
-        }}
-      >
-        {t('exercises.card.rename')}
-      </button>
+      <div className="ex-rename">
+        <RenameForm
+          current={d.name}
+          maxLength={80}
+          inputClassName="ex-input"
+          save={async (name) => (await renameDelegation(d.id, name))?.join(' ') ?? null}
+          close={close}
+        />
+      </div>
     );
   }
   return (
-    <form className="ex-rename" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <label htmlFor={`${id}-name`} className="visually-hidden">
-        {t('exercises.card.newName', { name: d.name })}
-      </label>
-      <input
-        ref={input}
-        id={`${id}-name`}
-        className="ex-input"
-        value={name}
-        maxLength={80}
-        aria-invalid={problems ? true : undefined}
-        aria-describedby={problems ? `${id}-problem` : undefined}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <button type="submit" className="button button--primary">
-        {t('exercises.card.saveName')}
-      </button>
-      <button type="button" className="button button--quiet" onClick={close}>
-        {t('exercises.card.cancelRename')}
-      </button>
-      {problems && (
-        <p id={`${id}-problem`} className="ex-rename__problem" role="alert">
-          {problems.join(' ')}
-        </p>
-      )}
-    </form>
+    <button ref={opener} type="button" className="button button--quiet" aria-label={t('exercises.card.renameNamed', { name: d.name })} onClick={() => setEditing(true)}>
+      {t('exercises.card.rename')}
+    </button>
   );
 }

@@ -6,6 +6,7 @@ import { shortcutKeys } from '../../i18n/format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatWhen } from './model';
 import { useRuns } from './store';
+import { RenameForm } from '../../ui/RenameForm';
 
 /** The runs: start one, and open, rename or delete the others. */
 export function RunList() {
@@ -152,67 +153,18 @@ function RunRow({ run, onDelete }: { run: RunSummary; onDelete: () => void }) {
   const openRun = useRuns((s) => s.openRun);
   const renameRun = useRuns((s) => s.renameRun);
   const [renaming, setRenaming] = useState(false);
-  const [name, setName] = useState(run.name);
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const done = run.stepsDone.length;
-
-  useEffect(() => {
-    if (renaming) input.current?.select();
-  }, [renaming]);
-
   const stopRenaming = (): void => {
     setRenaming(false);
-    setError(null);
-    setName(run.name);
     requestAnimationFrame(() => renameButton.current?.focus());
-  };
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (name.trim() === run.name) return stopRenaming();
-    const problem = await renameRun(run.id, name);
-    if (problem) setError(problem);
-    else stopRenaming();
   };
 
   return (
     <tr className="run-row">
       <td className="run-row__name">
         {renaming ? (
-          <form className="rename" onSubmit={(e) => void save(e)}>
-            <label className="visually-hidden" htmlFor={`rename-${run.id}`}>
-              {t('runs.rename.label', { name: run.name })}
-            </label>
-            <input
-              ref={input}
-              id={`rename-${run.id}`}
-              className="input"
-              type="text"
-              value={name}
-              maxLength={200}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `rename-error-${run.id}` : undefined}
-              onChange={(e) => setName(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  stopRenaming();
-                }
-              }}
-            />
-            <button type="submit" className="button button--primary">
-              {t('runs.rename.save')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={stopRenaming}>
-              {t('runs.rename.cancel')}
-            </button>
-            {error && (
-              <p id={`rename-error-${run.id}`} role="alert" className="field-error">
-                {error}
-              </p>
-            )}
-          </form>
+          <RenameForm current={run.name} maxLength={200} save={(name) => renameRun(run.id, name)} close={stopRenaming} />
         ) : (
           <button type="button" className="run-row__open" onClick={() => void openRun(run.id)}>
             {run.name}
