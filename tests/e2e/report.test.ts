@@ -53,7 +53,7 @@ function playDelegation(runId: string): void {
 /** Waits until a report save has come back (the busy line empties) after the dialog was asked. */
 async function saveSettled(dialogsBefore: number): Promise<void> {
   await expect.poll(() => app.saveDialogs.length).toBe(dialogsBefore + 1);
-  await app.page.waitForFunction(() => [...document.querySelectorAll('.ex-report-save__busy')].every((el) => el.textContent === ''));
+  await app.page.waitForFunction(() => [...document.querySelectorAll('.save-report__busy')].every((el) => el.textContent === ''));
 }
 
 describe('the after-action report', () => {
@@ -220,7 +220,7 @@ describe('the after-action report', () => {
     await saveSettled(before);
     expect(app.saveDialogs.at(-1)).toMatch(/\.json$/);
     expect(readdirSync(out).sort()).toEqual(files);
-    expect(await report().locator('.ex-report-save .ex-outcome').count()).toBe(0);
+    expect(await report().locator('.save-report .outcome').count()).toBe(0);
   });
 
   it('shows the main process’s message when the file cannot be written', async () => {

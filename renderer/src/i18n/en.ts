@@ -342,6 +342,15 @@ export const en = {
     },
   },
   lang: { nl: 'Dutch', lv: 'Latvian', da: 'Danish' },
+  outcome: { dismiss: 'Dismiss' },
+  report: {
+    quotes: 'Quotations of the conclusions in',
+    lang: { all: 'All languages', nl: 'Dutch (NL)', lv: 'Latvian (LV)', da: 'Danish (DA)' },
+    saveAs: { pdf: 'Save as PDF…', md: 'Save as Markdown…', json: 'Save as JSON…' },
+    preparing: 'Preparing the report…',
+    savedTo: 'Saved the report to {{path}}',
+    saveFailed: 'The report was not saved.',
+  },
   rename: {
     label: 'New name for {{name}}',
     save: 'Save name',

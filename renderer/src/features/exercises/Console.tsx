@@ -8,7 +8,7 @@ import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { displayedElapsed, formatClock, injectsToAutoRelease } from './model';
-import { OutcomeNotice } from './Outcome';
+import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { ReportSection } from './Report';
 import { useExercises } from './store';
 
@@ -239,7 +239,7 @@ function Notes({ view, elapsed }: { view: ExerciseView; elapsed: number }) {
         <label htmlFor={textId}>{t('exercises.notes.label', { time: formatClock(elapsed) })}</label>
         <textarea id={textId} className="ex-input ex-textarea" rows={3} value={text} maxLength={20_000} onChange={(e) => setText(e.target.value)} />
         {errors.length > 0 && (
-          <ul className="notice notice--error ex-outcome__lines" role="alert">
+          <ul className="notice notice--error outcome__lines" role="alert">
             {errors.map((line, i) => (
               <li key={i}>{line}</li>
             ))}

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { formatWhen } from '../runs/model';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { formatClock } from './model';
-import { OutcomeNotice } from './Outcome';
+import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { useExercises } from './store';
 
 export function clockStatusKey(status: ClockStatus): string {

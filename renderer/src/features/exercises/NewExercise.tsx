@@ -65,7 +65,7 @@ export function NewExercise() {
         {errors.length > 0 && (
           <div ref={errorBox} tabIndex={-1} className="notice notice--error" role="alert">
             <p className="notice__title">{t('exercises.new.refused')}</p>
-            <ul className="ex-outcome__lines">
+            <ul className="outcome__lines">
               {errors.map((line, i) => (
                 <li key={i}>{line}</li>
               ))}

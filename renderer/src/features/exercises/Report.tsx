@@ -2,16 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { PLAN_LIMITS } from '../../../../shared/report/plan';
-import {
-  REPORT_FILE_FORMATS, type ImprovementItem, type QuoteLanguageChoice, type ReportFileFormat,
-} from '../../../../shared/report/model';
+import type { ImprovementItem } from '../../../../shared/report/model';
 import { newId } from '../runs/ids';
 import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './model';
-import { OutcomeNotice } from './Outcome';
-import { useExercises, type Outcome, type ReportSubject } from './store';
-
-/** All languages first: the default, and what a mixed room of delegations reads. */
-const LANGUAGE_CHOICES: readonly QuoteLanguageChoice[] = ['all', 'nl', 'lv', 'da'];
+import { useExercises } from './store';
+import { SaveReport } from '../../ui/SaveReport';
 
 /** The console's after-action report: the facilitator's part of it, and the report saved as a file. */
 export function ReportSection({ view }: { view: ExerciseView }) {
@@ -212,7 +207,7 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
       {refusal && (
         <div ref={errorBox} id={errorId} tabIndex={-1} className="notice notice--error ex-plan__refusal" role="alert">
           <p className="notice__title">{t('exercises.report.refused')}</p>
-          <ul className="ex-outcome__lines">
+          <ul className="outcome__lines">
             {refusal.map((line, i) => {
               const where = line.target ? locate(line.target) : null;
               return (
@@ -314,59 +309,5 @@ function PlanRow({ item, n, cellId, invalidProps, onChange, onRemove }: PlanRowP
         </button>
       </td>
     </tr>
-  );
-}
-
-/**
- * The report as a file: the language of the quotations, and one button per format. The main
- * process asks where to save it; a cancelled dialog says nothing, a saved file says where.
- */
-export function SaveReport({ subject, note = null, compact = false }: { subject: ReportSubject; note?: ReactNode; compact?: boolean }) {
-  const { t } = useTranslation();
-  const saveReport = useExercises((s) => s.saveReport);
-  const [languages, setLanguages] = useState<QuoteLanguageChoice>('all');
-  const [busy, setBusy] = useState<ReportFileFormat | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const name = useId();
-
-  const save = async (format: ReportFileFormat): Promise<void> => {
-    if (busy) return;
-    setBusy(format);
-    setOutcome(null);
-    const result = await saveReport(subject, format, languages);
-    setBusy(null);
-    setOutcome(result);
-  };
-
-  return (
-    <div className={`ex-report-save ${compact ? 'ex-report-save--compact' : ''}`}>
-      <fieldset className="ex-report-save__langs">
-        <legend>{t('exercises.report.quotes')}</legend>
-        {LANGUAGE_CHOICES.map((choice) => (
-          <label key={choice} className="ex-check">
-            <input type="radio" name={name} value={choice} checked={languages === choice} onChange={() => setLanguages(choice)} />
-            {t(`exercises.report.lang.${choice}`)}
-          </label>
-        ))}
-      </fieldset>
-      {note}
-      <div className="ex-report-save__buttons">
-        {REPORT_FILE_FORMATS.map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            aria-disabled={busy !== null || undefined}
-            onClick={() => void save(format)}
-          >
-            {t(`exercises.report.saveAs.${format}`)}
-          </button>
-        ))}
-        <span className="ex-report-save__busy" role="status">
-          {busy ? t('exercises.report.preparing') : ''}
-        </span>
-      </div>
-      <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
-    </div>
   );
 }

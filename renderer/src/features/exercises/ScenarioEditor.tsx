@@ -4,14 +4,16 @@ import type { ScenarioRecord } from '../../../../shared/exercise/exercises';
 import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } from '../../../../shared/exercise/scenario';
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
 import { api, errorMessage } from '../../api';
+import { messageLines } from '../../ui/messages';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
-  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, messageLines, problemsOf, questionsFromText,
+  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemsOf, questionsFromText,
   type Draft, type DraftInject, type Problem,
 } from './model';
-import { useExercises, type Outcome } from './store';
-import { OutcomeNotice } from './Outcome';
+import { useExercises } from './store';
+import type { Outcome } from '../../ui/OutcomeNotice';
+import { OutcomeNotice } from '../../ui/OutcomeNotice';
 
 type QuestionTexts = Readonly<Record<StepId, string>>;
 
@@ -94,7 +96,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
 
   const save = async (): Promise<void> => {
     if (!parsed.ok) {
-      setOutcome({ tone: 'error', key: 'editor.fixFirst', values: { count: problems.length }, lines: [] });
+      setOutcome({ tone: 'error', key: 'exercises.editor.fixFirst', values: { count: problems.length }, lines: [] });
       problemsBox.current?.focus();
       return;
     }
@@ -102,10 +104,10 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
       const saved = await api().saveScenario({ scenario: parsed.value });
       setRecord(saved);
       setDirty(false);
-      setOutcome({ tone: 'ok', key: 'editor.saved', values: { title: saved.title }, lines: [] });
+      setOutcome({ tone: 'ok', key: 'exercises.editor.saved', values: { title: saved.title }, lines: [] });
       void useExercises.getState().loadScenarios();
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'editor.saveFailed', lines: messageLines(errorMessage(error)) });
+      setOutcome({ tone: 'error', key: 'exercises.editor.saveFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 
@@ -113,9 +115,9 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
     if (!record) return;
     try {
       const result = await api().exportScenario({ id: record.id });
-      if (result.saved) setOutcome({ tone: 'ok', key: 'files.exported', values: { path: result.path }, lines: [] });
+      if (result.saved) setOutcome({ tone: 'ok', key: 'exercises.files.exported', values: { path: result.path }, lines: [] });
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'files.exportFailed', lines: messageLines(errorMessage(error)) });
+      setOutcome({ tone: 'error', key: 'exercises.files.exportFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 
@@ -125,9 +127,9 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
     try {
       await api().deleteScenario({ id: record.id });
       show({ kind: 'scenarios' });
-      useExercises.getState().setOutcome({ tone: 'ok', key: 'editor.deleted', values: { title: record.title }, lines: [] });
+      useExercises.getState().setOutcome({ tone: 'ok', key: 'exercises.editor.deleted', values: { title: record.title }, lines: [] });
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'editor.deleteFailed', lines: messageLines(errorMessage(error)) });
+      setOutcome({ tone: 'error', key: 'exercises.editor.deleteFailed', lines: messageLines(errorMessage(error)) });
     }
   };
 

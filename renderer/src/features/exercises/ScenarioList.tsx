@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { messageLines } from '../../ui/messages';
 import { ExerciseBanner, TlpLabel } from '../../ui/ExerciseBanner';
-import { messageLines } from './model';
-import { OutcomeNotice } from './Outcome';
+import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { useExercises } from './store';
 
 /** The scenarios exercises are built from: the examples shipped with the app, and the facilitators' own. */
@@ -18,13 +18,13 @@ export function ScenarioList() {
       if (result.opened) {
         setOutcome({
           tone: 'ok',
-          key: result.status === 'imported' ? 'files.scenarioImported' : 'files.scenarioAlreadyImported',
+          key: result.status === 'imported' ? 'exercises.files.scenarioImported' : 'exercises.files.scenarioAlreadyImported',
           values: { title: result.scenario.title, path: result.path },
           lines: [],
         });
       }
     } catch (error) {
-      setOutcome({ tone: 'error', key: 'files.importFailed', lines: messageLines(error instanceof Error ? error.message : String(error)) });
+      setOutcome({ tone: 'error', key: 'exercises.files.importFailed', lines: messageLines(error instanceof Error ? error.message : String(error)) });
     }
     await loadScenarios();
   };

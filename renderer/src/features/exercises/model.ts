@@ -136,9 +136,6 @@ export function fieldFor(path: string, fields: ReadonlySet<string>): string | nu
 export const fieldId = (path: string): string => `scenario-field-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
 
 /** Error lines from the main process ("file: problem" joined by newlines), one per item. */
-export const messageLines = (message: string): readonly string[] =>
-  message.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-
 // ---------------------------------------------------------------------------------------
 // The after-action report: the facilitator's name and the improvement plan, as the console edits them
 

@@ -2,10 +2,10 @@ import { create } from 'zustand';
 import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
-import type { Input } from '../../../../shared/ipc/contract';
-import type { QuoteLanguageChoice, ReportFileFormat } from '../../../../shared/report/model';
 import { api, errorMessage } from '../../api';
-import { messageLines, samePlan, type PlanDraft } from './model';
+import { messageLines } from '../../ui/messages';
+import { samePlan, type PlanDraft } from './model';
+import type { Outcome } from '../../ui/OutcomeNotice';
 
 export type Loaded<T> =
   | { readonly status: 'loading' }
@@ -20,18 +20,6 @@ export type ExercisesView =
   /** id null: a new scenario; copyOf: a copy of that (read-only) example. */
   | { readonly kind: 'scenario'; readonly id: string | null; readonly copyOf?: string };
 
-/** What an after-action report is of: a whole exercise, or one run. */
-export type ReportSubject = Input<'saveReport'>['subject'];
-
-/** The outcome of a file action or a refused change, for the screen to show in full. */
-export interface Outcome {
-  readonly tone: 'ok' | 'error';
-  /** i18n key (under `exercises.`) of its first line, and its values. */
-  readonly key: string;
-  readonly values?: Readonly<Record<string, string | number>>;
-  /** The main process's own lines (file, field and problem), shown as a list. */
-  readonly lines: readonly string[];
-}
 
 interface ExercisesState {
   readonly view: ExercisesView;
@@ -69,12 +57,11 @@ interface ExercisesState {
   /** null drops the draft: the form shows what is saved. */
   setPlanDraft(id: string, draft: PlanDraft | null): void;
   saveReportDetails(id: string, draft: PlanDraft): Promise<readonly string[] | null>;
-  /** Asks for a file and writes the report there; null when the user cancelled the dialog. */
-  saveReport(subject: ReportSubject, format: ReportFileFormat, quoteLanguages: QuoteLanguageChoice): Promise<Outcome | null>;
 }
 
+/** A refusal: `key` is under `exercises.`, the lines are the main process's own. */
 const failure = (key: string, error: unknown, values?: Outcome['values']): Outcome => ({
-  tone: 'error', key, values, lines: messageLines(errorMessage(error)),
+  tone: 'error', key: `exercises.${key}`, values, lines: messageLines(errorMessage(error)),
 });
 
 export const useExercises = create<ExercisesState>((set, get) => {
@@ -186,7 +173,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
         set({
           outcome: {
             tone: 'ok',
-            key: result.released.length > 0 ? (auto ? 'console.autoReleased' : 'console.released') : 'console.releasedNone',
+            key: `exercises.console.${result.released.length > 0 ? (auto ? 'autoReleased' : 'released') : 'releasedNone'}`,
             values: { title, to: names(result.released) },
             lines: result.skipped.map((s) => s.reason),
           },
@@ -224,7 +211,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
     async exportExercise(id) {
       try {
         const outcome = await api().exportExercise({ id });
-        set({ outcome: outcome.saved ? { tone: 'ok', key: 'files.exported', values: { path: outcome.path }, lines: [] } : null });
+        set({ outcome: outcome.saved ? { tone: 'ok', key: 'exercises.files.exported', values: { path: outcome.path }, lines: [] } : null });
       } catch (error) {
         set({ outcome: failure('files.exportFailed', error) });
       }
@@ -237,7 +224,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
           set({
             outcome: {
               tone: 'ok',
-              key: outcome.status === 'imported' ? 'files.imported' : 'files.alreadyImported',
+              key: outcome.status === 'imported' ? 'exercises.files.imported' : 'exercises.files.alreadyImported',
               values: { name: outcome.exercise.name, path: outcome.path },
               lines: [],
             },
@@ -288,14 +275,6 @@ export const useExercises = create<ExercisesState>((set, get) => {
       }
     },
 
-    async saveReport(subject, format, quoteLanguages) {
-      try {
-        const outcome = await api().saveReport({ subject, format, quoteLanguages });
-        return outcome.saved ? { tone: 'ok', key: 'report.savedTo', values: { path: outcome.path }, lines: [] } : null;
-      } catch (error) {
-        return failure('report.saveFailed', error);
-      }
-    },
   };
 });
 

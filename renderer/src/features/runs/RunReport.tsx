@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SaveReport } from '../exercises/Report';
+import { SaveReport } from '../../ui/SaveReport';
 
 /** The after-action report of this run alone: out of the way until asked for. */
 export function RunReportToggle({ open, panelId, onToggle }: { open: boolean; panelId: string; onToggle(): void }) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../../../shared/exercise/scenario';
 import {
-  draftToValue, emptyDraft, emptyItem, fieldFor, formatClock, messageLines, planProblemOf, problemsOf, questionsFromText, samePlan,
+  draftToValue, emptyDraft, emptyItem, fieldFor, formatClock, planProblemOf, problemsOf, questionsFromText, samePlan,
 } from '../../../../../renderer/src/features/exercises/model';
+import { messageLines } from '../../../../../renderer/src/ui/messages';
 
 describe('exercises model', () => {
   it('formats the exercise clock as mm:ss, minutes running past the hour', () => {
