@@ -4,8 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { openWorkbench } from '../../electron/workbench';
 import { exportExercise, packageText } from '../../electron/exercise/package';
 import type { ExercisePackage } from '../../shared/exercise/package';
-import { SAMPLE_EXPORTED_AT, SAMPLE_PACKAGE_PATH, buildSampleExercise, normalisePackage } from './sample-exercise';
-import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from './temp';
+import { SAMPLE_EXPORTED_AT, buildSampleExercise, normalisePackage } from './sample-exercise';
+import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from './temp';
 
 /**
  * Writes the sample exercise package to resources/exercises (npm run sample). The delegation
@@ -17,13 +17,13 @@ const workbench = openWorkbench(join(temp.dir, 'sample.sqlite'), SEEDS_DIR, SCEN
 try {
   const id = buildSampleExercise(workbench.db);
   const pkg = exportExercise(workbench.db, id, SAMPLE_EXPORTED_AT);
-  const shown = relative(process.cwd(), SAMPLE_PACKAGE_PATH);
-  const current = existsSync(SAMPLE_PACKAGE_PATH) ? (JSON.parse(readFileSync(SAMPLE_PACKAGE_PATH, 'utf8')) as ExercisePackage) : null;
+  const shown = relative(process.cwd(), SAMPLE_EXERCISE);
+  const current = existsSync(SAMPLE_EXERCISE) ? (JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage) : null;
   if (current !== null && isDeepStrictEqual(normalisePackage(current), normalisePackage(pkg))) {
     console.log(`${shown} is up to date.`);
   } else {
-    mkdirSync(dirname(SAMPLE_PACKAGE_PATH), { recursive: true });
-    writeFileSync(SAMPLE_PACKAGE_PATH, packageText(pkg));
+    mkdirSync(dirname(SAMPLE_EXERCISE), { recursive: true });
+    writeFileSync(SAMPLE_EXERCISE, packageText(pkg));
     console.log(`Wrote ${shown}: ${pkg.runs.length} delegations, ${pkg.runs.reduce((n, r) => n + r.events.length, 0)} events.`);
   }
 } finally {

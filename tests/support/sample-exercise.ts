@@ -1,4 +1,3 @@
-import { SAMPLE_EXERCISE } from './temp';
 import type { Db } from '../../electron/db/open';
 import { addFacilitatorNote, createExercise, exerciseClock, releaseInject } from '../../electron/exercise/exercises';
 import { saveReportDetails } from '../../electron/exercise/plan';
@@ -26,7 +25,6 @@ import type { IncomingEvent } from '../../shared/workflow/event-schema';
 
 export const SAMPLE_EXERCISE_ID = 'sample-cold-ward-completed';
 export const SAMPLE_EXERCISE_NAME = 'Cold Ward — sample exercise';
-export const SAMPLE_PACKAGE_PATH = SAMPLE_EXERCISE;
 
 /** The exercise clock starts at BASE; every time below is in minutes from it. */
 const BASE = Date.parse('2026-10-14T08:00:00.000Z');

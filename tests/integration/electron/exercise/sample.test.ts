@@ -11,16 +11,16 @@ import { exerciseReport } from '../../../../electron/report/collect';
 import type { ExercisePackage } from '../../../../shared/exercise/package';
 import { PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
 import {
-  SAMPLE_EXERCISE_ID, SAMPLE_EXERCISE_NAME, SAMPLE_EXPORTED_AT, SAMPLE_PACKAGE_PATH, buildSampleExercise, normalisePackage, sampleTime,
+  SAMPLE_EXERCISE_ID, SAMPLE_EXERCISE_NAME, SAMPLE_EXPORTED_AT, buildSampleExercise, normalisePackage, sampleTime,
 } from '../../../support/sample-exercise';
-import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
+import { SAMPLE_EXERCISE, SCENARIOS_DIR, tempDir } from '../../../support/temp';
 
 const temp = tempDir();
 afterAll(temp.cleanup);
 let n = 0;
 const freshDb = (): Db => openDatabase(join(temp.dir, `sample-${n++}.sqlite`));
 
-const text = readFileSync(SAMPLE_PACKAGE_PATH, 'utf8');
+const text = readFileSync(SAMPLE_EXERCISE, 'utf8');
 const committed = JSON.parse(text) as ExercisePackage;
 
 function imported(): Db {
@@ -98,7 +98,7 @@ describe('the sample exercise package in resources/exercises', () => {
     const handlers = createHandlers(
       db,
       { writeClipboard: refuse, chooseSaveFile: refuse, chooseOpenFile: refuse, printPdf: refuse },
-      { sampleExercise: SAMPLE_PACKAGE_PATH },
+      { sampleExercise: SAMPLE_EXERCISE },
     );
     expect(await dispatch(handlers, 'exercises:import-sample', {})).toMatchObject({ ok: true, value: { status: 'imported', exercise: { id: SAMPLE_EXERCISE_ID } } });
     expect(await dispatch(handlers, 'exercises:import-sample', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
