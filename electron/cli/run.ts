@@ -1,11 +1,10 @@
+import { problemLines, problemText, UserError } from '../../shared/errors';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownSnippet, searchCorpus, SearchQueryError } from '../corpus/search';
+import { markdownSnippet, searchCorpus } from '../corpus/search';
 import { getCorpus, getParagraph } from '../corpus/queries';
 import { DB_FILE_NAME, defaultUserDataDir } from '../paths';
 import { openWorkbench, type Workbench } from '../workbench';
-import { SeedError } from '../corpus/seeds';
-import { DatabaseTooNewError } from '../db/migrate';
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from './args';
 import { LANGS, type Lang } from '../../shared/corpus';
 import { parseAssessmentInput } from '../../shared/framework/assessment-schema';
@@ -15,7 +14,6 @@ import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
 import { readPackageFile, writeFileAtomically } from '../exercise/files';
 import { exerciseReport, runReport } from '../report/collect';
-import { RunNotFoundError } from '../workflow/runs';
 import { CHROMIUM_NAMES, findChromium, printPdfWithChromium } from '../report/pdf';
 import { reportHtml } from '../../shared/report/html';
 import { reportText } from '../../shared/report/files';
@@ -229,7 +227,7 @@ const fileCommands: Record<string, FileCommand> = {
     const parsed = parseAssessmentInput(readJsonFile(file));
     if (!parsed.ok) {
       io.err(`${file} is not a valid assessment:`);
-      for (const line of parsed.errors) io.err(`  ${line}`);
+      for (const problem of parsed.errors) io.err(`  ${problemText(problem)}`);
       return 1;
     }
     const result = assess(parsed.value);
@@ -276,11 +274,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (
-      error instanceof SearchQueryError || error instanceof SeedError ||
-      error instanceof DatabaseTooNewError || error instanceof ExerciseError || error instanceof RunNotFoundError
-    ) {
-      io.err(error.message);
+    if (error instanceof UserError) {
+      for (const line of problemLines(error)) io.err(line);
       return 1;
     }
     throw error;

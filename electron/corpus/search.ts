@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Lang, type SearchHit, type SearchResult } from '../../shared/corpus';
@@ -7,7 +8,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, type Lang, type SearchHit, type SearchR
  * between alternatives. Everything else is read as plain words, so no input reaches
  * FTS5 as syntax: a stray quote, a lone * or a trailing AND cannot make it fail.
  */
-export class SearchQueryError extends Error {
+export class SearchQueryError extends UserError {
   override name = 'SearchQueryError';
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/errors';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ export interface SeedSet {
   readonly files: readonly SeedFile[];
 }
 
-export class SeedError extends Error {
+export class SeedError extends UserError {
   override name = 'SeedError';
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
@@ -7,7 +8,7 @@ export interface Migration {
   readonly up: (db: Database.Database) => void;
 }
 
-export class DatabaseTooNewError extends Error {
+export class DatabaseTooNewError extends UserError {
   constructor(
     readonly found: number,
     readonly supported: number,

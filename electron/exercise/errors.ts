@@ -1,18 +1,21 @@
-/**
- * A refusal the user can act on (a wrong id, an invalid transition, a bad file). The CLI
- * prints the message and exits 1; over IPC it travels as the envelope's error text.
- */
-export class ExerciseError extends Error {
+import { UserError, type Problem } from '../../shared/errors';
+
+/** A refusal by the exercise services (a wrong id, an invalid transition). */
+export class ExerciseError extends UserError {
   override name = 'ExerciseError';
 }
 
-/** An import or validation that failed, with one `<file>: <path>: <problem>` line per problem. */
-export class PackageError extends ExerciseError {
+/**
+ * An import or validation that failed: the file's name and its problems. A plain string is a
+ * problem of the file as a whole (it cannot be read, it is not JSON).
+ */
+export class PackageError extends UserError {
   override name = 'PackageError';
   constructor(
     readonly fileName: string,
-    readonly problems: readonly string[],
+    problems: readonly (Problem | string)[],
   ) {
-    super(problems.map((p) => `${fileName}: ${p}`).join('\n'));
+    const structured = problems.map((p): Problem => (typeof p === 'string' ? { path: '', message: p } : p));
+    super('', structured, fileName);
   }
 }

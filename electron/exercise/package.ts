@@ -1,3 +1,4 @@
+import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { canonicalJson, verifyChain, type ChainedEvent } from '../workflow/chain';
@@ -109,8 +110,8 @@ function parseJsonText(text: string, fileName: string): unknown {
   }
 }
 
-function refuse(fileName: string, problems: readonly string[]): never {
-  const shown = problems.slice(0, MAX_PROBLEMS);
+function refuse(fileName: string, problems: readonly (Problem | string)[]): never {
+  const shown: (Problem | string)[] = problems.slice(0, MAX_PROBLEMS);
   if (problems.length > MAX_PROBLEMS) shown.push(`... and ${problems.length - MAX_PROBLEMS} more problems.`);
   throw new PackageError(fileName, shown);
 }

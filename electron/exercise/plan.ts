@@ -26,7 +26,7 @@ export function reportDetailsOf(db: Db, exerciseId: string): ReportDetails {
  */
 export function saveReportDetails(db: Db, exerciseId: string, details: unknown): ReportDetails {
   const parsed = reportDetailsSchema.safeParse(details);
-  if (!parsed.success) throw new ExerciseError(`The report details were not saved: ${formatIssues(parsed.error).join('; ')}`);
+  if (!parsed.success) throw new ExerciseError('The report details were not saved.', formatIssues(parsed.error));
   const { facilitator, improvementPlan } = parsed.data;
   const ids = new Set(improvementPlan.map((i) => i.id));
   if (ids.size !== improvementPlan.length) throw new ExerciseError('The report details were not saved: two improvement items have the same id.');

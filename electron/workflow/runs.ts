@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/errors';
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
@@ -15,7 +16,7 @@ import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, S
  * with the machine's pure transition; a refused event writes nothing; an accepted one is
  * appended to the hash-chained log and the new snapshot stored, in one transaction.
  */
-export class RunNotFoundError extends Error {
+export class RunNotFoundError extends UserError {
   constructor(id: string) {
     super(`There is no run with id ${id}.`);
     this.name = 'RunNotFoundError';
@@ -63,8 +64,8 @@ export const RUN_NAME_MAX = 200;
 
 function cleanName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0) throw new RangeError('A run needs a name.');
-  if (trimmed.length > RUN_NAME_MAX) throw new RangeError(`A run's name can have at most ${RUN_NAME_MAX} characters.`);
+  if (trimmed.length === 0) throw new UserError('A run needs a name.');
+  if (trimmed.length > RUN_NAME_MAX) throw new UserError(`A run's name can have at most ${RUN_NAME_MAX} characters.`);
   return trimmed;
 }
 
@@ -102,7 +103,7 @@ export function deleteRun(db: Db, id: string): void {
     'SELECT e.name AS exercise, d.name AS delegation FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?',
   ).get(id) as { exercise: string; delegation: string } | undefined;
   if (owner) {
-    throw new RangeError(`This run is the work of ${owner.delegation} in the exercise "${owner.exercise}"; delete the exercise to remove it.`);
+    throw new UserError(`This run is the work of ${owner.delegation} in the exercise "${owner.exercise}"; delete the exercise to remove it.`);
   }
   statement(db, 'DELETE FROM runs WHERE id = ?').run(id);
 }

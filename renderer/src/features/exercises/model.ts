@@ -1,3 +1,4 @@
+import type { Problem as BareProblem } from '../../../../shared/errors';
 // Pure helpers of the exercises feature: clock text, what is due, the scenario editor's
 // draft and where each validation problem belongs, the report's plan. No React, no DOM:
 // unit tests call them.
@@ -111,14 +112,9 @@ export interface Problem {
   readonly field: string | null;
 }
 
-/** Splits parseScenario's "<path>: <problem>" lines and finds the field each belongs to. */
-export function problemsOf(errors: readonly string[], fields: ReadonlySet<string>): readonly Problem[] {
-  return errors.map((line) => {
-    const at = line.indexOf(': ');
-    const path = at < 0 ? '(input)' : line.slice(0, at);
-    const message = at < 0 ? line : line.slice(at + 2);
-    return { path, message, field: fieldFor(path, fields) };
-  });
+/** parseScenario's problems, each with the field it belongs to. */
+export function problemsOf(errors: readonly BareProblem[], fields: ReadonlySet<string>): readonly Problem[] {
+  return errors.map(({ path, message }) => ({ path, message, field: fieldFor(path, fields) }));
 }
 
 /** The nearest enclosing field: "questions.awareness[2]" belongs to the "questions.awareness" box. */

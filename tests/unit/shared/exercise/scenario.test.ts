@@ -1,3 +1,4 @@
+import { problemText } from '../../../../shared/errors';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ const minimal = (): Scenario => ({
 
 const errorsOf = (value: unknown): readonly string[] => {
   const parsed = parseScenario(value);
-  return parsed.ok ? [] : parsed.errors;
+  return parsed.ok ? [] : parsed.errors.map(problemText);
 };
 
 describe('scenario format', () => {

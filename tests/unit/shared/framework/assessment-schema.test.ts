@@ -1,3 +1,4 @@
+import { problemText } from '../../../../shared/errors';
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_IDS } from '../../../../shared/framework/catalogue';
 import { assessmentInputSchema, parseAssessmentInput } from '../../../../shared/framework/assessment-schema';
@@ -16,7 +17,7 @@ const valid = {
 
 const errorsOf = (value: unknown): readonly string[] => {
   const r = parseAssessmentInput(value);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map(problemText);
 };
 
 describe('assessmentInputSchema', () => {
@@ -59,7 +60,7 @@ describe('assessmentInputSchema', () => {
     const r = assessmentInputSchema.safeParse({ dimensions: { ...seven(1), scope: -1, scale: 9 }, attribution: {} });
     expect(r.success).toBe(false);
     if (!r.success) {
-      const lines = formatIssues(r.error);
+      const lines = formatIssues(r.error).map(problemText);
       expect(lines).toContain('dimensions.scope: expected an integer from 0 to 4, got -1');
       expect(lines).toContain('dimensions.scale: expected an integer from 0 to 4, got 9');
       expect(lines.some((l) => l.startsWith('attribution.status: expected "attributed" or "skipped"'))).toBe(true);

@@ -1,0 +1,58 @@
+/**
+ * The one error a user can act on, wherever it is raised (a service, a file check, a CLI
+ * argument): a message and, where it applies, problems each with a path in the input
+ * ("injects[0].offsetMinutes") and what is wrong there. It crosses IPC as ErrorData and the
+ * command line prints it one line per problem; anything that is not a UserError is a bug,
+ * logged and reported as unexpected.
+ */
+export interface Problem {
+  /** Where in the input: a dotted path with [index] for array items; "" for the input as a whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    /** What happened, in one sentence; "" when the problems say it all. */
+    readonly headline: string,
+    readonly problems: readonly Problem[] = [],
+    /** The file or input the problems are in, when there is one (a package's file name). */
+    readonly source?: string,
+  ) {
+    // The message is the whole text, for anyone who shows only that.
+    super([headline, ...problemLinesOf(problems, source)].filter((line) => line.length > 0).join('\n'));
+  }
+}
+
+/** How an error travels as data (over IPC, in JSON output). */
+export interface ErrorData {
+  readonly kind: 'user' | 'unexpected';
+  readonly message: string;
+  readonly problems: readonly Problem[];
+  readonly source?: string;
+  /** For an unexpected error: where its details were logged. */
+  readonly logFile?: string;
+}
+
+export const problemText = (p: Problem): string => (p.path ? `${p.path}: ${p.message}` : p.message);
+
+function problemLinesOf(problems: readonly Problem[], source: string | undefined): string[] {
+  const prefix = source ? `${source}: ` : '';
+  return problems.map((p) => prefix + problemText(p));
+}
+
+/** What the command line prints: the headline, then one line per problem, each naming the file. */
+export const problemLines = (error: UserError): string[] => error.message.split('\n');
+
+export function userErrorData(error: UserError): ErrorData {
+  return {
+    kind: 'user',
+    message: error.headline,
+    problems: error.problems,
+    ...(error.source !== undefined ? { source: error.source } : {}),
+  };
+}
+
+/** Rebuilds the error on the receiving side (the renderer), keeping its problems. */
+export const errorFromData = (data: ErrorData): UserError => new UserError(data.message, data.problems, data.source);
