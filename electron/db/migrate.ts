@@ -1,6 +1,9 @@
-import { UserError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
+import { DatabaseTooNewError } from './errors';
 import { MIGRATIONS } from './migrations';
+import { writeTransaction } from './transaction';
+
+export { DatabaseTooNewError } from './errors';
 
 export interface Migration {
   readonly version: number;
@@ -8,31 +11,37 @@ export interface Migration {
   readonly up: (db: Database.Database) => void;
 }
 
-export class DatabaseTooNewError extends UserError {
-  constructor(
-    readonly found: number,
-    readonly supported: number,
-  ) {
-    super(
-      `This database was written by a newer version of CDT Workbench (schema ${found}; this version knows up to ${supported}). ` +
-        'Open it with the newer version, or choose another database.',
-    );
-    this.name = 'DatabaseTooNewError';
-  }
-}
+/**
+ * "CDTW" in the header's application_id: what makes a SQLite file ours, so that a file of
+ * another application is recognised, and refused, before anything in it is changed. Never
+ * change it: every database the app has marked carries this number.
+ */
+export const APPLICATION_ID = 0x43445457;
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Applies the pending migrations in order, each in its own transaction with its version. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+/**
+ * Brings the database to the registry's latest version in ONE immediate transaction, which
+ * also marks it with our application_id (databases from before the mark get it with their
+ * next upgrade, or alone when they need none). A failure or a kill anywhere leaves the
+ * version it started from, never one in between. Returns the version it started from.
+ * Writes nothing when the database is already up to date and marked.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, file?: string): number {
   const latest = migrations.length;
-  if (current > latest) throw new DatabaseTooNewError(current, latest);
-  for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      migration.up(db);
-      // user_version cannot be bound as a parameter; the number comes from our own registry.
-      db.pragma(`user_version = ${Number(migration.version)}`);
-    })();
-  }
+  const versionOf = (): number => db.pragma('user_version', { simple: true }) as number;
+  const marked = (): boolean => db.pragma('application_id', { simple: true }) === APPLICATION_ID;
+  const before = versionOf();
+  if (before > latest) throw new DatabaseTooNewError(before, latest, file);
+  if (before === latest && marked()) return before;
+  return writeTransaction(db, () => {
+    // Read again under the write lock: another process may have upgraded it meanwhile.
+    const current = versionOf();
+    if (current > latest) throw new DatabaseTooNewError(current, latest, file);
+    for (const migration of migrations.slice(current)) migration.up(db);
+    // Neither pragma can take a bound parameter; both numbers are our own constants.
+    if (current < latest) db.pragma(`user_version = ${Number(latest)}`);
+    if (!marked()) db.pragma(`application_id = ${Number(APPLICATION_ID)}`);
+    return current;
+  });
 }

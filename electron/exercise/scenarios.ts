@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readTransaction, writeTransaction } from '../db/transaction';
 import { canonicalJson } from '../workflow/chain';
 import { ExerciseError, PackageError } from './errors';
 import { contentHash } from './hash';
@@ -116,26 +117,39 @@ export function adoptScenario(db: Db, scenario: Scenario, now: string): void {
 /**
  * Brings the bundled examples in line with resources/scenarios: new and changed files are
  * upserted (by id, when the hash differs), removed files dropped. A facilitator's scenario
- * that happens to use a bundled id is left alone. An invalid bundled file is our bug: fail loudly.
+ * that happens to use a bundled id is left alone. An invalid bundled file is our bug: fail
+ * loudly. When they already agree nothing is written and no write lock is taken.
  */
 export function syncBundledScenarios(db: Db, dir: string, now = new Date().toISOString()): { readonly updated: number } {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const bundled = files.map((file) => validateScenario(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file)));
-  let updated = 0;
-  db.transaction(() => {
+  if (bundledChanges(db, bundled).length === 0) return { updated: 0 };
+  const updated = writeTransaction(db, () => {
+    // Again under the write lock: another process sharing the file may have synced meanwhile.
+    const changes = bundledChanges(db, bundled);
+    for (const change of changes) {
+      if (change.kind === 'upsert') upsert(db, change.scenario, 'bundled', now);
+      else statement(db, 'DELETE FROM scenarios WHERE id = ?').run(change.id);
+    }
+    return changes.length;
+  });
+  return { updated };
+}
+
+type BundledChange = { readonly kind: 'upsert'; readonly scenario: Scenario } | { readonly kind: 'delete'; readonly id: string };
+
+function bundledChanges(db: Db, bundled: readonly Scenario[]): BundledChange[] {
+  return readTransaction(db, () => {
+    const changes: BundledChange[] = [];
     for (const scenario of bundled) {
       const row = readRow(db, scenario.id);
       if (row && (row.origin !== 'bundled' || row.hash === contentHash(scenario))) continue;
-      upsert(db, scenario, 'bundled', now);
-      updated++;
+      changes.push({ kind: 'upsert', scenario });
     }
     const ids = new Set(bundled.map((s) => s.id));
     for (const row of statement(db, "SELECT id FROM scenarios WHERE origin = 'bundled'").all() as { id: string }[]) {
-      if (!ids.has(row.id)) {
-        statement(db, 'DELETE FROM scenarios WHERE id = ?').run(row.id);
-        updated++;
-      }
+      if (!ids.has(row.id)) changes.push({ kind: 'delete', id: row.id });
     }
-  })();
-  return { updated };
+    return changes;
+  });
 }

@@ -1,23 +1,46 @@
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { writeTransaction } from '../db/transaction';
 import type { Lang, LocatedParagraph, ParagraphKind } from '../../shared/corpus';
 import { EVIDENCE_ITEMS, evidenceFor, type EvidenceItem, type EvidenceLink } from '../../shared/framework/evidence';
 import type { ResolvedLink } from '../../shared/ipc/contract';
 
+type LinkRow = readonly [kind: string, id: string, position: number, docRef: string, anchor: string, isPrimary: number, note: string];
 
-/** Rewrites the mirrored evidence map from the catalogue in shared/, in one transaction. */
-export function syncEvidence(db: Db): void {
-  db.transaction(() => {
+const wantedLinks = (): LinkRow[] =>
+  EVIDENCE_ITEMS.flatMap((item) =>
+    evidenceFor(item).map((link, position): LinkRow => [item.kind, item.id, position, link.docRef, link.anchor, link.primary ? 1 : 0, link.note]),
+  );
+
+function storedLinks(db: Db): LinkRow[] {
+  return statement(db, 'SELECT item_kind, item_id, position, doc_ref, anchor, is_primary, note FROM evidence_links').raw().all() as LinkRow[];
+}
+
+/** Same rows, in any order: the table's order is its primary key's, not the catalogue's. */
+function sameLinks(a: readonly LinkRow[], b: readonly LinkRow[]): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map((row) => JSON.stringify(row)));
+  return b.every((row) => keys.has(JSON.stringify(row)));
+}
+
+/**
+ * Makes the mirrored evidence map equal to the catalogue in shared/, rewriting it whole in
+ * one transaction, and only when it differs: opening an up-to-date database writes nothing
+ * (so a read-only file opens, and the command line never takes the write lock for it).
+ * Returns whether it wrote.
+ */
+export function syncEvidence(db: Db): boolean {
+  const wanted = wantedLinks();
+  if (sameLinks(storedLinks(db), wanted)) return false;
+  return writeTransaction(db, () => {
+    if (sameLinks(storedLinks(db), wanted)) return false;
     db.prepare('DELETE FROM evidence_links').run();
     const insert = db.prepare(
       'INSERT INTO evidence_links (item_kind, item_id, position, doc_ref, anchor, is_primary, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const item of EVIDENCE_ITEMS) {
-      evidenceFor(item).forEach((link, position) =>
-        insert.run(item.kind, item.id, position, link.docRef, link.anchor, link.primary ? 1 : 0, link.note),
-      );
-    }
-  })();
+    for (const row of wanted) insert.run(...row);
+    return true;
+  });
 }
 
 interface Row {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DatabaseTooNewError, LATEST_SCHEMA_VERSION, migrate, type Migration } from '../../../../electron/db/migrate';
+import { APPLICATION_ID, DatabaseTooNewError, LATEST_SCHEMA_VERSION, migrate, type Migration } from '../../../../electron/db/migrate';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open';
 import { tempDir } from '../../../support/temp';
@@ -20,6 +20,12 @@ describe('migrations', () => {
     migrate(db);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(tables(db)).toEqual(expect.arrayContaining(['documents', 'paragraphs', 'footnotes', 'corpus_state']));
+  });
+
+  it('marks the database as ours with its application_id, in the same transaction', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
   });
 
   it('is idempotent: a second run changes nothing', () => {
@@ -81,6 +87,7 @@ describe('migrations', () => {
   it('refuses a database written by a newer version, with a message that says so, and leaves it untouched', () => {
     const file = join(temp.dir, 'newer.sqlite');
     const newer = new Database(file);
+    newer.pragma(`application_id = ${APPLICATION_ID}`);
     newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 3}`);
     newer.close();
     expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
@@ -91,7 +98,7 @@ describe('migrations', () => {
     check.close();
   });
 
-  it('rolls back a failing migration whole, keeping the previous version', () => {
+  it('rolls back a failing upgrade whole, keeping the version it started from', () => {
     const db = new Database(':memory:');
     const failing: Migration = {
       version: 2,
@@ -101,6 +108,12 @@ describe('migrations', () => {
         throw new Error('boom');
       },
     };
+    expect(() => migrate(db, [MIGRATIONS[0]!, failing])).toThrow('boom');
+    // All pending steps are one transaction: never a version in between.
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.pragma('application_id', { simple: true })).toBe(0);
+    expect(tables(db)).toEqual([]);
+    migrate(db, [MIGRATIONS[0]!]);
     expect(() => migrate(db, [MIGRATIONS[0]!, failing])).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).not.toContain('half');
