@@ -9,8 +9,10 @@ import { menuTemplate } from './menu';
 import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
 import { DB_FILE_NAME, SAMPLE_EXERCISE_FILE } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
+import { logUnexpected } from './log';
+import { UserError } from '../shared/errors';
 import {
-  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedRequest, isAppUrl,
+  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
   mainWindowOptions, REPORT_CSP, REPORT_PARTITION, REPORT_SCHEME, REPORT_URL, reportWindowPreferences, restoreBounds, type WindowBounds,
 } from './window';
 
@@ -50,20 +52,36 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
+    // Every way a frame can be moved elsewhere: links, form posts, script, server redirects, subframes.
+    const refuseAway = (event: { preventDefault(): void }, url: string): void => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    };
+    contents.on('will-navigate', (event, url) => refuseAway(event, url));
+    contents.on('will-redirect', (event, url) => refuseAway(event, url));
+    contents.on('will-frame-navigate', (event) => refuseAway(event, event.url));
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => workbench?.close());
+  process.on('uncaughtException', (error) => logFault(error));
   void app.whenReady().then(start);
 }
 
+const logFault = (error: unknown): string | null => logUnexpected(error, app.getPath('logs'));
+
 function start(): void {
   hardenSession();
-  workbench = openWorkbench(join(app.getPath('userData'), DB_FILE_NAME), seedsDir(), scenariosDir());
-  registerIpc(createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }), () => mainWindow?.webContents ?? null);
+  const dbFile = join(app.getPath('userData'), DB_FILE_NAME);
+  try {
+    workbench = openWorkbench(dbFile, seedsDir(), scenariosDir());
+  } catch (error) {
+    // No window can open without the database: say which file and what to do, then quit.
+    const log = error instanceof UserError ? null : logFault(error);
+    dialog.showErrorBox('CDT Workbench cannot start', startFailureText(dbFile, error, log));
+    app.quit();
+    return;
+  }
+  registerIpc(createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }), () => mainWindow?.webContents ?? null, logFault);
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   createWindow();
@@ -100,6 +118,7 @@ async function printOnce(html: string): Promise<Uint8Array> {
   const printSession = session.fromPartition(REPORT_PARTITION);
   if (!printSession.protocol.isProtocolHandled(REPORT_SCHEME)) {
     printSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    printSession.setPermissionCheckHandler(() => false);
     printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith(REPORT_URL) }));
     printSession.protocol.handle(REPORT_SCHEME, () =>
       new Response(pendingReport, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REPORT_CSP } }),
@@ -121,7 +140,7 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // No network: every request that is not for the app's own files is cancelled.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { devTools: !app.isPackaged }) }));
   // The renderer's files are read from disk here rather than fetched, so serving them
   // never depends on how the request filter above treats the main process's own requests.
   protocol.handle(APP_SCHEME, async (request) => {

@@ -98,9 +98,15 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Requests Chromium makes for itself (devtools) are allowed; everything else must be the app's own. */
-export function isAllowedRequest(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('devtools://');
+/** Where any frame may navigate or be redirected to: the app's own pages and the one print page. */
+export const isAllowedNavigation = (url: string): boolean => isAppUrl(url) || url === REPORT_URL;
+
+/**
+ * Only the app's own files. In development Chromium's devtools:// pages are let through too;
+ * the packaged app has no devtools, so nothing but app:// passes there.
+ */
+export function isAllowedRequest(url: string, options: { readonly devTools: boolean }): boolean {
+  return isAppUrl(url) || (options.devTools && url.startsWith('devtools://'));
 }
 
 /**
@@ -156,4 +162,18 @@ export function restoreBounds(
     (area) => x + 100 > area.x && x < area.x + area.width - 100 && y >= area.y && y < area.y + area.height - 50,
   );
   return visible ? saved : { width: saved.width, height: saved.height };
+}
+
+/**
+ * The start-failure dialog's text: which database, what is wrong with it, and what the user
+ * can do. A fault of the app (not a UserError) also says where its details were logged.
+ */
+export function startFailureText(dbFile: string, error: unknown, logFile: string | null): string {
+  const what = error instanceof Error ? error.message : String(error);
+  const lines = [`The database ${dbFile} could not be opened:`, '', what, ''];
+  lines.push(
+    'Nothing in it was changed. Move the file aside (or restore a backup that lies beside it) and start CDT Workbench again; it then creates a new, empty database.',
+  );
+  if (logFile) lines.push('', `The details of this fault are in ${logFile}.`);
+  return lines.join('\n');
 }

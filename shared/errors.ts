@@ -25,14 +25,15 @@ export class UserError extends Error {
   }
 }
 
-/** How an error travels as data (over IPC, in JSON output). */
+/** How an error travels as data (over IPC). */
 export interface ErrorData {
+  /** "user": something the user can act on; "unexpected": a fault of the app, logged. */
   readonly kind: 'user' | 'unexpected';
+  /** The whole text: the headline, then one line per problem. */
   readonly message: string;
+  readonly headline: string;
   readonly problems: readonly Problem[];
   readonly source?: string;
-  /** For an unexpected error: where its details were logged. */
-  readonly logFile?: string;
 }
 
 export const problemText = (p: Problem): string => (p.path ? `${p.path}: ${p.message}` : p.message);
@@ -45,14 +46,15 @@ function problemLinesOf(problems: readonly Problem[], source: string | undefined
 /** What the command line prints: the headline, then one line per problem, each naming the file. */
 export const problemLines = (error: UserError): string[] => error.message.split('\n');
 
-export function userErrorData(error: UserError): ErrorData {
+export function errorData(error: UserError, kind: ErrorData['kind'] = 'user'): ErrorData {
   return {
-    kind: 'user',
-    message: error.headline,
+    kind,
+    message: error.message,
+    headline: error.headline,
     problems: error.problems,
     ...(error.source !== undefined ? { source: error.source } : {}),
   };
 }
 
 /** Rebuilds the error on the receiving side (the renderer), keeping its problems. */
-export const errorFromData = (data: ErrorData): UserError => new UserError(data.message, data.problems, data.source);
+export const errorFromData = (data: ErrorData): UserError => new UserError(data.headline, data.problems, data.source);

@@ -1,21 +1,12 @@
-import { UserError, type Problem } from '../../shared/errors';
+import { UserError } from '../../shared/errors';
+import { FileError } from '../files/read';
 
 /** A refusal by the exercise services (a wrong id, an invalid transition). */
 export class ExerciseError extends UserError {
   override name = 'ExerciseError';
 }
 
-/**
- * An import or validation that failed: the file's name and its problems. A plain string is a
- * problem of the file as a whole (it cannot be read, it is not JSON).
- */
-export class PackageError extends UserError {
+/** An exercise or scenario file refused on import or validation: its name and its problems. */
+export class PackageError extends FileError {
   override name = 'PackageError';
-  constructor(
-    readonly fileName: string,
-    problems: readonly (Problem | string)[],
-  ) {
-    const structured = problems.map((p): Problem => (typeof p === 'string' ? { path: '', message: p } : p));
-    super('', structured, fileName);
-  }
 }

@@ -5,7 +5,7 @@ import { canonicalJson, verifyChain, type ChainedEvent } from '../workflow/chain
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
 import { contentHash } from './hash';
-import { tooLarge } from './files';
+import { FileError, parseJsonFrom, tooLarge } from '../files/read';
 import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
@@ -102,11 +102,12 @@ export function exportScenario(db: Db, id: string, now = nowIso()): ScenarioPack
 /** Size first, then syntax: both before anything else looks at the content. */
 function parseJsonText(text: string, fileName: string): unknown {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_PACKAGE_BYTES) throw new PackageError(fileName, [tooLarge(bytes, MAX_PACKAGE_BYTES)]);
+  if (bytes > MAX_PACKAGE_BYTES) throw new PackageError(fileName, [tooLarge(MAX_PACKAGE_BYTES, bytes)]);
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonFrom(text, fileName);
   } catch (error) {
-    throw new PackageError(fileName, [`not valid JSON (${(error as Error).message}).`]);
+    if (error instanceof FileError) throw new PackageError(fileName, error.problems);
+    throw error;
   }
 }
 

@@ -1,3 +1,5 @@
+import { errorData, UserError, type ErrorData } from '../../shared/errors';
+import { formatIssues } from '../../shared/validation';
 import { basename } from 'node:path';
 import type { Db } from '../db/open';
 import { getDocument, listDocuments } from '../corpus/queries';
@@ -10,7 +12,9 @@ import {
   renameDelegation,
 } from '../exercise/exercises';
 import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
-import { readPackageFile, writeFileAtomically } from '../exercise/files';
+import { readTextFile } from '../files/read';
+import { databaseFiles, writeFileSafely } from '../files/write';
+import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import { saveReportDetails } from '../exercise/plan';
 import { exerciseReport, runReport } from '../report/collect';
 import { reportHtml } from '../../shared/report/html';
@@ -46,6 +50,9 @@ export interface Resources {
 
 /** The main process's side of every action, over the real services. */
 export function createHandlers(db: Db, desktop: Desktop, resources: Resources): Handlers {
+  // Whatever the user picks in a save dialog, the open database is never written over.
+  const writeFile = (path: string, content: string | Uint8Array): void => writeFileSafely(path, content, databaseFiles(db.name));
+  const readPackage = (path: string): string => readTextFile(path, MAX_PACKAGE_BYTES);
   return {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
@@ -78,13 +85,13 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
       const pkg = exportScenario(db, id);
       const path = desktop.chooseSaveFile(safeFileName(pkg.scenario.id, '.cdt-scenario.json'));
       if (path === null) return { saved: false };
-      writeFileAtomically(path, packageText(pkg));
+      writeFile(path, packageText(pkg));
       return { saved: true, path };
     },
     importScenario: () => {
       const path = desktop.chooseOpenFile();
       if (path === null) return { opened: false };
-      return { opened: true, path, ...importScenarioText(db, readPackageFile(path), path) };
+      return { opened: true, path, ...importScenarioText(db, readPackage(path), path) };
     },
     listExercises: () => listExercises(db),
     createExercise: ({ name, scenarioId, delegationNames }) => createExercise(db, { name, scenarioId, delegationNames }),
@@ -103,16 +110,16 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
       const pkg = exportExercise(db, id);
       const path = desktop.chooseSaveFile(safeFileName(pkg.exercise.name, '.cdt-exercise.json'));
       if (path === null) return { saved: false };
-      writeFileAtomically(path, packageText(pkg));
+      writeFile(path, packageText(pkg));
       return { saved: true, path };
     },
     importExercise: () => {
       const path = desktop.chooseOpenFile();
       if (path === null) return { opened: false };
-      return { opened: true, path, ...importExercisePackage(db, readPackageFile(path), path) };
+      return { opened: true, path, ...importExercisePackage(db, readPackage(path), path) };
     },
     // Importing twice is harmless: the second time says "already imported" and writes nothing.
-    importSampleExercise: () => importExercisePackage(db, readPackageFile(resources.sampleExercise), basename(resources.sampleExercise)),
+    importSampleExercise: () => importExercisePackage(db, readPackage(resources.sampleExercise), basename(resources.sampleExercise)),
     saveReportDetails: ({ exerciseId, details }) => {
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);
@@ -122,7 +129,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
       const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
       const path = desktop.chooseSaveFile(safeFileName(reportFileTitle(report), `.${format}`));
       if (path === null) return { saved: false };
-      writeFileAtomically(path, format === 'pdf' ? await desktop.printPdf(reportHtml(report)) : reportText(report, format));
+      writeFile(path, format === 'pdf' ? await desktop.printPdf(reportHtml(report)) : reportText(report, format));
       return { saved: true, path };
     },
   };
@@ -136,18 +143,26 @@ const actionByChannel: ReadonlyMap<string, Action> = new Map(
  * Validates a payload against the contract and runs its handler. Shared by Electron's
  * ipcMain registration and the e2e bridge, so both refuse the same things the same way.
  */
-export async function dispatch(handlers: Handlers, channel: string, payload: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  payload: unknown,
+  logFault: (error: unknown) => string | null = () => null,
+): Promise<Envelope<unknown>> {
   const action = actionByChannel.get(channel);
-  if (!action) return { ok: false, error: `Unknown action: ${channel}` };
+  if (!action) return refused(new UserError(`Unknown action: ${channel}`));
   const parsed = contract[action].input.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `Invalid request for ${action}: ${issue?.path.join('.') || '(payload)'}: ${issue?.message}` };
-  }
+  // The renderer is untrusted, but its own forms validate first: a refusal here is still the user's to see.
+  if (!parsed.success) return refused(new UserError(`Invalid request for ${action}.`, formatIssues(parsed.error)));
   try {
     const handler = handlers[action] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof UserError) return refused(error);
+    const log = logFault(error);
+    const where = log ? ` The details are in ${log}.` : '';
+    return refused(new UserError(`Something went wrong inside CDT Workbench (a fault of the app, not of what you did).${where}`), 'unexpected');
   }
 }
+
+const refused = (error: UserError, kind: ErrorData['kind'] = 'user'): Envelope<never> => ({ ok: false, error: errorData(error, kind) });

@@ -1,3 +1,4 @@
+import { errorData, UserError } from '../../shared/errors';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { contract } from '../../shared/ipc/contract';
 import { isAppUrl } from '../window';
@@ -9,11 +10,13 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: WebContents |
   return window !== null && event.sender === window && url !== undefined && isAppUrl(url);
 }
 
-export function registerIpc(handlers: Handlers, trustedContents: () => WebContents | null): void {
+export function registerIpc(handlers: Handlers, trustedContents: () => WebContents | null, logFault: (error: unknown) => string | null): void {
   for (const { channel } of Object.values(contract)) {
     ipcMain.handle(channel, (event, payload: unknown) => {
-      if (!isTrustedSender(event, trustedContents())) return { ok: false, error: 'Refused: the request did not come from the app window.' };
-      return dispatch(handlers, channel, payload);
+      if (!isTrustedSender(event, trustedContents())) {
+        return { ok: false, error: errorData(new UserError('Refused: the request did not come from the app window.')) };
+      }
+      return dispatch(handlers, channel, payload, logFault);
     });
   }
 }

@@ -1,3 +1,4 @@
+import { errorFromData, type ErrorData } from '../errors';
 import { z } from 'zod';
 import { LANGS, type CorpusDocument, type DocumentSummary, type LocatedParagraph, type SearchResult } from '../corpus';
 import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framework/catalogue';
@@ -153,7 +154,7 @@ export interface ResolvedLink extends EvidenceLink {
 }
 
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */
-export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
 
 /** Commands the application menu sends to the page (main -> renderer). */
 export const MENU_CHANNEL = 'menu:command';
@@ -176,7 +177,7 @@ export function buildApi(invoke: Invoke): Api {
   for (const [action, { channel }] of Object.entries(contract)) {
     api[action] = async (input) => {
       const reply = await invoke(channel, input);
-      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.ok) throw errorFromData(reply.error);
       return reply.value;
     };
   }

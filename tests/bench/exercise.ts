@@ -3,7 +3,7 @@ import { openDatabase } from '../../electron/db/open';
 import { createExercise, releaseInject } from '../../electron/exercise/exercises';
 import { exportExercise, importExercisePackage, packageText } from '../../electron/exercise/package';
 import { syncBundledScenarios } from '../../electron/exercise/scenarios';
-import { writeFileAtomically } from '../../electron/exercise/files';
+import { writeFileSafely } from '../../electron/files/write';
 import { sendEvent } from '../../electron/workflow/runs';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
 import { SCENARIOS_DIR } from '../support/temp';
@@ -53,7 +53,7 @@ export function benchExercise(report: Report, dir: string, quick: boolean): void
   for (let i = 0; i < samples; i++) {
     exportMs.push(time(() => {
       text = packageText(exportExercise(source, exercise.id));
-      writeFileAtomically(file, text);
+      writeFileSafely(file, text);
     }).ms);
   }
   source.close();

@@ -93,7 +93,7 @@ describe('cdt command line', () => {
     expect(err).toContain('attribution.status: expected "attributed" or "skipped", got "maybe"');
     writeFileSync(file, '{"dimensions": ');
     expect(cli('assess', file).err).toMatch(/bad\.json: not valid JSON/);
-    expect(cli('assess', join(temp.dir, 'missing.json')).err).toMatch(/missing\.json: cannot be read \(ENOENT\)/);
+    expect(cli('assess', join(temp.dir, 'missing.json')).err).toMatch(/missing\.json: there is no such file/);
   });
 
   it('runs as `npm run cli`', () => {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  APP_ENTRY, CONTENT_SECURITY_POLICY, DEFAULT_BOUNDS, appUrlToRelativePath, isAllowedRequest, isAppUrl, mainWindowOptions,
-  REPORT_PARTITION, reportWindowPreferences, restoreBounds, type WindowBounds,
+  APP_ENTRY, CONTENT_SECURITY_POLICY, DEFAULT_BOUNDS, appUrlToRelativePath, isAllowedNavigation, isAllowedRequest, isAppUrl, mainWindowOptions,
+  REPORT_PARTITION, REPORT_URL, reportWindowPreferences, restoreBounds, startFailureText, type WindowBounds,
 } from '../../../electron/window';
 
 // These options are what Electronegativity cannot see (they are built by a function, not
@@ -109,7 +109,7 @@ describe('the content security policy', () => {
 describe('which URLs are the app', () => {
   it.each([APP_ENTRY, 'app://workbench/', 'app://workbench/assets/index-abc.js', 'app://workbench/index.html?x=1#top'])('%s is', (url) => {
     expect(isAppUrl(url)).toBe(true);
-    expect(isAllowedRequest(url)).toBe(true);
+    expect(isAllowedRequest(url, { devTools: false })).toBe(true);
   });
 
   it.each([
@@ -133,12 +133,13 @@ describe('which URLs are the app', () => {
     'not a url',
   ])('%s is not, and no request may go there', (url) => {
     expect(isAppUrl(url)).toBe(false);
-    expect(isAllowedRequest(url)).toBe(false);
+    expect(isAllowedRequest(url, { devTools: true })).toBe(false);
   });
 
-  it("lets Chromium's own devtools:// requests through (and nothing that merely looks like them)", () => {
-    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html')).toBe(true);
-    expect(isAllowedRequest('https://evil.example/devtools://')).toBe(false);
+  it("lets Chromium's own devtools:// requests through in development only (and nothing that merely looks like them)", () => {
+    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', { devTools: true })).toBe(true);
+    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', { devTools: false })).toBe(false);
+    expect(isAllowedRequest('https://evil.example/devtools://', { devTools: true })).toBe(false);
     expect(isAppUrl('devtools://devtools/bundled/devtools_app.html')).toBe(false);
   });
 });
@@ -248,5 +249,24 @@ describe('restoring the window where the user left it', () => {
     for (const saved of [{}, { width: 'wide', height: 'tall' }, { x: 0, y: 0, width: null, height: 900 }]) {
       expect(restoreBounds(saved as unknown as WindowBounds, [laptop])).toEqual(DEFAULT_BOUNDS);
     }
+  });
+});
+
+describe('navigation and start-up failures', () => {
+  it('lets a frame go only to the app or the print page, whether by link, script or redirect', () => {
+    expect(isAllowedNavigation(APP_ENTRY)).toBe(true);
+    expect(isAllowedNavigation(REPORT_URL)).toBe(true);
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'devtools://devtools/bundled/devtools_app.html', `${REPORT_URL}?x=1`, 'about:blank', 'data:text/html,hi']) {
+      expect(isAllowedNavigation(url), url).toBe(false);
+    }
+  });
+
+  it('names the database, the reason and what to do when the app cannot start', () => {
+    const text = startFailureText('/home/ana/.config/CDT Workbench/cdt-workbench.sqlite', new Error('The file is not a CDT Workbench database.'), null);
+    expect(text).toContain('The database /home/ana/.config/CDT Workbench/cdt-workbench.sqlite could not be opened');
+    expect(text).toContain('The file is not a CDT Workbench database.');
+    expect(text).toContain('Move the file aside');
+    expect(text).not.toContain('details of this fault');
+    expect(startFailureText('x.sqlite', new TypeError('boom'), '/tmp/logs/cdt-workbench.log')).toContain('The details of this fault are in /tmp/logs/cdt-workbench.log.');
   });
 });

@@ -31,7 +31,7 @@ describe('cdt scenario and exercise commands', () => {
     expect(code).toBe(1);
     expect(err).toContain(`${bad}: incident: `);
     expect(err).toContain(`${bad}: injects[2].kind: `);
-    expect(cli(sourceDb, 'scenario', 'validate', join(temp.dir, 'missing.json'))).toMatchObject({ code: 1, err: expect.stringContaining('cannot be read (ENOENT)') });
+    expect(cli(sourceDb, 'scenario', 'validate', join(temp.dir, 'missing.json'))).toMatchObject({ code: 1, err: expect.stringContaining('there is no such file') });
     expect(cli(sourceDb, 'scenario')).toMatchObject({ code: 2, err: expect.stringContaining('scenario needs a subcommand') });
   });
 

@@ -212,19 +212,38 @@ describe('exercise actions over the IPC contract', () => {
     expect(await dispatch(createHandlers(target, desktop(null, file), { sampleExercise: SAMPLE_EXERCISE }), 'exercises:import', {})).toMatchObject({ ok: true, value: { status: 'already-imported' } });
   });
 
+  it('sends refusals as data with their problems, and a fault as unexpected with the log, never its stack', async () => {
+    const db = freshDb();
+    const handlers = createHandlers(db, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE });
+    const refusal = await dispatch(handlers, 'exercises:report-details', {
+      exerciseId: populatedExercise(db).id,
+      details: { facilitator: 'Ana', improvementPlan: [{ id: 'i1', issue: 'x', correctiveAction: 'y', owner: 'z', dueDate: '31 March' }] },
+    });
+    expect(refusal).toMatchObject({ ok: false, error: { kind: 'user', problems: [expect.objectContaining({ path: expect.stringContaining('dueDate') })] } });
+    const logged: unknown[] = [];
+    const faulty = { ...handlers, listRuns: () => { throw new TypeError('Cannot read properties of undefined'); } };
+    const fault = await dispatch(faulty, 'runs:list', {}, (error) => (logged.push(error), '/var/log/cdt.log'));
+    expect(fault).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'unexpected', problems: [], message: expect.stringContaining('The details are in /var/log/cdt.log.') }),
+    });
+    expect(JSON.stringify(fault)).not.toContain('Cannot read properties');
+    expect(logged).toHaveLength(1);
+  });
+
   it('validates payloads and reports service refusals as errors', async () => {
     const db = freshDb();
     const handlers = createHandlers(db, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE });
-    expect(await dispatch(handlers, 'exercises:clock', { id: 'x', action: 'rewind' })).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request for exerciseClock: action/) });
+    expect(await dispatch(handlers, 'exercises:clock', { id: 'x', action: 'rewind' })).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/^Invalid request for exerciseClock\.\naction: /) }) });
     expect(await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: [] })).toMatchObject({ ok: false });
     const created = await dispatch(handlers, 'exercises:create', { name: 'A', scenarioId: 'hospital-ransomware', delegationNames: ['North'] });
     expect(created).toMatchObject({ ok: true, value: { name: 'A', delegationCount: 1 } });
     const id = (created as { value: { id: string } }).value.id;
-    expect(await dispatch(handlers, 'exercises:clock', { id, action: 'pause' })).toMatchObject({ ok: false, error: expect.stringMatching(/Cannot pause the clock/) });
+    expect(await dispatch(handlers, 'exercises:clock', { id, action: 'pause' })).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/Cannot pause the clock/) }) });
     expect(await dispatch(handlers, 'exercises:release', { exerciseId: id, injectId: 'csirt-technical-summary', delegations: 'all' })).toMatchObject({ ok: true, value: { released: [expect.any(String)] } });
     expect(await dispatch(handlers, 'exercises:note', { exerciseId: id, text: 'Noted.' })).toMatchObject({ ok: true, value: { notes: [{ text: 'Noted.' }] } });
     expect(await dispatch(handlers, 'scenarios:list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: 'election-intrusion' })]) });
-    expect(await dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours', title: '' } })).toMatchObject({ ok: false, error: expect.stringMatching(/scenario\.title/) });
+    expect(await dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours', title: '' } })).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/scenario\.title/) }) });
     expect(await dispatch(handlers, 'scenarios:save', { scenario: { ...bundledScenario('election-intrusion'), id: 'ours' } })).toMatchObject({ ok: true, value: { origin: 'user' } });
   });
 
@@ -241,9 +260,9 @@ describe('exercise actions over the IPC contract', () => {
     const pkg = JSON.parse(readFileSync(file, 'utf8'));
     pkg.scenario.title = 'Changed';
     writeFileSync(file, JSON.stringify(pkg));
-    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining('manifest.sha256: the SHA-256 of the scenario does not match') });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringContaining('manifest.sha256: the SHA-256 of the scenario does not match') }) });
     writeFileSync(file, JSON.stringify(pkg.scenario));
-    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.stringContaining(`${file}: id: a different scenario with id "long-thread-2" already exists`) });
+    expect(await dispatch(handlers, 'scenarios:import', {})).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringContaining(`${file}: id: a different scenario with id "long-thread-2" already exists`) }) });
   });
 });
 
