@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readTransaction } from '../db/transaction';
 import { createRun, deleteRun, getRun, sendEvent } from '../workflow/runs';
 import { canonicalJson } from '../workflow/chain';
 import { ExerciseError } from './errors';
@@ -113,12 +114,14 @@ function summaryOf(db: Db, row: ExerciseRow, now: string): ExerciseSummary {
 }
 
 export function listExercises(db: Db, now = nowIso()): ExerciseSummary[] {
-  const rows = statement(db, 'SELECT * FROM exercises ORDER BY created_at DESC, id').all() as ExerciseRow[];
-  return rows.map((row) => summaryOf(db, row, now));
+  return readTransaction(db, () => {
+    const rows = statement(db, 'SELECT * FROM exercises ORDER BY created_at DESC, id').all() as ExerciseRow[];
+    return rows.map((row) => summaryOf(db, row, now));
+  });
 }
 
 export function getExerciseSummary(db: Db, id: string, now = nowIso()): ExerciseSummary {
-  return summaryOf(db, readExercise(db, id), now);
+  return readTransaction(db, () => summaryOf(db, readExercise(db, id), now));
 }
 
 function delegationView(db: Db, d: DelegationRow): DelegationView {
@@ -140,7 +143,12 @@ function delegationView(db: Db, d: DelegationRow): DelegationView {
   };
 }
 
+/** The whole view in one read transaction: another process may be writing to the same file. */
 export function getExercise(db: Db, id: string, now = nowIso()): ExerciseView {
+  return readTransaction(db, () => exerciseView(db, id, now));
+}
+
+function exerciseView(db: Db, id: string, now: string): ExerciseView {
   const row = readExercise(db, id);
   const summary = summaryOf(db, row, now);
   const scenario = JSON.parse(row.scenario_json) as Scenario;
@@ -220,7 +228,7 @@ export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView
         randomUUID(), id, position, delegation, run.id,
       );
     });
-  })();
+  }).immediate();
   return getExercise(db, id, now);
 }
 
@@ -250,7 +258,7 @@ export function deleteExercise(db: Db, id: string): void {
     const runs = delegationsOf(db, id).map((d) => d.run_id);
     statement(db, 'DELETE FROM exercises WHERE id = ?').run(id);
     for (const runId of runs) deleteRun(db, runId);
-  })();
+  }).immediate();
 }
 
 const CLOCK_RULES: { readonly [A in ClockAction]: { readonly from: ClockStatus; readonly to: ClockStatus; readonly why: string } } = {
@@ -340,6 +348,6 @@ export function addFacilitatorNote(db: Db, exerciseId: string, text: string, now
     statement(db, 'INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES (?, ?, ?, ?, ?)').run(
       id, exerciseId, now, clockOf(row, now).elapsedMs, text,
     );
-  })();
+  }).immediate();
   return getExercise(db, exerciseId, now);
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readTransaction } from '../db/transaction';
 import { canonicalJson, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
@@ -82,7 +83,8 @@ function reportSection(db: Db, id: string): Pick<ExerciseSection, 'facilitator' 
 const hashesOf = (s: Sections) => ({ scenario: contentHash(s.scenario), exercise: contentHash(s.exercise), runs: contentHash(s.runs) });
 
 export function exportExercise(db: Db, id: string, now = nowIso()): ExercisePackage {
-  const sections = sectionsOf(db, id);
+  // One snapshot: another process may be appending to these runs while they are read.
+  const sections = readTransaction(db, () => sectionsOf(db, id));
   return {
     format: EXERCISE_PACKAGE_FORMAT,
     version: PACKAGE_VERSION,

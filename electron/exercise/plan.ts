@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readTransaction, writeTransaction } from '../db/transaction';
 import { ExerciseError } from './errors';
 import { formatIssues } from '../../shared/validation';
 import { reportDetailsSchema, type ReportDetails } from '../../shared/report/plan';
@@ -7,6 +8,10 @@ import type { ImprovementItem } from '../../shared/report/model';
 
 /** The facilitator's name and the improvement plan of an exercise, items in the facilitator's order. */
 export function reportDetailsOf(db: Db, exerciseId: string): ReportDetails {
+  return readTransaction(db, () => readDetails(db, exerciseId));
+}
+
+function readDetails(db: Db, exerciseId: string): ReportDetails {
   const row = statement(db, 'SELECT facilitator FROM exercises WHERE id = ?').get(exerciseId) as { facilitator: string } | undefined;
   if (!row) throw new ExerciseError(`There is no exercise with id ${exerciseId}.`);
   const { facilitator } = row;
@@ -30,8 +35,8 @@ export function saveReportDetails(db: Db, exerciseId: string, details: unknown):
   const { facilitator, improvementPlan } = parsed.data;
   const ids = new Set(improvementPlan.map((i) => i.id));
   if (ids.size !== improvementPlan.length) throw new ExerciseError('The report details were not saved: two improvement items have the same id.');
-  db.transaction(() => {
-    reportDetailsOf(db, exerciseId);
+  writeTransaction(db, () => {
+    readDetails(db, exerciseId);
     statement(db, 'UPDATE exercises SET facilitator = ? WHERE id = ?').run(facilitator.trim(), exerciseId);
     statement(db, 'DELETE FROM improvement_items WHERE exercise_id = ?').run(exerciseId);
     const insert = statement(
@@ -41,7 +46,7 @@ export function saveReportDetails(db: Db, exerciseId: string, details: unknown):
     improvementPlan.forEach((item, position) =>
       insert.run(item.id, exerciseId, position, item.issue.trim(), item.correctiveAction.trim(), item.owner.trim(), item.dueDate),
     );
-  })();
+  });
   return reportDetailsOf(db, exerciseId);
 }
 

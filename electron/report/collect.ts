@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { readTransaction } from '../db/transaction';
 import { getRun, runChain, replayRun, verifyRun } from '../workflow/runs';
 import { resolveEvidence } from '../workflow/evidence';
 import { clockOf, delegationsOf, exerciseOfRun, notesOf, readExercise, releasesOf } from '../exercise/exercises';
@@ -63,7 +64,15 @@ const scenarioOverview = (scenario: Scenario, sha256: string): ReportOverview['s
 
 const evidenceFrom = (db: Db) => (item: Parameters<typeof resolveEvidence>[1]) => resolveEvidence(db, item);
 
+/**
+ * Each report is read in one transaction: one snapshot of the exercise, its runs and their
+ * logs, even while the app or the command line appends to them on the same file.
+ */
 export function exerciseReport(db: Db, exerciseId: string, options: ReportOptions): AfterActionReport {
+  return readTransaction(db, () => exerciseReportOf(db, exerciseId, options));
+}
+
+function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): AfterActionReport {
   const now = options.now ?? new Date().toISOString();
   const row = readExercise(db, exerciseId);
   const scenario = JSON.parse(row.scenario_json) as Scenario;
@@ -93,6 +102,10 @@ export function exerciseReport(db: Db, exerciseId: string, options: ReportOption
 
 /** The report of one run; a delegation's run keeps its exercise's markings. */
 export function runReport(db: Db, runId: string, options: ReportOptions): AfterActionReport {
+  return readTransaction(db, () => runReportOf(db, runId, options));
+}
+
+function runReportOf(db: Db, runId: string, options: ReportOptions): AfterActionReport {
   const run = getRun(db, runId);
   const exercise = exerciseOfRun(db, runId);
   const row = exercise ? readExercise(db, exercise.exerciseId) : null;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from './chain';
 import {
   blockers, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
@@ -134,8 +135,10 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
 
 /** The stored log exactly as chained (events as their canonical JSON), for export and verification. */
 export function runChain(db: Db, id: string): ChainedEvent[] {
-  readRun(db, id);
-  return chainOf(db, id);
+  return readTransaction(db, () => {
+    readRun(db, id);
+    return chainOf(db, id);
+  });
 }
 
 function chainOf(db: Db, id: string): ChainedEvent[] {
@@ -147,8 +150,7 @@ function chainOf(db: Db, id: string): ChainedEvent[] {
 }
 
 export function runHistory(db: Db, id: string): RecordedEvent[] {
-  readRun(db, id);
-  return chainOf(db, id).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event) as WorkflowEvent, hash: e.hash }));
+  return runChain(db, id).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event) as WorkflowEvent, hash: e.hash }));
 }
 
 /** Replays the log from the initial state; the stored snapshot must be what it yields. */
@@ -204,8 +206,8 @@ export function insertVerifiedRun(
 
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */
 export function verifyRun(db: Db, id: string): RunVerification {
-  const row = readRun(db, id);
-  const chain = chainOf(db, id);
+  // One snapshot for the row and its log: read apart, a concurrent append looks like tampering.
+  const { row, chain } = readTransaction(db, () => ({ row: readRun(db, id), chain: chainOf(db, id) }));
   const verdict = verifyChain(id, chain, row.head_hash);
   const replayed = replayRun(chain.map((e) => JSON.parse(e.event) as WorkflowEvent));
   return { ...verdict, replayMatches: canonicalJson(replayed) === row.snapshot };
