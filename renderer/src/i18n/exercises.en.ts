@@ -230,6 +230,8 @@ export const exercisesEn = {
     removeInject: 'Remove inject {{n}}',
     addInject: 'Add inject',
     questions: 'Discussion questions, per step',
+    findings: 'Suggested findings',
+    wholeScenario: 'The scenario as a whole',
     questionsHint: 'One question per line. The console shows each delegation the questions for the step it is in.',
     forFacilitator: 'For the facilitator',
     facilitatorNotes: 'Facilitator notes',

@@ -8,7 +8,7 @@ import { messageLines } from '../../ui/messages';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
-  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemsOf, questionsFromText,
+  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemPlace, problemsOf, questionsFromText,
   type Draft, type DraftInject, type Problem,
 } from './model';
 import { useExercises } from './store';
@@ -79,6 +79,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
   const parsed = useMemo(() => parseScenario(draftToValue(full)), [full]);
   const problems = parsed.ok ? [] : problemsOf(parsed.errors, fields);
   const problemsAt = (path: string): readonly Problem[] => problems.filter((p) => p.field === path);
+  const editorLabel = (key: string, values?: Readonly<Record<string, unknown>>): string => t(`exercises.editor.${key}`, values);
 
   const update = (change: Partial<Draft>): void => {
     setDraft((d) => ({ ...d, ...change }));
@@ -378,10 +379,10 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
                   <li key={i} data-path={p.path}>
                     {p.field ? (
                       <button type="button" className="ex-link ex-problems__path" onClick={() => document.getElementById(fieldId(p.field!))?.focus()}>
-                        {p.path}
+                        {problemPlace(p.path, editorLabel)}
                       </button>
                     ) : (
-                      <span className="ex-problems__path">{p.path}</span>
+                      <span className="ex-problems__path">{problemPlace(p.path, editorLabel)}</span>
                     )}
                     <span className="ex-problems__message">{p.message}</span>
                   </li>

@@ -2,7 +2,7 @@ import type { Problem as BareProblem } from '../../../../shared/errors';
 // Pure helpers of the exercises feature: clock text, what is due, the scenario editor's
 // draft and where each validation problem belongs, the report's plan. No React, no DOM:
 // unit tests call them.
-import { STEP_IDS, type StepId } from '../../../../shared/framework/catalogue';
+import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
 import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exercises';
 import {
   SCENARIO_FORMAT, SCENARIO_VERSION, type InjectKind, type Scenario, type ScenarioInject, type Tlp,
@@ -115,6 +115,33 @@ export interface Problem {
 /** parseScenario's problems, each with the field it belongs to. */
 export function problemsOf(errors: readonly BareProblem[], fields: ReadonlySet<string>): readonly Problem[] {
   return errors.map(({ path, message }) => ({ path, message, field: fieldFor(path, fields) }));
+}
+
+/** The editor's label of each top-level field and inject field, as i18n keys under exercises.editor. */
+const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
+  id: 'id', title: 'title', 'classification.marking': 'marking', 'classification.tlp': 'tlp', background: 'background',
+  incident: 'incident', facilitatorNotes: 'facilitatorNotes', questions: 'questions',
+};
+const INJECT_LABEL_KEYS: Readonly<Record<string, string>> = {
+  id: 'injectId', offsetMinutes: 'offset', kind: 'kind', title: 'injectTitle', body: 'injectBody', suggestedFindings: 'findings',
+};
+
+/**
+ * Where a problem is, in the words of the form: "injects[0].offsetMinutes" is "Inject 1,
+ * Minutes after start". A path the form has no label for is shown as it is.
+ */
+export function problemPlace(path: string, label: (key: string, values?: Readonly<Record<string, unknown>>) => string): string {
+  const inject = /^injects\[(\d+)\](?:\.([A-Za-z]+))?/.exec(path);
+  if (inject) {
+    const place = label('inject', { n: Number(inject[1]) + 1 });
+    const key = inject[2] === undefined ? undefined : INJECT_LABEL_KEYS[inject[2]];
+    return key ? `${place}, ${label(key)}` : place;
+  }
+  const question = /^questions\.([a-z]+)/.exec(path);
+  if (question && (STEP_IDS as readonly string[]).includes(question[1]!)) return `${label('questions')}: ${STEPS[question[1] as StepId].label}`;
+  if (path === '(input)' || path === '') return label('wholeScenario');
+  const key = FIELD_LABEL_KEYS[path];
+  return key ? label(key) : path;
 }
 
 /** The nearest enclosing field: "questions.awareness[2]" belongs to the "questions.awareness" box. */

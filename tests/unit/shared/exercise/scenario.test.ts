@@ -65,11 +65,11 @@ describe('scenario format', () => {
         expect.stringMatching(/^id: expected a slug/),
         'title: must not be empty',
         expect.stringMatching(/^classification\.tlp: /),
-        expect.stringMatching(/^classification: Unrecognized key: "colour"/),
+        expect.stringMatching(/^classification: unknown field "colour": not part of this format/),
         expect.stringMatching(/^injects\[0\]\.offsetMinutes: /),
         expect.stringMatching(/^injects\[0\]\.kind: /),
         'questions.awareness[0]: must not be empty',
-        expect.stringMatching(/^questions: Unrecognized key: "debrief"/),
+        expect.stringMatching(/^questions: unknown field "debrief"/),
       ]),
     );
   });

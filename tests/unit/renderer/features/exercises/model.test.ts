@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../../../shared/exercise/scenario';
 import {
-  draftToValue, emptyDraft, emptyItem, fieldFor, formatClock, planProblemOf, problemsOf, questionsFromText, samePlan,
+  draftToValue, emptyDraft, emptyItem, fieldFor, formatClock, planProblemOf, problemPlace, problemsOf, questionsFromText, samePlan,
 } from '../../../../../renderer/src/features/exercises/model';
 import { messageLines } from '../../../../../renderer/src/ui/messages';
 
@@ -10,6 +10,20 @@ describe('exercises model', () => {
     expect(formatClock(0)).toBe('00:00');
     expect(formatClock(61_900)).toBe('01:01');
     expect(formatClock(150 * 60_000)).toBe('150:00');
+  });
+
+  it('names where a problem is as the form labels it, and says what is wrong in plain words', async () => {
+    const { exercisesEn } = await import('../../../../../renderer/src/i18n/exercises.en');
+    const editor = exercisesEn.editor as Readonly<Record<string, string>>;
+    const label = (key: string, values?: Readonly<Record<string, unknown>>): string => editor[key]!.replace('{{n}}', String(values?.n ?? ''));
+    const result = parseScenario(draftToValue({ ...emptyDraft(), injects: [{ ...emptyDraft().injects[0]!, offsetMinutes: '20000' }] }));
+    const offset = (result.ok ? [] : result.errors).find((p) => p.path === 'injects[0].offsetMinutes');
+    expect(`${problemPlace(offset!.path, label)}: ${offset!.message}`).toBe('Inject 1, Minutes after start: at most 10,080');
+    expect(problemPlace('classification.marking', label)).toBe('Classification marking');
+    expect(problemPlace('questions.awareness[2]', label)).toBe('Discussion questions, per step: Shared situational awareness');
+    expect(problemPlace('injects[3]', label)).toBe('Inject 4');
+    expect(problemPlace('(input)', label)).toBe('The scenario as a whole');
+    expect(problemPlace('somewhere.else', label)).toBe('somewhere.else');
   });
 
   it('places each problem at its nearest field', () => {
