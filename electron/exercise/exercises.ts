@@ -10,6 +10,8 @@ import { getScenario } from './scenarios';
 import { reportDetailsOf } from './plan';
 import { assessRun } from '../../shared/workflow/machine';
 import type { Scenario } from '../../shared/exercise/scenario';
+import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
+import { nameKey, nameProblem } from '../../shared/text';
 import type {
   ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
   InjectStatus, ReleaseResult, RunExercise,
@@ -21,10 +23,10 @@ import type {
  * Delegations work in ordinary runs; injects reach them only through sendEvent, so the
  * run's hash-chained log records exactly what each delegation received and when.
  */
-export const EXERCISE_NAME_MAX = 100;
-export const DELEGATION_NAME_MAX = 80;
-export const MAX_DELEGATIONS = 50;
-export const NOTE_MAX = 20_000;
+export const EXERCISE_NAME_MAX = EXERCISE_LIMITS.exerciseName;
+export const DELEGATION_NAME_MAX = EXERCISE_LIMITS.delegationName;
+export const MAX_DELEGATIONS = EXERCISE_LIMITS.delegations;
+export const NOTE_MAX = EXERCISE_LIMITS.note;
 
 export interface ExerciseRow {
   id: string;
@@ -172,10 +174,16 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
   };
 }
 
+/**
+ * Trims what was typed (spaces at the ends are never meant), then applies the same rules as
+ * an imported package, so whatever the app stores it can also export and import again.
+ */
 function cleanName(raw: string, what: string, max: number): string {
   const name = raw.trim();
   if (name.length === 0) throw new ExerciseError(`${what} needs a name.`);
   if (name.length > max) throw new ExerciseError(`${what}'s name can have at most ${max} characters.`);
+  const problem = nameProblem(name);
+  if (problem !== null) throw new ExerciseError(`${what}'s name ${problem}.`);
   return name;
 }
 
@@ -210,9 +218,10 @@ export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView
   if (delegations.length > MAX_DELEGATIONS) throw new ExerciseError(`An exercise can have at most ${MAX_DELEGATIONS} delegations.`);
   const seen = new Set<string>();
   for (const d of delegations) {
-    // Case-insensitive: "Estonia" and "estonia" in one exercise is a typo, not two delegations.
-    if (seen.has(d.toLowerCase())) throw new ExerciseError(`The delegation "${d}" is listed twice.`);
-    seen.add(d.toLowerCase());
+    // "Estonia" and "estonia" (or two spellings of one accent) in one exercise is a typo, not two delegations.
+    const key = nameKey(d);
+    if (seen.has(key)) throw new ExerciseError(`The delegation "${d}" is listed twice.`);
+    seen.add(key);
   }
   const { scenario } = getScenario(db, input.scenarioId);
   const id = input.id ?? randomUUID();
@@ -243,7 +252,8 @@ export function renameDelegation(db: Db, exerciseId: string, delegationId: strin
     const all = delegationsOf(db, exerciseId);
     const delegation = all.find((d) => d.id === delegationId);
     if (!delegation) throw new ExerciseError(`The exercise "${exercise.name}" has no delegation with id ${delegationId}.`);
-    const clash = all.find((d) => d.id !== delegationId && d.name.toLowerCase() === name.toLowerCase());
+    const key = nameKey(name);
+    const clash = all.find((d) => d.id !== delegationId && nameKey(d.name) === key);
     if (clash) throw new ExerciseError(`The exercise "${exercise.name}" already has a delegation named "${clash.name}".`);
     statement(db, 'UPDATE exercise_delegations SET name = ? WHERE id = ?').run(name, delegationId);
     statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(runNameOf(exercise.name, name), now, delegation.run_id);

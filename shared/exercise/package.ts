@@ -3,6 +3,8 @@ import { storedEventSchema } from '../workflow/event-schema';
 import { CLOCK_STATUSES } from './exercises';
 import { scenarioSchema } from './scenario';
 import { improvementItemSchema, PLAN_LIMITS } from '../report/plan';
+import { EXERCISE_LIMITS } from './limits';
+import { lineProblem, longTextProblem, nameProblem, nameSchema, requiredTextSchema } from '../text';
 
 /**
  * The files that travel on a USB stick between facilitators' laptops. A package is data
@@ -16,16 +18,40 @@ export const PACKAGE_VERSION = 1;
 /** Checked on the raw bytes before parsing: JSON.parse of a huge file would stall the app. */
 export const MAX_PACKAGE_BYTES = 20 * 1024 * 1024;
 
-export const PACKAGE_LIMITS = { delegations: 50, notes: 10_000, releases: 5_000, eventsPerRun: 100_000, name: 200, note: 20_000 } as const;
+export const PACKAGE_LIMITS = {
+  delegations: EXERCISE_LIMITS.delegations,
+  notes: 10_000,
+  releases: 5_000,
+  eventsPerRun: 100_000,
+  note: EXERCISE_LIMITS.note,
+} as const;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a SHA-256 in lower-case hex (64 characters)' });
-const at = z.iso.datetime();
-const id = z.string().min(1).max(100);
-const name = z
-  .string()
-  .max(PACKAGE_LIMITS.name)
-  .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+
+/**
+ * A time as the app writes every time (Date#toISOString): UTC, milliseconds, nothing else. One
+ * spelling per instant keeps the hashes stable and lets times be compared as strings, the way
+ * SQLite orders them on export.
+ */
+export const isAppTime = (s: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && new Date(s).toISOString() === s;
+const at = z.string().refine(isAppTime, { message: 'expected a time as the app writes it, e.g. "2025-03-10T09:00:00.000Z"' });
+const id = nameSchema(EXERCISE_LIMITS.id);
 const ms = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// The app trims these when they are saved (saveReportDetails): a padded one would be stored
+// other than it was hashed.
+const trimmed = (problem: (s: string) => string | null) => (s: string) =>
+  s.trim() !== s ? 'must not start or end with whitespace' : problem(s);
+const improvementItem = improvementItemSchema.superRefine((item, ctx) => {
+  const checks: [keyof typeof item, string | null][] = [
+    ['id', nameProblem(item.id)],
+    ['issue', trimmed(longTextProblem)(item.issue)],
+    ['correctiveAction', trimmed(longTextProblem)(item.correctiveAction)],
+    ['owner', trimmed(lineProblem)(item.owner)],
+  ];
+  for (const [field, message] of checks) if (message !== null) ctx.addIssue({ code: 'custom', path: [field], message });
+});
 
 export const packagedEventSchema = z.strictObject({
   seq: z.number().int().min(1),
@@ -37,7 +63,7 @@ export const packagedEventSchema = z.strictObject({
 
 export const packagedRunSchema = z.strictObject({
   id,
-  name,
+  name: nameSchema(EXERCISE_LIMITS.runName),
   createdAt: at,
   machineVersion: z.number().int().min(1),
   events: z.array(packagedEventSchema).max(PACKAGE_LIMITS.eventsPerRun),
@@ -52,20 +78,21 @@ const clock = z
 
 export const exerciseSectionSchema = z.strictObject({
   id,
-  name,
+  name: nameSchema(EXERCISE_LIMITS.exerciseName),
   scenarioId: id,
   createdAt: at,
   clock,
-  delegations: z.array(z.strictObject({ id, name, runId: id })).min(1).max(PACKAGE_LIMITS.delegations),
+  delegations: z.array(z.strictObject({ id, name: nameSchema(EXERCISE_LIMITS.delegationName), runId: id })).min(1).max(PACKAGE_LIMITS.delegations),
   releases: z
     .array(z.strictObject({ injectId: id, delegationId: id, releasedAt: at, elapsedMs: ms }))
     .max(PACKAGE_LIMITS.releases),
   notes: z
-    .array(z.strictObject({ id, at, elapsedMs: ms, text: z.string().min(1).max(PACKAGE_LIMITS.note) }))
+    .array(z.strictObject({ id, at, elapsedMs: ms, text: requiredTextSchema(PACKAGE_LIMITS.note) }))
     .max(PACKAGE_LIMITS.notes),
-  // Optional, so packages made before the after-action report still import with the same hashes.
-  facilitator: z.string().max(PLAN_LIMITS.facilitator).optional(),
-  improvementPlan: z.array(improvementItemSchema).max(PLAN_LIMITS.items).optional(),
+  // Optional, so packages made before the after-action report still import with the same
+  // hashes; left out while empty, so an empty one present would not survive a round trip.
+  facilitator: nameSchema(PLAN_LIMITS.facilitator).optional(),
+  improvementPlan: z.array(improvementItem).min(1).max(PLAN_LIMITS.items).optional(),
 });
 
 export const exercisePackageSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFIDENCE_LEVELS, STEP_IDS, type StepId } from '../framework/catalogue';
 import { parseWith, type ParseResult } from '../validation';
+import { longTextSchema, nameSchema, optionalNameSchema, requiredTextSchema } from '../text';
 
 /**
  * The scenario format: what a facilitator writes (or imports from a colleague's USB stick)
@@ -41,12 +42,11 @@ const slug = z
   .max(SCENARIO_LIMITS.id)
   .regex(SLUG, { message: 'expected a slug: lower-case letters and digits joined by single hyphens, e.g. "hospital-ransomware"' });
 // No transforms anywhere: a valid scenario parses to exactly itself, so its hash is stable.
-const required = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => s.trim().length > 0, { message: 'must not be empty' });
-const optionalText = (max: number) => z.string().max(max);
+// Titles and the marking are names (one line, no control or bidi characters: a marking is
+// printed on every page of a report); the rest are long texts.
+const title = nameSchema;
+const required = requiredTextSchema;
+const optionalText = longTextSchema;
 
 const suggestedFinding = z.strictObject({
   text: required(SCENARIO_LIMITS.longText),
@@ -57,7 +57,7 @@ const suggestedFinding = z.strictObject({
 const inject = z.strictObject({
   id: slug,
   offsetMinutes: z.number().int().min(0).max(SCENARIO_LIMITS.offsetMinutes),
-  title: required(SCENARIO_LIMITS.injectTitle),
+  title: title(SCENARIO_LIMITS.injectTitle),
   body: required(SCENARIO_LIMITS.longText),
   kind: z.enum(INJECT_KINDS),
   suggestedFindings: z.array(suggestedFinding).max(SCENARIO_LIMITS.findingsPerInject).optional(),
@@ -72,9 +72,9 @@ export const scenarioSchema = z.strictObject({
     format: z.literal(SCENARIO_FORMAT),
     version: z.literal(SCENARIO_VERSION),
     id: slug,
-    title: required(SCENARIO_LIMITS.title),
+    title: title(SCENARIO_LIMITS.title),
     classification: z.strictObject({
-      marking: optionalText(SCENARIO_LIMITS.marking),
+      marking: optionalNameSchema(SCENARIO_LIMITS.marking),
       tlp: z.enum(TLP_LEVELS),
     }),
     background: optionalText(SCENARIO_LIMITS.longText),

@@ -4,14 +4,18 @@ import {
   STEP_IDS, TARGET_KINDS,
 } from '../framework/catalogue';
 import type { WorkflowEvent } from './machine';
+import { lineSchema, longTextSchema, nameSchema } from '../text';
 
 /**
  * The workflow's events as they may arrive from outside the main process: the renderer
  * (untrusted) or an imported file. Ids and texts are bounded; times are never taken from
  * the sender but stamped by the main process (see STAMPED_EVENT_TYPES).
  */
-const id = z.string().min(1).max(100);
-const text = (max = 20_000) => z.string().max(max);
+// Ids and titles are names, the rest long texts (shared/text.ts): an imported log must hold
+// only what the app could have recorded, and SQLite must store exactly what was hashed.
+const id = nameSchema(100);
+const text = (max = 20_000) => longTextSchema(max);
+const line = (max: number) => lineSchema(max);
 const rating = z.union(RATING_VALUES.map((v) => z.literal(v)) as [z.ZodLiteral<0>, ...z.ZodLiteral<number>[]]);
 const ratings = z.strictObject(Object.fromEntries(DIMENSION_IDS.map((d) => [d, rating])) as Record<(typeof DIMENSION_IDS)[number], typeof rating>);
 const at = z.iso.datetime();
@@ -27,7 +31,7 @@ const variants = (withTimes: boolean) => {
       type: z.literal('ATTRIBUTION.ATTRIBUTE'),
       actorType: z.enum(ACTOR_TYPES),
       actorNamed: z.boolean(),
-      actorName: text(500).optional(),
+      actorName: line(500).optional(),
       confidence: z.enum(CONFIDENCE_LEVELS),
       basis: text(),
     }),
@@ -47,9 +51,9 @@ const variants = (withTimes: boolean) => {
     z.strictObject({ type: z.literal('DECISION.SUBMIT'), summary: text(), ...time }),
     z.strictObject({ type: z.literal('DECISION.REOPEN') }),
     z.strictObject({ type: z.literal('REVISE'), step: z.enum(STEP_IDS) }),
-    z.strictObject({ type: z.literal('INJECT.RECEIVE'), id, title: text(500), body: text(), ...time }),
-    z.strictObject({ type: z.literal('NOTE.ADD'), id, text: text(), author: text(200).optional(), ...time }),
-    z.strictObject({ type: z.literal('DISSENT.ADD'), id, text: text(), author: text(200).optional(), ...time }),
+    z.strictObject({ type: z.literal('INJECT.RECEIVE'), id, title: nameSchema(500), body: text(), ...time }),
+    z.strictObject({ type: z.literal('NOTE.ADD'), id, text: text(), author: line(200).optional(), ...time }),
+    z.strictObject({ type: z.literal('DISSENT.ADD'), id, text: text(), author: line(200).optional(), ...time }),
   ] as const;
 };
 
