@@ -2,7 +2,7 @@ import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readTransaction } from '../db/transaction';
-import { canonicalJson, verifyChain, type ChainedEvent } from '../workflow/chain';
+import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
 import { contentHash } from './hash';
@@ -11,6 +11,8 @@ import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercis
 import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
+import { nameKey } from '../../shared/text';
+import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
 import { WORKFLOW_MACHINE_VERSION, type WorkflowEvent } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,
@@ -24,7 +26,10 @@ import type { StoredSnapshot } from '../../shared/workflow/runs';
  * Packages: one JSON file per exercise (or scenario) that travels between laptops on a USB
  * stick. Import trusts nothing in the file: size, JSON syntax, every field's shape and
  * bounds, the manifest's section hashes, every run's hash chain, and a replay in which the
- * workflow machine must accept every event. All of that is checked before the first write,
+ * workflow machine must accept every event. Hashes prove nothing against someone who
+ * recomputes them, so every relation the services make true is checked too (times, the
+ * clock, releases and their receipts, unique ids and names, the order an export writes).
+ * Each check is linear in the file's size. All of that is checked before the first write,
  * and the writes happen in one transaction, so a refused file leaves the database as it was.
  * A package is data: nothing in it is executed, evaluated or rendered as HTML.
  */
@@ -132,34 +137,32 @@ function formatProblems(value: unknown, format: string): string[] {
   return [];
 }
 
-function duplicates<T>(items: readonly T[], key: (t: T) => string, path: (i: number) => string, what: string): string[] {
+const problemAt = (path: string, message: string): Problem => ({ path, message });
+
+function duplicates<T>(items: readonly T[], key: (t: T) => string, path: (i: number) => string, what: string, shown = key): Problem[] {
   const seen = new Map<string, number>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   items.forEach((item, i) => {
     const k = key(item);
     const first = seen.get(k);
     if (first === undefined) seen.set(k, i);
-    else problems.push(`${path(i)}: duplicate ${what} ${JSON.stringify(k)} (also ${path(first)}).`);
+    else problems.push(problemAt(path(i), `duplicate ${what} ${JSON.stringify(shown(item))} (also ${path(first)}).`));
   });
   return problems;
 }
 
 /**
- * The position of the first event that breaks the chain. The verdict numbers events by the
- * seq they carry, which for a reordered event is not where it stands in the file. Every
- * prefix of an intact prefix is intact, so a binary search over prefixes finds the position
- * (the caller knows the whole chain is broken).
+ * The position of the first event that breaks the chain, by the same rules as verifyChain.
+ * The verdict numbers events by the seq they carry, which for a reordered event is not where
+ * it stands in the file.
  */
 function firstBrokenIndex(runId: string, chain: readonly ChainedEvent[]): number {
-  let intact = 0;
-  let broken = chain.length;
-  while (broken - intact > 1) {
-    const mid = (intact + broken) >> 1;
-    if (verifyChain(runId, chain.slice(0, mid)).intact) intact = mid;
-    else broken = mid;
+  let prev = genesisHash(runId);
+  for (const [index, e] of chain.entries()) {
+    if (e.seq !== index + 1 || e.prevHash !== prev || eventHash(prev, index + 1, e.at, e.event) !== e.hash) return index;
+    prev = e.hash;
   }
-  // Invariant: the first `intact` events verify, the first `broken` do not; now broken = intact + 1.
-  return intact;
+  return chain.length;
 }
 
 interface VerifiedRun {
@@ -168,86 +171,233 @@ interface VerifiedRun {
   readonly snapshot: StoredSnapshot;
 }
 
-/** Everything that can be checked without the database. Returns the problems, or the runs ready to store. */
-function checkPackage(pkg: ExercisePackage): { problems: string[]; runs: VerifiedRun[] } {
-  const problems: string[] = [];
-  const { manifest, scenario, exercise, runs } = pkg;
-  if (manifest.exerciseId !== exercise.id) problems.push(`manifest.exerciseId: ${JSON.stringify(manifest.exerciseId)} does not match exercise.id ${JSON.stringify(exercise.id)}.`);
-  const actual = hashesOf(pkg);
-  for (const section of ['scenario', 'exercise', 'runs'] as const) {
-    if (actual[section] !== manifest.sections[section]) {
-      problems.push(`manifest.sections.${section}: the SHA-256 of the ${section} section does not match; the file was changed or damaged after it was exported.`);
-    }
-  }
-  if (exercise.scenarioId !== scenario.id) problems.push(`exercise.scenarioId: ${JSON.stringify(exercise.scenarioId)} does not match scenario.id ${JSON.stringify(scenario.id)}.`);
-  problems.push(
+/** Ids are unique, names unique as names, and every delegation has its run, in its order. */
+function checkStructure(pkg: ExercisePackage, add: (path: string, message: string) => void): Problem[] {
+  const { exercise, runs } = pkg;
+  const problems = [
     ...duplicates(exercise.delegations, (d) => d.id, (i) => `exercise.delegations[${i}].id`, 'delegation id'),
-    ...duplicates(exercise.delegations, (d) => d.name.trim().toLowerCase(), (i) => `exercise.delegations[${i}].name`, 'delegation name'),
+    ...duplicates(exercise.delegations, (d) => nameKey(d.name), (i) => `exercise.delegations[${i}].name`, 'delegation name', (d) => d.name),
     ...duplicates(exercise.delegations, (d) => d.runId, (i) => `exercise.delegations[${i}].runId`, 'run id'),
     ...duplicates(runs, (r) => r.id, (i) => `runs[${i}].id`, 'run id'),
-    ...duplicates(exercise.releases, (r) => `${r.injectId} -> ${r.delegationId}`, (i) => `exercise.releases[${i}]`, 'release'),
+    ...duplicates(exercise.releases, (r) => JSON.stringify([r.injectId, r.delegationId]), (i) => `exercise.releases[${i}]`, 'release', (r) => `${r.injectId} -> ${r.delegationId}`),
     ...duplicates(exercise.notes, (n) => n.id, (i) => `exercise.notes[${i}].id`, 'note id'),
     ...duplicates(exercise.improvementPlan ?? [], (item) => item.id, (i) => `exercise.improvementPlan[${i}].id`, 'improvement item id'),
-  );
+  ];
   const runIds = new Set(runs.map((r) => r.id));
   exercise.delegations.forEach((d, i) => {
-    if (!runIds.has(d.runId)) problems.push(`exercise.delegations[${i}].runId: there is no run ${JSON.stringify(d.runId)} in runs.`);
+    if (!runIds.has(d.runId)) problems.push(problemAt(`exercise.delegations[${i}].runId`, `there is no run ${JSON.stringify(d.runId)} in runs.`));
   });
   const delegated = new Set(exercise.delegations.map((d) => d.runId));
   runs.forEach((r, i) => {
-    if (!delegated.has(r.id)) problems.push(`runs[${i}].id: the run ${JSON.stringify(r.id)} belongs to no delegation.`);
+    if (!delegated.has(r.id)) problems.push(problemAt(`runs[${i}].id`, `the run ${JSON.stringify(r.id)} belongs to no delegation.`));
   });
+  if (problems.length === 0) {
+    // An export lists the runs in the delegations' order; any other order would not export to the same hash.
+    const misplaced = runs.findIndex((r, i) => r.id !== exercise.delegations[i]!.runId);
+    if (misplaced >= 0) add(`runs[${misplaced}]`, `the runs must be in the order of their delegations; exercise.delegations[${misplaced}] has the run ${JSON.stringify(exercise.delegations[misplaced]!.runId)}.`);
+  }
+  return problems;
+}
+
+/**
+ * Every time in the file against the others, as the services make them: a delegation's run is
+ * created with its exercise (createExercise), its log only moves forward from there
+ * (sendEvent appends with the time it stamps into the event), and nothing happens after the
+ * package was made. Times are in one spelling (isAppTime), so they compare as strings.
+ */
+function checkTimes(pkg: ExercisePackage, add: (path: string, message: string) => void): void {
+  const { manifest, exercise, runs } = pkg;
+  const created = exercise.createdAt;
+  const made = manifest.createdAt;
+  if (made < created) add('manifest.createdAt', `the package was made at ${made}, before its exercise was created at ${created}.`);
+  const within = (path: string, time: string, what: string) => {
+    if (time < created) add(path, `${what} at ${time}, before the exercise was created at ${created}.`);
+    else if (time > made) add(path, `${what} at ${time}, after the package was made at ${made}.`);
+  };
+  runs.forEach((run, i) => {
+    if (run.createdAt !== created) {
+      add(`runs[${i}].createdAt`, `a delegation's run is created with its exercise, at ${created}; this one says ${run.createdAt}.`);
+    }
+    let previous = run.createdAt;
+    run.events.forEach((e, j) => {
+      const path = `runs[${i}].events[${j}]`;
+      if (e.at < previous) {
+        add(`${path}.at`, j === 0
+          ? `the event was recorded at ${e.at}, before its run was created at ${previous}.`
+          : `the event was recorded at ${e.at}, before the event before it (${previous}); a run's log only moves forward.`);
+      } else if (e.at > made) add(`${path}.at`, `the event was recorded at ${e.at}, after the package was made at ${made}.`);
+      previous = e.at > previous ? e.at : previous;
+      if (STAMPED_EVENT_TYPES.has(e.event.type)) {
+        const stamped = (e.event as { readonly at: string }).at;
+        if (stamped !== e.at) add(`${path}.event.at`, `the ${e.event.type} event says ${stamped}, but it was recorded at ${e.at}; the app gives both the same time.`);
+      }
+    });
+  });
+  exercise.releases.forEach((r, i) => within(`exercise.releases[${i}].releasedAt`, r.releasedAt, 'released'));
+  exercise.notes.forEach((n, i) => within(`exercise.notes[${i}].at`, n.at, 'written'));
+  if (exercise.clock.runningSince !== null) within('exercise.clock.runningSince', exercise.clock.runningSince, 'started');
+}
+
+/**
+ * An inject reaches a run only through releaseInject, which records the release and sends the
+ * scenario's own inject into the run at the same moment: every receipt has its release with
+ * that time and the scenario's texts, and every release its receipt.
+ */
+function checkReleases(pkg: ExercisePackage, add: (path: string, message: string) => void): void {
+  const { scenario, exercise, runs } = pkg;
+  const injects = new Map(scenario.injects.map((inject) => [inject.id, inject]));
+  const delegations = new Map(exercise.delegations.map((d, position) => [d.id, { ...d, position }]));
+  const delegationOfRun = new Map(exercise.delegations.map((d) => [d.runId, d]));
+  const packagedRuns = new Set(runs.map((r) => r.id));
+  const key = (injectId: string, delegationId: string) => JSON.stringify([injectId, delegationId]);
+  const releases = new Map<string, number>();
+  exercise.releases.forEach((r, i) => {
+    if (!injects.has(r.injectId)) add(`exercise.releases[${i}].injectId`, `the scenario has no inject ${JSON.stringify(r.injectId)}.`);
+    if (!delegations.has(r.delegationId)) add(`exercise.releases[${i}].delegationId`, `there is no delegation ${JSON.stringify(r.delegationId)}.`);
+    const k = key(r.injectId, r.delegationId);
+    if (!releases.has(k)) releases.set(k, i);
+  });
+
+  const received = new Set<number>();
+  runs.forEach((run, i) => {
+    const delegation = delegationOfRun.get(run.id);
+    run.events.forEach((e, j) => {
+      if (e.event.type !== 'INJECT.RECEIVE') return;
+      const path = `runs[${i}].events[${j}]`;
+      const { id, title, body } = e.event;
+      const inject = injects.get(id);
+      if (!inject) add(`${path}.event.id`, `the run received an inject ${JSON.stringify(id)} that the scenario does not have.`);
+      else {
+        if (title !== inject.title) add(`${path}.event.title`, `differs from the title of the scenario's inject ${JSON.stringify(id)}.`);
+        if (body !== inject.body) add(`${path}.event.body`, `differs from the body of the scenario's inject ${JSON.stringify(id)}.`);
+      }
+      if (!delegation) return;
+      const release = releases.get(key(id, delegation.id));
+      if (release === undefined) {
+        add(path, `the run of ${delegation.name} received the inject ${JSON.stringify(id)}, but the exercise never released it to ${delegation.name}.`);
+        return;
+      }
+      received.add(release);
+      const releasedAt = exercise.releases[release]!.releasedAt;
+      if (releasedAt !== e.at) {
+        add(`exercise.releases[${release}].releasedAt`, `the inject ${JSON.stringify(id)} was released to ${delegation.name} at ${releasedAt}, but its run received it at ${e.at}; both happen at once.`);
+      }
+    });
+  });
+  exercise.releases.forEach((r, i) => {
+    const delegation = delegations.get(r.delegationId);
+    if (!delegation || !packagedRuns.has(delegation.runId) || received.has(i) || releases.get(key(r.injectId, r.delegationId)) !== i) return;
+    add(`exercise.releases[${i}]`, `the run of ${delegation.name} never received the inject ${JSON.stringify(r.injectId)}.`);
+  });
+
+  // The order an export lists them in (releasesOf, notesOf), so the file exports to the same hash.
+  const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const releaseOrder = (a: (typeof exercise.releases)[number], b: (typeof exercise.releases)[number]) =>
+    byCodePoint(a.releasedAt, b.releasedAt) || byCodePoint(a.injectId, b.injectId) ||
+    (delegations.get(a.delegationId)?.position ?? 0) - (delegations.get(b.delegationId)?.position ?? 0);
+  const releaseOut = exercise.releases.findIndex((r, i) => i > 0 && releaseOrder(exercise.releases[i - 1]!, r) > 0);
+  if (releaseOut > 0) add(`exercise.releases[${releaseOut}]`, 'the releases are out of order: an export lists them by time, inject and delegation.');
+  const noteOut = exercise.notes.findIndex((n, i) => i > 0 && (byCodePoint(exercise.notes[i - 1]!.at, n.at) || byCodePoint(exercise.notes[i - 1]!.id, n.id)) > 0);
+  if (noteOut > 0) add(`exercise.notes[${noteOut}]`, 'the notes are out of order: an export lists them by time and id.');
+}
+
+/**
+ * The exercise clock (exerciseClock, clockOf) counts wall time while it runs and nothing
+ * while it does not, and every release and note records what it showed at that moment.
+ * So, walking them in time order from 0 at the exercise's creation, the elapsed time never
+ * goes back, never grows faster than the wall clock, and agrees with the clock's final state.
+ */
+function checkClock(pkg: ExercisePackage, add: (path: string, message: string) => void): void {
+  const { manifest, exercise } = pkg;
+  const { clock } = exercise;
+  const created = Date.parse(exercise.createdAt);
+  const since = clock.runningSince === null ? null : Date.parse(clock.runningSince);
+  const accumulated = clock.accumulatedMs;
+  if (clock.status === 'not-started' && accumulated !== 0) {
+    add('exercise.clock.accumulatedMs', `a clock that has not started shows no time, not ${accumulated} ms.`);
+  }
+  const before = (since ?? Date.parse(manifest.createdAt)) - created;
+  if (accumulated > before) {
+    add('exercise.clock.accumulatedMs', `${accumulated} ms were counted, but only ${Math.max(0, before)} ms passed between the exercise's creation and ${since === null ? 'the making of the package' : 'the clock\'s last start'}.`);
+  }
+
+  const readings = [
+    ...exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs` })),
+    ...exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs` })),
+  ].sort((a, b) => a.t - b.t);
+  let previous = { t: created, at: exercise.createdAt, elapsed: 0 };
+  for (const reading of readings) {
+    const { t, at, elapsed, path } = reading;
+    if (elapsed < previous.elapsed) {
+      add(path, `the exercise clock went back: ${elapsed} ms at ${at}, after ${previous.elapsed} ms at ${previous.at}.`);
+    } else if (elapsed - previous.elapsed > t - previous.t) {
+      add(path, `the exercise clock ran faster than time: ${elapsed - previous.elapsed} ms counted between ${previous.at} and ${at}, ${t - previous.t} ms apart.`);
+    } else if (since !== null && t >= since && elapsed !== accumulated + (t - since)) {
+      add(path, `the clock has run since ${clock.runningSince} from ${accumulated} ms, so it showed ${accumulated + (t - since)} ms at ${at}, not ${elapsed} ms.`);
+    } else if ((since === null || t < since) && elapsed > accumulated) {
+      add(path, `${elapsed} ms is more than the exercise clock ever counted before ${since === null ? 'the package was made' : 'its last start'} (${accumulated} ms).`);
+    }
+    previous = reading;
+  }
+}
+
+/** Everything that can be checked without the database. Returns the problems, or the runs ready to store. */
+function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: VerifiedRun[] } {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => {
+    problems.push(problemAt(path, message));
+  };
+  const { manifest, scenario, exercise, runs } = pkg;
+  if (manifest.exerciseId !== exercise.id) add('manifest.exerciseId', `${JSON.stringify(manifest.exerciseId)} does not match exercise.id ${JSON.stringify(exercise.id)}.`);
+  const actual = hashesOf(pkg);
+  for (const section of ['scenario', 'exercise', 'runs'] as const) {
+    if (actual[section] !== manifest.sections[section]) {
+      add(`manifest.sections.${section}`, `the SHA-256 of the ${section} section does not match; the file was changed or damaged after it was exported.`);
+    }
+  }
+  if (exercise.scenarioId !== scenario.id) add('exercise.scenarioId', `${JSON.stringify(exercise.scenarioId)} does not match scenario.id ${JSON.stringify(scenario.id)}.`);
+  problems.push(...checkStructure(pkg, add));
 
   const verified: VerifiedRun[] = [];
   runs.forEach((run, i) => {
     if (run.machineVersion !== WORKFLOW_MACHINE_VERSION) {
-      problems.push(`runs[${i}].machineVersion: the run was recorded with workflow version ${run.machineVersion}; this version replays version ${WORKFLOW_MACHINE_VERSION}.`);
+      add(`runs[${i}].machineVersion`, `the run was recorded with workflow version ${run.machineVersion}; this version replays version ${WORKFLOW_MACHINE_VERSION}.`);
       return;
     }
     // The hash covers the event's canonical JSON, exactly as the run service stores it.
     const chain = run.events.map((e): ChainedEvent => ({ seq: e.seq, at: e.at, event: canonicalJson(e.event), prevHash: e.prevHash, hash: e.hash }));
     const verdict = verifyChain(run.id, chain);
     if (!verdict.intact) {
-      problems.push(`runs[${i}].events[${firstBrokenIndex(run.id, chain)}]: the hash chain is broken: ${verdict.reason}.`);
+      add(`runs[${i}].events[${firstBrokenIndex(run.id, chain)}]`, `the hash chain is broken: ${verdict.reason}.`);
       return;
     }
     const replay = replayChecked(run.events.map((e) => e.event as WorkflowEvent));
     if (!replay.ok) {
       const type = run.events[replay.index]?.event.type;
-      problems.push(`runs[${i}].events[${replay.index}]: the workflow does not accept this ${type} event here: ${replay.reasons.join(' ')}`);
+      add(`runs[${i}].events[${replay.index}]`, `the workflow does not accept this ${type} event here: ${replay.reasons.join(' ')}`);
       return;
     }
     verified.push({ run, chain, snapshot: replay.snapshot });
   });
 
-  // A release is the facilitator's record that a run received the inject: the run must show it.
-  const injectIds = new Set(scenario.injects.map((inj) => inj.id));
-  exercise.releases.forEach((r, i) => {
-    if (!injectIds.has(r.injectId)) problems.push(`exercise.releases[${i}].injectId: the scenario has no inject ${JSON.stringify(r.injectId)}.`);
-    const delegation = exercise.delegations.find((d) => d.id === r.delegationId);
-    if (!delegation) {
-      problems.push(`exercise.releases[${i}].delegationId: there is no delegation ${JSON.stringify(r.delegationId)}.`);
-      return;
-    }
-    const run = runs.find((x) => x.id === delegation.runId);
-    if (run && !run.events.some((e) => e.event.type === 'INJECT.RECEIVE' && e.event.id === r.injectId)) {
-      problems.push(`exercise.releases[${i}]: the run of ${delegation.name} never received the inject ${JSON.stringify(r.injectId)}.`);
-    }
-  });
+  // Hashes prove nothing against someone who recomputes them: what the app makes true must be true.
+  checkTimes(pkg, add);
+  checkReleases(pkg, add);
+  checkClock(pkg, add);
   return { problems, runs: verified };
 }
 
-function conflicts(db: Db, pkg: ExercisePackage): string[] {
-  const problems: string[] = [];
+function conflicts(db: Db, pkg: ExercisePackage): Problem[] {
+  const problems: Problem[] = [];
   const exists = (sql: string, id: string) => statement(db, sql).get(id) !== undefined;
   pkg.runs.forEach((r, i) => {
-    if (exists('SELECT 1 FROM runs WHERE id = ?', r.id)) problems.push(`runs[${i}].id: a run with id ${r.id} already exists in this database.`);
+    if (exists('SELECT 1 FROM runs WHERE id = ?', r.id)) problems.push(problemAt(`runs[${i}].id`, `a run with id ${r.id} already exists in this database.`));
   });
   pkg.exercise.delegations.forEach((d, i) => {
-    if (exists('SELECT 1 FROM exercise_delegations WHERE id = ?', d.id)) problems.push(`exercise.delegations[${i}].id: a delegation with id ${d.id} already exists in this database.`);
+    if (exists('SELECT 1 FROM exercise_delegations WHERE id = ?', d.id)) problems.push(problemAt(`exercise.delegations[${i}].id`, `a delegation with id ${d.id} already exists in this database.`));
   });
   pkg.exercise.notes.forEach((n, i) => {
-    if (exists('SELECT 1 FROM facilitator_notes WHERE id = ?', n.id)) problems.push(`exercise.notes[${i}].id: a note with id ${n.id} already exists in this database.`);
+    if (exists('SELECT 1 FROM facilitator_notes WHERE id = ?', n.id)) problems.push(problemAt(`exercise.notes[${i}].id`, `a note with id ${n.id} already exists in this database.`));
   });
   return problems;
 }
@@ -309,6 +459,14 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
     saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
     // The exercise keeps its own copy either way; the library gains the scenario only if its id is free here.
     adoptScenario(db, pkg.scenario, now);
+    // What is stored must be what was hashed, or the next import of this very file would be
+    // refused as different content. The checks above should make this impossible; if one was
+    // missed, the file is refused here and the transaction takes everything back.
+    const stored = hashesOf(sectionsOf(db, exercise.id));
+    const changed = (['scenario', 'exercise', 'runs'] as const).filter((s) => stored[s] !== pkg.manifest.sections[s]);
+    if (changed.length > 0) {
+      refuse(fileName, changed.map((s) => problemAt(`manifest.sections.${s}`, `the ${s} section would be stored other than it was hashed; nothing was imported.`)));
+    }
     return { status: 'imported', exercise: getExerciseSummary(db, exercise.id, now) };
   }).immediate();
 }

@@ -1,4 +1,8 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Db } from '../../electron/db/open';
+import { contentHash } from '../../electron/exercise/hash';
+import { canonicalJson, eventHash, genesisHash } from '../../electron/workflow/chain';
+import type { ExercisePackage } from '../../shared/exercise/package';
 import { addFacilitatorNote, createExercise, exerciseClock, releaseInject } from '../../electron/exercise/exercises';
 import { sendEvent } from '../../electron/workflow/runs';
 import type { ExerciseView } from '../../shared/exercise/exercises';
@@ -37,4 +41,38 @@ export function populatedExercise(db: Db, options: { id?: string; name?: string 
   addFacilitatorNote(db, exercise.id, 'South is slower on awareness; give them the press inject first.', at(47), `${exercise.id}-note-1`);
   exerciseClock(db, exercise.id, 'pause', at(50));
   return addFacilitatorNote(db, exercise.id, 'Break for coffee.', at(51), `${exercise.id}-note-2`);
+}
+
+/**
+ * Recomputes every run's chain (seq, prevHash, hash) and every manifest section hash, as a
+ * forger who knows the format would: what is left to catch a change is the importer's own
+ * checks of what the app makes true.
+ */
+export function reseal(pkg: ExercisePackage): ExercisePackage {
+  const runs = pkg.runs.map((run) => {
+    let prev = genesisHash(run.id);
+    const events = run.events.map((e, i) => {
+      const hash = eventHash(prev, i + 1, e.at, canonicalJson(e.event));
+      const sealed = { ...e, seq: i + 1, prevHash: prev, hash };
+      prev = hash;
+      return sealed;
+    });
+    return { ...run, events };
+  });
+  return {
+    ...pkg,
+    runs,
+    manifest: { ...pkg.manifest, sections: { scenario: contentHash(pkg.scenario), exercise: contentHash(pkg.exercise), runs: contentHash(runs) } },
+  };
+}
+
+/**
+ * The database file's bytes with the write-ahead log folded in: equal bytes before and after
+ * a refused import prove that nothing at all was written, not even bookkeeping.
+ */
+export function databaseBytes(db: Db, file: string): Buffer {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) throw new Error('the write-ahead log could not be checkpointed');
+  return readFileSync(file);
 }

