@@ -9,7 +9,7 @@ import type { ResolvedLink } from '../ipc/contract';
 import { assessRun, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
 import type { RecordedEvent } from '../workflow/runs';
 import {
-  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type ChainStatus, type Citation, type ComparisonRow,
+  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type ChainStatus, type Citation, type ComparisonRow,
   type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
   type ReportOverview, type TimelineEntry,
 } from './model';
@@ -41,13 +41,19 @@ export const releaseKey = (delegation: string, injectId: string): string => `${d
 
 const itemKey = (item: EvidenceItem): string => `${item.kind}:${item.id}`;
 
-/** What a log entry decided, in a sentence; null for the work in between (findings, ratings, notes). */
+/**
+ * What a log entry decided, in a sentence; null for the work in between (findings, ratings, notes).
+ * What a participant typed always comes last, so that isolating the whole sentence for
+ * bidirectional text (see html.ts) is enough: an override in a name can reach nothing after it.
+ */
 export function describeDecision(event: WorkflowEvent): string | null {
   switch (event.type) {
     case 'AWARENESS.AGREE':
       return 'Agreed the shared assessment.';
-    case 'ATTRIBUTION.ATTRIBUTE':
-      return `Attributed the activity to ${ACTOR_TYPE_LABELS[event.actorType].label}${event.actorNamed && event.actorName ? ` (${event.actorName})` : ''}, ${CONFIDENCE_LABELS[event.confidence].label}.`;
+    case 'ATTRIBUTION.ATTRIBUTE': {
+      const to = `Attributed the activity, with ${CONFIDENCE_LABELS[event.confidence].label}, to ${ACTOR_TYPE_LABELS[event.actorType].label}`;
+      return event.actorNamed && event.actorName ? `${to}, named: ${event.actorName}` : `${to}.`;
+    }
     case 'ATTRIBUTION.SKIP':
       return `Decided not to attribute: ${event.reason}`;
     case 'PROPORTIONALITY.CONFIRM':
@@ -73,7 +79,7 @@ function timelineOf(input: ReportInput): TimelineEntry[] {
     for (const { at, event } of run.events) {
       if (event.type === 'INJECT.RECEIVE') {
         entries.push({
-          at, kind: 'inject', delegation: run.delegation, eventType: event.type, text: `Received the inject "${event.title}".`,
+          at, kind: 'inject', delegation: run.delegation, eventType: event.type, text: `Received the inject: ${event.title}`,
           elapsedMs: input.releaseTimes.get(releaseKey(run.delegation, event.id)) ?? null,
         });
         continue;
@@ -94,6 +100,16 @@ const actorNoun = (type: ActorType): string => ACTOR_TYPE_LABELS[type].label.rep
 
 const remarkOf = (r: Remark): RemarkReport => ({ at: r.at, step: r.step, author: r.author ?? null, text: r.text });
 
+/** Every agreement the log records, not only the one the replayed state still holds. */
+function agreedAssessmentsOf(run: ReportRun): AgreedAssessment[] {
+  const agreed = run.events.flatMap(({ at, event }) => (event.type === 'AWARENESS.AGREE' ? [{ at, text: event.text }] : []));
+  const held = run.replayed.context.sharedAssessment;
+  return agreed.map((x, i) => ({
+    ...x,
+    status: i < agreed.length - 1 ? 'superseded' : held.agreed && held.text === x.text ? 'current' : 'reopened',
+  }));
+}
+
 function delegationOf(run: ReportRun): DelegationReport {
   const { context, step } = run.replayed;
   const a = context.attribution;
@@ -106,6 +122,7 @@ function delegationOf(run: ReportRun): DelegationReport {
     injects: context.injects.map((i) => ({ id: i.id, title: i.title, at: i.at })),
     findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: f.confidence })),
     sharedAssessment: context.sharedAssessment,
+    sharedAssessments: agreedAssessmentsOf(run),
     attribution:
       a === null
         ? { status: 'open' }
@@ -191,7 +208,7 @@ function comparisonOf(delegations: readonly DelegationReport[]): ComparisonRow[]
     row('Record verified', (d) => (d.chain.intact ? 'Yes' : 'NO')),
     row('Attribution', (d) =>
       d.attribution.status === 'attributed'
-        ? `${d.attribution.actorType}${d.attribution.actorName ? ` (${d.attribution.actorName})` : ''}, ${d.attribution.confidence} confidence`
+        ? `${d.attribution.actorType}, ${d.attribution.confidence} confidence${d.attribution.actorName ? `: ${d.attribution.actorName}` : ''}`
         : d.attribution.status === 'skipped'
           ? 'Not attributed'
           : 'Not decided',

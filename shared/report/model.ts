@@ -76,6 +76,18 @@ export interface RemarkReport {
   readonly text: string;
 }
 
+/**
+ * current: the one the run holds as agreed. superseded: a later one was agreed. reopened: the
+ * last one agreed, set aside by new information (an inject, a changed finding) and not agreed again.
+ */
+export type AgreedAssessmentStatus = 'current' | 'superseded' | 'reopened';
+
+export interface AgreedAssessment {
+  readonly at: string;
+  readonly text: string;
+  readonly status: AgreedAssessmentStatus;
+}
+
 export interface DelegationReport {
   readonly name: string;
   readonly runId: string;
@@ -83,7 +95,14 @@ export interface DelegationReport {
   readonly chain: ChainStatus;
   readonly injects: readonly { readonly id: string; readonly title: string; readonly at: string }[];
   readonly findings: readonly { readonly text: string; readonly source: string; readonly confidence: Confidence }[];
+  /** The assessment as the run now holds it: agreed, or set aside by new information and not agreed again. */
   readonly sharedAssessment: { readonly agreed: boolean; readonly text: string };
+  /**
+   * Every assessment the log records as agreed, in order. An inject or a changed finding takes
+   * the run back to awareness and the state keeps only the latest text, unagreed; the record
+   * of what was agreed before must not vanish with it.
+   */
+  readonly sharedAssessments: readonly AgreedAssessment[];
   readonly attribution:
     | {
         readonly status: 'attributed';
