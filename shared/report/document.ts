@@ -8,14 +8,27 @@ import {
  * The report laid out once as a list of plain-text blocks; markdown.ts and html.ts only
  * render blocks. Every string here is text, never markup: the renderers escape it.
  */
+
+/**
+ * A run of text. `user` marks what someone typed (names, findings, rationales, the scenario's
+ * marking): the HTML isolates it, so that bidirectional controls in it reach nothing around it.
+ */
+export interface Span {
+  readonly text: string;
+  readonly user?: true;
+}
+
+/** A line of text: our words and theirs, in reading order. */
+export type Inline = readonly Span[];
+
 export type Block =
-  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
-  | { readonly type: 'paragraph'; readonly text: string; readonly tone?: 'alert' | 'muted' }
-  | { readonly type: 'fields'; readonly rows: readonly (readonly [string, string])[] }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: Inline }
+  | { readonly type: 'paragraph'; readonly text: Inline; readonly tone?: 'alert' | 'muted' }
+  | { readonly type: 'fields'; readonly rows: readonly (readonly [string, Inline])[] }
   | {
       readonly type: 'table';
-      readonly head: readonly string[];
-      readonly rows: readonly (readonly string[])[];
+      readonly head: readonly Inline[];
+      readonly rows: readonly (readonly Inline[])[];
       /** Columns of times, kept on one line when printed. */
       readonly timeColumns?: readonly number[];
     }
@@ -23,41 +36,66 @@ export type Block =
   | { readonly type: 'radar'; readonly axes: readonly { readonly label: string; readonly value: number | null }[] }
   | { readonly type: 'pageBreak' };
 
-const heading = (level: 1 | 2 | 3, text: string): Block => ({ type: 'heading', level, text });
-const paragraph = (text: string, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
-const fields = (rows: (readonly [string, string])[]): Block => ({ type: 'fields', rows });
-const table = (head: string[], rows: (readonly string[])[]): Block => ({ type: 'table', head, rows });
+type Part = string | Span | Inline;
+
+/** Someone's text, marked as such. */
+const their = (text: string): Span => ({ text, user: true });
+
+/** A line from parts: strings are our words; empty parts are dropped. */
+function line(...parts: readonly Part[]): Inline {
+  return parts.flatMap((p) => (typeof p === 'string' ? [{ text: p }] : 'text' in p ? [p] : p)).filter((p) => p.text !== '');
+}
+
+/** The plain text of a line, for the JSON-free places that need a string (titles, the marking). */
+export const plain = (text: Inline): string => text.map((s) => s.text).join('');
+
+const heading = (level: 1 | 2 | 3, ...text: Part[]): Block => ({ type: 'heading', level, text: line(...text) });
+const paragraph = (text: Inline, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
+const fields = (rows: (readonly [string, Inline])[]): Block => ({ type: 'fields', rows });
+type Cell = Part;
+const cells = (row: readonly Cell[]): Inline[] => row.map((c) => line(c));
+const table = (head: Cell[], rows: (readonly Cell[])[]): Block => ({ type: 'table', head: cells(head), rows: rows.map(cells) });
 /** A table whose first column is a time (UTC, as the header says). */
-const timedTable = (head: string[], rows: (readonly string[])[]): Block => ({ type: 'table', head: ['Time (UTC)', ...head], rows, timeColumns: [0] });
+const timedTable = (head: Cell[], rows: (readonly Cell[])[]): Block => ({
+  type: 'table', head: cells(['Time (UTC)', ...head]), rows: rows.map(cells), timeColumns: [0],
+});
 const cellTime = (iso: string): string => formatTime(iso).replace(/ UTC$/, '');
 
-const orDash = (text: string): string => (text.trim() === '' ? '–' : text);
+/** Someone's text, or a dash where they left it empty. */
+const theirsOrDash = (text: string): Span => (text.trim() === '' ? { text: '–' } : their(text));
 const shortHash = (hash: string | null): string => (hash ? `${hash.slice(0, 16)}…` : '–');
 
 /** "Basis: C1, C4" for a framework item, so a reader can look the quotations up. */
 function basisLine(report: AfterActionReport, ...items: string[]): Block {
   const ids = [...new Set(items.flatMap((item) => report.basis[item] ?? []))];
-  return paragraph(`Basis in the conclusions: ${ids.length > 0 ? ids.join(', ') : 'none recorded'} (quoted under "Citations").`, 'muted');
+  return paragraph(line(`Basis in the conclusions: ${ids.length > 0 ? ids.join(', ') : 'none recorded'} (quoted under "Citations").`), 'muted');
 }
+
+/** Names in a list, each isolated on its own. */
+const names = (list: readonly string[]): Inline => line(...list.flatMap((n, i) => (i === 0 ? [their(n)] : [', ', their(n)])));
+
+/** The classification as the scenario sets it, and the TLP label. */
+const classificationOf = (report: AfterActionReport): Inline =>
+  line(their(report.marking.classification), report.marking.tlp ? ` · ${report.marking.tlp}` : '');
 
 function overviewBlocks(report: AfterActionReport): Block[] {
   const o = report.overview;
-  const rows: (readonly [string, string])[] = [];
-  if (o.scenario) rows.push(['Scenario', o.scenario.title], ['Scenario SHA-256', o.scenario.sha256]);
+  const rows: (readonly [string, Inline])[] = [];
+  if (o.scenario) rows.push(['Scenario', line(their(o.scenario.title))], ['Scenario SHA-256', line(o.scenario.sha256)]);
   rows.push(
-    [o.kind === 'exercise' ? 'Exercise created' : 'Run started', formatTime(o.startedAt)],
+    [o.kind === 'exercise' ? 'Exercise created' : 'Run started', line(formatTime(o.startedAt))],
     // A run of its own has no facilitator; a delegation's run has its exercise's.
-    ['Facilitator', o.kind === 'run' && o.scenario === null ? 'None: a single run outside an exercise' : orDash(o.facilitator)],
-    [o.delegations.length === 1 ? 'Delegation' : 'Delegations', o.delegations.join(', ')],
+    ['Facilitator', line(o.kind === 'run' && o.scenario === null ? 'None: a single run outside an exercise' : theirsOrDash(o.facilitator))],
+    [o.delegations.length === 1 ? 'Delegation' : 'Delegations', names(o.delegations)],
   );
-  if (o.exerciseTimeMs !== null) rows.push(['Exercise time', formatElapsed(o.exerciseTimeMs)]);
+  if (o.exerciseTimeMs !== null) rows.push(['Exercise time', line(formatElapsed(o.exerciseTimeMs))]);
   rows.push(
-    ['Classification', `${report.marking.classification}${report.marking.tlp ? ` · ${report.marking.tlp}` : ''}`],
-    ['Report generated', formatTime(report.generatedAt)],
-    ['Quotations', report.quoteLanguages === 'all' ? 'In every language of each document' : `In ${report.quoteLanguages.toUpperCase()} where the document has it`],
+    ['Classification', classificationOf(report)],
+    ['Report generated', line(formatTime(report.generatedAt))],
+    ['Quotations', line(report.quoteLanguages === 'all' ? 'In every language of each document' : `In ${report.quoteLanguages.toUpperCase()} where the document has it`)],
   );
-  const blocks = [heading(1, `After-action report: ${o.title}`), fields(rows)];
-  if (o.scenario) blocks.push(heading(3, 'The incident'), paragraph(o.scenario.incident));
+  const blocks = [heading(1, 'After-action report: ', their(o.title)), fields(rows)];
+  if (o.scenario) blocks.push(heading(3, 'The incident'), paragraph(line(theirsOrDash(o.scenario.incident))));
   return blocks;
 }
 
@@ -67,29 +105,33 @@ function integrityBlocks(report: AfterActionReport): Block[] {
     heading(2, 'Integrity of the record'),
     allIntact(report)
       ? paragraph(
-          `Every record verified: each delegation's log is an intact hash chain, and replaying it gives the state the app holds. This report was built from those logs.`,
+          line(`Every record verified: each delegation's log is an intact hash chain, and replaying it gives the state the app holds. This report was built from those logs.`),
         )
       : paragraph(
-          `WARNING: the record of ${broken.map((d) => d.name).join(', ')} does not verify. It was changed outside the app or damaged; what this report shows for ${broken.length === 1 ? 'it' : 'them'} cannot be relied on.`,
+          line(
+            'WARNING: the record of ', names(broken.map((d) => d.name)),
+            ` does not verify. It was changed outside the app or damaged; what this report shows for ${broken.length === 1 ? 'it' : 'them'} cannot be relied on.`,
+          ),
           'alert',
         ),
     table(
       ['Delegation', 'Events', 'Verified', 'Last hash', 'Problem'],
-      report.delegations.map((d) => [d.name, String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), d.chain.problem ?? '–']),
+      report.delegations.map((d) => [their(d.name), String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), d.chain.problem ?? '–']),
     ),
   ];
 }
 
 function timelineBlocks(report: AfterActionReport): Block[] {
-  if (report.timeline.length === 0) return [heading(2, 'Timeline'), paragraph('Nothing was released or decided yet.', 'muted')];
+  if (report.timeline.length === 0) return [heading(2, 'Timeline'), paragraph(line('Nothing was released or decided yet.'), 'muted')];
   const kinds = { inject: 'Inject', decision: 'Decision', observation: 'Observation' } as const;
   return [
     heading(2, 'Timeline'),
-    paragraph('Injects received and decisions taken, from the logs, with the facilitator\'s observations. Times are UTC.', 'muted'),
+    paragraph(line('Injects received and decisions taken, from the logs, with the facilitator\'s observations. Times are UTC.'), 'muted'),
     timedTable(
       ['Exercise time', 'Who', 'Kind', 'Entry'],
+      // An entry's sentence ends with what someone typed (build.ts), so isolating it whole is enough.
       report.timeline.map((e) => [
-        cellTime(e.at), e.elapsedMs === null ? '' : formatElapsed(e.elapsedMs), e.delegation ?? 'Facilitator', kinds[e.kind], e.text,
+        cellTime(e.at), e.elapsedMs === null ? '' : formatElapsed(e.elapsedMs), e.delegation === null ? 'Facilitator' : their(e.delegation), kinds[e.kind], their(e.text),
       ]),
     ),
   ];
@@ -99,57 +141,72 @@ function comparisonBlocks(report: AfterActionReport): Block[] {
   if (report.delegations.length < 2) return [];
   return [
     heading(2, 'The delegations side by side'),
-    table(['', ...report.delegations.map((d) => d.name)], report.comparison.map((r) => [r.label, ...r.values])),
+    // Values may end with a name (build.ts), so each is isolated whole.
+    table(['', ...report.delegations.map((d) => their(d.name))], report.comparison.map((r) => [r.label, ...r.values.map(their)])),
   ];
 }
 
-const remarkRows = (remarks: DelegationReport['notes']): string[][] =>
-  remarks.map((r) => [cellTime(r.at), STEPS[r.step].label, r.author ?? '–', r.text]);
+const remarkRows = (remarks: DelegationReport['notes']): Cell[][] =>
+  remarks.map((r) => [cellTime(r.at), STEPS[r.step].label, r.author === null ? '–' : their(r.author), their(r.text)]);
 
 const stepLabel = (step: StepId): string => STEPS[step].label;
+
+const ASSESSMENT_STATUS = { current: 'Current', superseded: 'Superseded', reopened: 'Reopened by later information, not agreed again' } as const;
+
+function awarenessBlocks(d: DelegationReport): Block[] {
+  const blocks: Block[] = [
+    d.findings.length > 0
+      ? table(['Finding', 'Source', 'Confidence'], d.findings.map((f) => [their(f.text), their(f.source), CONFIDENCE_LABELS[f.confidence].label]))
+      : paragraph(line('No findings recorded.'), 'muted'),
+  ];
+  if (d.sharedAssessments.length === 0) return [...blocks, paragraph(line('No shared assessment agreed.'), 'muted')];
+  const current = d.sharedAssessments.find((x) => x.status === 'current');
+  if (current) blocks.push(fields([['Shared assessment (agreed)', line(their(current.text))]]));
+  else blocks.push(paragraph(line('The shared assessment agreed last was reopened by later information and is not agreed now.'), 'muted'));
+  // Every agreement the log records: what a delegation agreed before an inject is part of its record.
+  blocks.push(
+    timedTable(
+      ['Shared assessment agreed', 'Status'],
+      d.sharedAssessments.map((x) => [cellTime(x.at), their(x.text), ASSESSMENT_STATUS[x.status]]),
+    ),
+  );
+  return blocks;
+}
 
 function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block[] {
   const blocks: Block[] = [
     { type: 'pageBreak' },
-    heading(2, `Delegation: ${d.name}`),
+    heading(2, 'Delegation: ', their(d.name)),
     d.chain.intact
-      ? paragraph(`Record verified: ${d.chain.events} events, last hash ${shortHash(d.chain.headHash)}. Reached the step: ${stepLabel(d.step)}.`, 'muted')
-      : paragraph(`WARNING: this record does not verify. ${d.chain.problem ?? ''}`, 'alert'),
+      ? paragraph(line(`Record verified: ${d.chain.events} events, last hash ${shortHash(d.chain.headHash)}. Reached the step: ${stepLabel(d.step)}.`), 'muted')
+      : paragraph(line(`WARNING: this record does not verify. ${d.chain.problem ?? ''}`), 'alert'),
   ];
   if (d.injects.length > 0) {
-    blocks.push(heading(3, 'Injects received'), timedTable(['Inject'], d.injects.map((i) => [cellTime(i.at), i.title])));
+    blocks.push(heading(3, 'Injects received'), timedTable(['Inject'], d.injects.map((i) => [cellTime(i.at), their(i.title)])));
   }
 
-  blocks.push(heading(3, `1. ${stepLabel('awareness')}`), basisLine(report, 'step:awareness'));
-  blocks.push(
-    d.findings.length > 0
-      ? table(['Finding', 'Source', 'Confidence'], d.findings.map((f) => [f.text, f.source, CONFIDENCE_LABELS[f.confidence].label]))
-      : paragraph('No findings recorded.', 'muted'),
-    d.sharedAssessment.agreed
-      ? fields([['Shared assessment (agreed)', d.sharedAssessment.text]])
-      : paragraph('No shared assessment agreed.', 'muted'),
-  );
+  blocks.push(heading(3, `1. ${stepLabel('awareness')}`), basisLine(report, 'step:awareness'), ...awarenessBlocks(d));
 
   blocks.push(heading(3, `2. ${stepLabel('attribution')}`), basisLine(report, 'step:attribution'));
   const a = d.attribution;
   blocks.push(
     a.status === 'attributed'
       ? fields([
-          ['Decision', 'Attributed'],
-          ['Actor', `${a.actorType}${a.actorName ? `: ${a.actorName}` : ' (not named)'}`],
-          ['Confidence', CONFIDENCE_LABELS[a.confidence].label],
-          ['Basis', a.basis],
+          ['Decision', line('Attributed')],
+          ['Actor', line(a.actorType, a.actorName ? line(': ', their(a.actorName)) : ' (not named)')],
+          ['Confidence', line(CONFIDENCE_LABELS[a.confidence].label)],
+          ['Basis', line(their(a.basis))],
         ])
       : a.status === 'skipped'
-        ? fields([['Decision', 'Not attributed (a sovereign choice; not every measure needs attribution)'], ['Why', a.reason]])
-        : paragraph('No attribution decision yet.', 'muted'),
+        ? fields([['Decision', line('Not attributed (a sovereign choice; not every measure needs attribution)')], ['Why', line(their(a.reason))]])
+        : paragraph(line('No attribution decision yet.'), 'muted'),
   );
 
   blocks.push(heading(3, `3. ${stepLabel('proportionality')}`), basisLine(report, 'step:proportionality'));
   blocks.push(
     { type: 'radar', axes: d.ratings.map((r) => ({ label: r.label, value: r.value })) },
-    table(['Dimension', 'Rating (0–4)', 'Rationale'], d.ratings.map((r) => [r.label, r.value === null ? 'Not rated' : String(r.value), orDash(r.rationale)])),
-    fields([['Overall level', d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`]]),
+    table(['Dimension', 'Rating (0–4)', 'Rationale'], d.ratings.map((r) => [r.label, r.value === null ? 'Not rated' : String(r.value), theirsOrDash(r.rationale)])),
+    fields([['Overall level', line(d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`)]]),
   );
 
   blocks.push(heading(3, `4. ${stepLabel('measures')}`), basisLine(report, 'step:measures', ...d.measures.map((m) => `category:${m.categoryId}`)));
@@ -157,12 +214,12 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     d.measures.length > 0
       ? table(
           ['Measure', 'Category', 'Rationale'],
-          d.measures.map((m) => [m.label + (m.outsideSuggestion ? ' (outside the suggested categories)' : ''), m.category, orDash(m.rationale)]),
+          d.measures.map((m) => [m.label + (m.outsideSuggestion ? ' (outside the suggested categories)' : ''), m.category, theirsOrDash(m.rationale)]),
         )
-      : paragraph('No measures selected.', 'muted'),
+      : paragraph(line('No measures selected.'), 'muted'),
     heading(3, 'The six principles'),
     basisLine(report, ...d.principles.map((p) => `principle:${p.id}`)),
-    table(['Principle', 'Assessment', 'Note'], d.principles.map((p) => [p.label, p.status ?? 'Not assessed', orDash(p.note)])),
+    table(['Principle', 'Assessment', 'Note'], d.principles.map((p) => [p.label, p.status ?? 'Not assessed', theirsOrDash(p.note)])),
   );
 
   blocks.push(heading(3, `5. ${stepLabel('decided')}`), basisLine(report, 'step:decided'));
@@ -170,15 +227,15 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     d.decisions.length > 0
       ? timedTable(
           ['Decision', 'Status'],
-          d.decisions.map((x) => [cellTime(x.at), x.summary, d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
+          d.decisions.map((x) => [cellTime(x.at), their(x.summary), d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
         )
-      : paragraph('No decision submitted.', 'muted'),
+      : paragraph(line('No decision submitted.'), 'muted'),
   );
 
   blocks.push(heading(3, 'Notes and dissent'));
-  if (d.notes.length === 0 && d.dissents.length === 0) blocks.push(paragraph('No notes or dissent recorded.', 'muted'));
-  if (d.notes.length > 0) blocks.push(paragraph('Notes'), timedTable(['Step', 'Author', 'Note'], remarkRows(d.notes)));
-  if (d.dissents.length > 0) blocks.push(paragraph('Dissent'), timedTable(['Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
+  if (d.notes.length === 0 && d.dissents.length === 0) blocks.push(paragraph(line('No notes or dissent recorded.'), 'muted'));
+  if (d.notes.length > 0) blocks.push(paragraph(line('Notes')), timedTable(['Step', 'Author', 'Note'], remarkRows(d.notes)));
+  if (d.dissents.length > 0) blocks.push(paragraph(line('Dissent')), timedTable(['Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
   return blocks;
 }
 
@@ -188,15 +245,17 @@ function facilitatorBlocks(report: AfterActionReport): Block[] {
     { type: 'pageBreak' },
     heading(2, "Facilitator's observations"),
     report.observations.length > 0
-      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), o.text]))
-      : paragraph('No observations recorded.', 'muted'),
+      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), their(o.text)]))
+      : paragraph(line('No observations recorded.'), 'muted'),
     heading(2, 'Improvement plan'),
     report.improvementPlan.length > 0
       ? table(
           ['#', 'Issue', 'Corrective action', 'Owner', 'Due date'],
-          report.improvementPlan.map((item, i) => [String(i + 1), item.issue, orDash(item.correctiveAction), orDash(item.owner), orDash(item.dueDate)]),
+          report.improvementPlan.map((item, i) => [
+            String(i + 1), their(item.issue), theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
+          ]),
         )
-      : paragraph('No improvement items recorded yet.', 'muted'),
+      : paragraph(line('No improvement items recorded yet.'), 'muted'),
   ];
 }
 
@@ -204,12 +263,12 @@ function citationBlocks(citations: readonly Citation[]): Block[] {
   const blocks: Block[] = [
     { type: 'pageBreak' },
     heading(2, 'Citations'),
-    paragraph('Each paragraph is quoted verbatim from the Council documents held in the app.', 'muted'),
+    paragraph(line('Each paragraph is quoted verbatim from the Council documents held in the app.'), 'muted'),
   ];
   for (const c of citations) {
-    blocks.push(heading(3, `${c.id}: ${c.docRef} ${c.anchor}`), paragraph(`Supports: ${c.supports.join('; ')}`, 'muted'));
+    blocks.push(heading(3, `${c.id}: ${c.docRef} ${c.anchor}`), paragraph(line(`Supports: ${c.supports.join('; ')}`), 'muted'));
     if (c.unavailable.length > 0) {
-      blocks.push(paragraph(`Not available in ${c.unavailable.map((l) => l.toUpperCase()).join(', ')}; quoted in the language the document has.`, 'muted'));
+      blocks.push(paragraph(line(`Not available in ${c.unavailable.map((l) => l.toUpperCase()).join(', ')}; quoted in the language the document has.`), 'muted'));
     }
     for (const q of c.quotes) blocks.push({ type: 'quote', lang: q.lang, citation: q.citation, text: q.text });
   }
@@ -229,7 +288,6 @@ export function reportBlocks(report: AfterActionReport): Block[] {
 }
 
 /** The marking line every page (and the Markdown's first and last line) carries. */
-export function markingLine(report: AfterActionReport): string {
-  const { classification, tlp } = report.marking;
-  return `EXERCISE · ${classification}${tlp ? ` · ${tlp}` : ''} · EXERCISE`;
-}
+export const markingOf = (report: AfterActionReport): Inline => line('EXERCISE · ', classificationOf(report), ' · EXERCISE');
+
+export const markingLine = (report: AfterActionReport): string => plain(markingOf(report));

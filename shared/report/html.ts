@@ -1,5 +1,5 @@
 import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from '../radar';
-import { markingLine, reportBlocks, type Block } from './document';
+import { markingLine, markingOf, reportBlocks, type Block, type Inline } from './document';
 import type { AfterActionReport } from './model';
 
 /**
@@ -15,8 +15,44 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A CSS string literal: quotes, backslashes and "<" (which could close the style element) escaped. */
-const cssString = (text: string): string => `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+/** What may stand as itself in a CSS string: nothing in it can end the string, the rule or the style element. */
+const CSS_SAFE = /^[A-Za-z0-9 .,:_-]$/;
+
+/**
+ * A CSS string literal of any text: every other character is a six-digit hex escape, so
+ * quotes, backslashes, braces, "<", and every line ending CSS knows (\n, \r, \f) stay inside
+ * the string. Each escape ends with a space: CSS takes one blank after an escape as its end,
+ * even after six digits, so without it a space that follows in the text would vanish. CSS reads an escaped NUL or lone
+ * surrogate as U+FFFD, and so would the page's UTF-8, so they are written as U+FFFD.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    if (CSS_SAFE.test(ch)) {
+      out += ch;
+      continue;
+    }
+    const code = ch.codePointAt(0)!;
+    const shown = code === 0 || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code;
+    out += `\\${shown.toString(16).padStart(6, '0')} `;
+  }
+  return `${out}"`;
+}
+
+/**
+ * Inline text as HTML. What someone typed is isolated in <bdi>, so a bidirectional override
+ * in a name reverses nothing around it; text that is theirs alone gets its element's dir="auto"
+ * instead (see `attrs`).
+ */
+function inlineHtml(text: Inline): string {
+  if (isTheirs(text)) return escapeHtml(text[0]!.text);
+  return text.map((s) => (s.user ? `<bdi>${escapeHtml(s.text)}</bdi>` : escapeHtml(s.text))).join('');
+}
+
+const isTheirs = (text: Inline): boolean => text.length === 1 && text[0]!.user === true;
+
+/** dir="auto" on an element whose whole text someone typed: its direction is that text's own, isolated from the rest. */
+const dirOf = (text: Inline): string => (isTheirs(text) ? ' dir="auto"' : '');
 
 const FRAME: RadarFrame = { cx: 220, cy: 130, radius: 90, max: 4 };
 
@@ -38,15 +74,19 @@ function radarSvg(axes: readonly { label: string; value: number | null }[]): str
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'heading':
-      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
-    case 'paragraph':
-      return `<p${block.tone ? ` class="${block.tone}"` : ''}>${escapeHtml(block.text)}</p>`;
+      return `<h${block.level}${dirOf(block.text)}>${inlineHtml(block.text)}</h${block.level}>`;
+    case 'paragraph': {
+      const tone = block.tone ? ` class="${block.tone}"` : '';
+      return `<p${tone}${dirOf(block.text)}>${inlineHtml(block.text)}</p>`;
+    }
     case 'fields':
-      return `<dl>${block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>`;
+      return `<dl>${block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd${dirOf(value)}>${inlineHtml(value)}</dd>`).join('')}</dl>`;
     case 'table':
       return (
-        `<table><thead><tr>${block.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-        block.rows.map((row) => `<tr>${row.map((c, i) => `<td${block.timeColumns?.includes(i) ? ' class="time"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+        `<table><thead><tr>${block.head.map((h) => `<th${dirOf(h)}>${inlineHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+        block.rows
+          .map((row) => `<tr>${row.map((c, i) => `<td${block.timeColumns?.includes(i) ? ' class="time"' : ''}${dirOf(c)}>${inlineHtml(c)}</td>`).join('')}</tr>`)
+          .join('') +
         '</tbody></table>'
       );
     case 'quote':
@@ -103,7 +143,7 @@ blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #
 /** The whole document; `lang="en"` because the prose is English (quotations carry their own language). */
 export function reportHtml(report: AfterActionReport): string {
   const title = escapeHtml(`After-action report: ${report.overview.title}`);
-  const marking = `<div class="marking">${escapeHtml(markingLine(report))}</div>`;
+  const marking = `<div class="marking">${inlineHtml(markingOf(report))}</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">

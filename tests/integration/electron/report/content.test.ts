@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkbench } from '../../../../electron/workbench';
 import type { Db } from '../../../../electron/db/open';
@@ -9,8 +13,9 @@ import { saveReportDetails } from '../../../../electron/exercise/plan';
 import { exerciseReport, runReport } from '../../../../electron/report/collect';
 import { createRun, runHistory } from '../../../../electron/workflow/runs';
 import { describeDecision } from '../../../../shared/report/build';
+import { reportText } from '../../../../shared/report/files';
 import { reportHtml } from '../../../../shared/report/html';
-import { reportMarkdown } from '../../../../shared/report/markdown';
+import { LINK_BREAK, reportMarkdown } from '../../../../shared/report/markdown';
 import { formatTime, type AfterActionReport } from '../../../../shared/report/model';
 import { accept, at, populatedExercise } from '../../../support/exercise';
 import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../../../support/temp';
@@ -44,6 +49,17 @@ function finishedExercise(db: Db): string {
   return view.id;
 }
 
+/** The text of every block quotation a GFM reader finds, the report's link breaks left out. */
+function blockquotesOf(markdown: string): string[] {
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const text = (node: Nodes): string =>
+    node.type === 'text' ? node.value : node.type === 'html' && node.value === LINK_BREAK ? '' : 'children' in node ? node.children.map(text).join('') : '';
+  const found: string[] = [];
+  const visit = (node: Nodes): void => (node.type === 'blockquote' ? void found.push(text(node)) : 'children' in node ? node.children.forEach(visit) : undefined);
+  visit(tree);
+  return found;
+}
+
 const quotesOf = (report: AfterActionReport) => report.citations.flatMap((c) => c.quotes.map((q) => ({ ...q, docRef: c.docRef, anchor: c.anchor })));
 
 describe('the after-action report of an exercise', () => {
@@ -65,8 +81,9 @@ describe('the after-action report of an exercise', () => {
     const principle = report.citations.find((c) => c.docRef === '10474/17' && c.anchor === 'p5.i5')!;
     expect(principle.quotes.map((q) => q.lang)).toEqual(['lv', 'nl']);
     expect(principle.quotes[1]!.citation).toBe('Council conclusions 10474/17, para. 5, fifth indent (NL)');
-    const firstQuote = principle.quotes[1]!.text.split('\n')[0]!;
-    expect(markdown).toContain(firstQuote.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`));
+    // Read back as Markdown, every quotation is its paragraph, verbatim.
+    const quoted = blockquotesOf(markdown);
+    for (const q of quotes) expect(quoted, `${q.docRef} ${q.anchor} (${q.lang})`).toContain(q.text);
   });
 
   it('shows every decision of every log in the timeline, at its time, and each submission in the text', () => {
@@ -159,6 +176,42 @@ describe('what the report says about its sources', () => {
     expect(reportMarkdown(delegationRun)).toContain(`**Facilitator:** ${PLAN.facilitator}`);
     expect(markdown).toContain('**Facilitator:** None: a single run outside an exercise');
     expect(delegationRun.marking.tlp).toBe('TLP:GREEN');
+  });
+});
+
+describe('what the record held before the run was taken back', () => {
+  it('keeps every agreed shared assessment, with its time, after an inject reopens awareness', () => {
+    const { db, close } = freshDb();
+    const run = createRun(db, 'Morning drill', { now: at(0) });
+    const first = 'A coordinated destructive attack on health services';
+    const second = 'A destructive attack on health services, with patient data stolen';
+    accept(db, run.id, TO_DECISION[0]!, at(1));
+    accept(db, run.id, { type: 'AWARENESS.AGREE', text: first }, at(2));
+    accept(db, run.id, { type: 'INJECT.RECEIVE', id: 'press', title: 'Patient records on a leak site', body: 'Records are offered for sale.' }, at(10));
+    const reopened = runReport(db, run.id, { quoteLanguages: 'nl', now: at(11) });
+    accept(db, run.id, { type: 'AWARENESS.AGREE', text: second }, at(12));
+    const report = runReport(db, run.id, { quoteLanguages: 'nl', now: at(20) });
+    close();
+
+    // Taken back and not agreed again: what was agreed is still in the record, marked as such.
+    expect(reopened.delegations[0]!.sharedAssessments).toEqual([{ at: at(2), text: first, status: 'reopened' }]);
+    expect(reportMarkdown(reopened)).toContain(`| ${formatTime(at(2)).replace(/ UTC$/, '')} | ${first} | Reopened by later information, not agreed again |`);
+
+    const d = report.delegations[0]!;
+    expect(d.sharedAssessments).toEqual([
+      { at: at(2), text: first, status: 'superseded' },
+      { at: at(12), text: second, status: 'current' },
+    ]);
+    expect(d.sharedAssessment).toEqual({ agreed: true, text: second });
+    const markdown = reportMarkdown(report);
+    expect(markdown).toContain(`| ${first} | Superseded |`);
+    expect(markdown).toContain(`| ${second} | Current |`);
+    expect(markdown).toContain(`**Shared assessment (agreed):** ${second}`);
+    const html = reportHtml(report);
+    expect(html).toContain(`<td dir="auto">${first}</td><td>Superseded</td>`);
+    expect(html).toContain(`<td dir="auto">${second}</td><td>Current</td>`);
+    const json = JSON.parse(reportText(report, 'json')) as AfterActionReport;
+    expect(json.delegations[0]!.sharedAssessments.map((x) => [x.text, x.status])).toEqual([[first, 'superseded'], [second, 'current']]);
   });
 });
 

@@ -36,15 +36,16 @@ describe('report rendering', () => {
     // The marking in the page-margin CSS cannot close the style element or the string.
     const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
     expect(style).not.toContain('</style');
-    expect(style).toContain('RESTRICTED \\3c img');
+    expect(style).toContain('RESTRICTED \\00003c img');
     expect(html).toContain('<blockquote lang="nl">Eerste regel');
   });
 
   it('Markdown escapes markup, keeps table rows on one line and marks the top and bottom', () => {
     const md = reportMarkdown(report);
     expect(md).not.toContain('[link](http://evil.test)');
-    expect(md).toContain('\\[link\\]\\(http://evil.test\\)');
-    expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
+    // Escaped only where Markdown would read markup: "[" and the "(" after "]" (a link), not other brackets.
+    expect(md).toContain('\\[link]\\(http<!---->://evil.test)');
+    expect(md).toContain('\\<img src=x onerror=alert(1)>');
     expect(md).toMatch(/\| line one \\<img .* \|\n/);
     const lines = md.trim().split('\n');
     expect(lines[0]).toMatch(/^\*\*EXERCISE · RESTRICTED .* · TLP:AMBER · EXERCISE\*\*$/);
