@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownSnippet, searchCorpus } from '../corpus/search';
 import { getCorpus, getParagraph } from '../corpus/queries';
 import { DB_FILE_NAME, defaultUserDataDir } from '../paths';
 import { openWorkbench, type Workbench } from '../workbench';
+import { DatabaseRefusedError } from '../db/errors';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { ExerciseError } from '../exercise/errors';
 import { listExercises } from '../exercise/exercises';
@@ -56,7 +58,8 @@ interface Context {
  * database, and what it does. The positionals it gets exclude the command's own words.
  */
 type Command = { readonly options: OptionSpec } & (
-  | { readonly database: true; readonly run: (context: Context & { readonly wb: Workbench }) => number }
+  /** "read": opened read-only when it exists and is current, so reading changes nothing. */
+  | { readonly database: 'read' | 'write'; readonly run: (context: Context & { readonly wb: Workbench }) => number }
   | { readonly database: false; readonly run: (context: Context) => number }
 );
 
@@ -97,7 +100,7 @@ const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], export <id> 
 const COMMANDS: Readonly<Record<string, Command>> = {
   corpus: {
     options: JSON_OPTION,
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       const corpus = getCorpus(wb.db);
       if (flag(args, 'json')) {
@@ -115,7 +118,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   show: {
     options: { ...JSON_OPTION, lang: { type: 'string' } },
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       const [docRef, anchor, extra] = args.positionals;
       if (!docRef || !anchor || extra !== undefined) throw new UsageError('show needs a docRef and an anchor, e.g. cdt show 10474/17 p5.i4');
@@ -140,7 +143,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   search: {
     options: { ...JSON_OPTION, lang: { type: 'string' }, doc: { type: 'string' }, limit: { type: 'string' } },
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       const query = args.positionals.join(' ');
       const result = searchCorpus(wb.db, query, { lang: langOption(args), docRef: stringOption(args, 'doc'), limit: intOption(args, 'limit', 1, 200) });
@@ -197,7 +200,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   'exercise list': {
     options: JSON_OPTION,
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       if (args.positionals.length > 0) throw new UsageError('exercise list takes no arguments');
       const exercises = listExercises(wb.db);
@@ -216,7 +219,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   'exercise export': {
     options: { out: { type: 'string' } },
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       const [id, extra] = args.positionals;
       const out = outputFile(wb, args);
@@ -232,7 +235,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   'exercise import': {
     options: {},
-    database: true,
+    database: 'write',
     run({ wb, args, io }) {
       const [file, extra] = args.positionals;
       if (!file || extra !== undefined) throw new UsageError('exercise import needs one file, e.g. cdt exercise import aurora.cdt-exercise.json');
@@ -248,7 +251,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 
   report: {
     options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, chromium: { type: 'string' }, run: { type: 'boolean' } },
-    database: true,
+    database: 'read',
     run({ wb, args, io }) {
       const [subject, extra] = args.positionals;
       const format = stringOption(args, 'format');
@@ -304,6 +307,30 @@ function findCommand(words: readonly string[]): { name: string; command: Command
   return { name: first, command, consumed: 1 };
 }
 
+/**
+ * A command that only reads opens the database read-only, so it writes nothing and needs no
+ * write access; it opens for writing only where reading cannot work: a new file (created,
+ * and said), a database that must first be upgraded (backed up, and said), or a corpus built
+ * from other seeds.
+ */
+function openFor(mode: 'read' | 'write', dbPath: string, seeds: string, io: CliIo): Workbench {
+  if (mode === 'read' && existsSync(dbPath)) {
+    try {
+      const wb = openWorkbench(dbPath, seeds, repoScenarios(), { readOnly: true });
+      if (wb.corpus.current) return wb;
+      wb.close();
+    } catch (error) {
+      if (!(error instanceof DatabaseRefusedError && error.reason === 'needs-upgrade')) throw error;
+    }
+  }
+  const wb = openWorkbench(dbPath, seeds, repoScenarios());
+  const { created, migrated, file } = wb.opening;
+  // On stderr, so that --json output stays machine-readable.
+  if (created) io.err(`Created a new database at ${file}.`);
+  if (migrated) io.err(`Upgraded the database ${file} from schema ${migrated.from} to ${migrated.to}; the previous version is saved as ${migrated.backup}.`);
+  return wb;
+}
+
 const repoSeeds = (): string => fileURLToPath(new URL('../../seeds', import.meta.url));
 const repoScenarios = (): string => fileURLToPath(new URL('../../resources/scenarios', import.meta.url));
 
@@ -327,8 +354,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     const args: ParsedArgs = { ...parsed, positionals: parsed.positionals.slice(consumed) };
     if (!command.database) return command.run({ args, io });
-    const dbPath = stringOption(args, 'db') ?? join(defaultUserDataDir(), DB_FILE_NAME);
-    wb = openWorkbench(dbPath, stringOption(args, 'seeds') ?? repoSeeds(), repoScenarios());
+    wb = openFor(command.database, stringOption(args, 'db') ?? join(defaultUserDataDir(), DB_FILE_NAME), stringOption(args, 'seeds') ?? repoSeeds(), io);
     return command.run({ args, io, wb });
   } catch (error) {
     if (error instanceof UsageError) {

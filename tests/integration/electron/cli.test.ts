@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
@@ -94,6 +94,28 @@ describe('cdt command line', () => {
     writeFileSync(file, '{"dimensions": ');
     expect(cli('assess', file).err).toMatch(/bad\.json: not valid JSON/);
     expect(cli('assess', join(temp.dir, 'missing.json')).err).toMatch(/missing\.json: there is no such file/);
+  });
+
+  it('creates a database only in a folder that exists, and says so; reading commands leave it as it was', () => {
+    const io = () => {
+      const lines = { out: '', err: '' };
+      return { lines, io: { out: (t: string) => void (lines.out += t + '\n'), err: (t: string) => void (lines.err += t + '\n') } };
+    };
+    const missing = join(temp.dir, 'no-such-folder', 'typo.sqlite');
+    const first = io();
+    expect(runCli(['exercise', 'list', '--db', missing], first.io)).toBe(1);
+    expect(first.lines.err).toMatch(/no-such-folder/);
+    expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
+    const fresh = join(temp.dir, 'fresh.sqlite');
+    const created = io();
+    expect(runCli(['exercise', 'list', '--json', '--db', fresh], created.io)).toBe(0);
+    expect(created.lines.err).toBe(`Created a new database at ${fresh}.\n`);
+    expect(JSON.parse(created.lines.out)).toEqual([]);
+    const before = readFileSync(fresh);
+    const again = io();
+    expect(runCli(['search', 'proportionality', '--db', fresh], again.io)).toBe(0);
+    expect(again.lines.err).toBe('');
+    expect(readFileSync(fresh).equals(before)).toBe(true);
   });
 
   it('runs as `npm run cli`', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -35,11 +36,11 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
   return { code, out, err };
 }
 
-/** What the database holds, read through SQLite: a file written over would no longer open. */
+/** What the database holds, read through SQLite (a file written over would no longer open), and its bytes. */
 function databaseContent(): string {
   const handle = new Database(db, { readonly: true });
   try {
-    return dumpDatabase(handle);
+    return `${createHash('sha256').update(readFileSync(db)).digest('hex')}\n${dumpDatabase(handle)}`;
   } finally {
     handle.close();
   }
