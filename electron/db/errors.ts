@@ -5,10 +5,12 @@ export type DatabaseRefusal =
   | 'foreign' // another application's file, or not SQLite at all
   | 'too-new' // written by a newer version of the app
   | 'damaged' // SQLite's check found damage
+  | 'unreadable' // SQLite could not read it for another reason (locked, an unfinished journal of another program)
   | 'missing' // a read-only open of a file that does not exist (or holds nothing)
   | 'no-folder' // a new database in a folder that does not exist
   | 'not-a-file' // a folder, a device, a socket
-  | 'needs-upgrade'; // a read-only open of a database that a newer app must migrate first
+  | 'needs-upgrade' // a read-only open of a database that a newer app must migrate first
+  | 'no-backup'; // the copy an upgrade starts with could not be written beside it
 
 export class DatabaseRefusedError extends UserError {
   constructor(

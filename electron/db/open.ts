@@ -22,7 +22,7 @@ export interface OpenOptions {
    * folder: a path a user typed that names a missing folder is a typo, and is refused.
    */
   readonly createFolder?: boolean;
-  /** Each step of an upgrade as it starts: backing up a large database takes a while. */
+  /** Each step as it starts (checking; for an upgrade, backing-up and migrating): a large database takes a while. */
   readonly onProgress?: (step: OpenStep) => void;
   /** The registry to migrate with (tests stop inside an upgrade with their own). */
   readonly migrations?: readonly Migration[];
@@ -260,7 +260,11 @@ function damageOr(error: unknown, file: string): unknown {
   if (error instanceof DatabaseRefusedError || !isSqliteError(error)) return error;
   if (error.code === 'SQLITE_NOTADB') return foreign(file, 'it is not a SQLite database');
   if (error.code.startsWith('SQLITE_CORRUPT')) return damaged(file, [error.message]);
-  return error;
+  return new DatabaseRefusedError(
+    'unreadable',
+    file,
+    `The database ${file} could not be read (${error.message}); nothing in it was changed. Close any other program using it and try again.`,
+  );
 }
 
 /** SQLite's quick check, before anything is written: a damaged file is never written to. */
@@ -325,12 +329,31 @@ function backUp(db: Db, file: string, version: number, now: Date): string {
   let target = join(folder, `${stem}.backup-v${version}-${stamp}.sqlite`);
   for (let n = 2; existsSync(target); n++) target = join(folder, `${stem}.backup-v${version}-${stamp}-${n}.sqlite`);
   const partial = join(folder, `${stem}.backup-in-progress.sqlite`);
-  rmSync(partial, { force: true }); // left by a process that died while backing up
-  db.prepare('VACUUM INTO ?').run(partial);
-  fsyncFile(partial);
-  renameSync(partial, target);
-  fsyncFolder(folder);
+  try {
+    rmSync(partial, { force: true }); // left by a process that died while backing up
+    db.prepare('VACUUM INTO ?').run(partial);
+    fsyncFile(partial);
+    renameSync(partial, target);
+    fsyncFolder(folder);
+  } catch (error) {
+    removeQuietly(partial);
+    throw new DatabaseRefusedError(
+      'no-backup',
+      file,
+      `The database ${file} needs an upgrade, but no backup of it could be written in ${folder} ` +
+        `(${error instanceof Error ? error.message : String(error)}); it was not upgraded and nothing in it was changed. ` +
+        'Free some space or allow writing in that folder, then open it again.',
+    );
+  }
   return target;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // The refusal that follows says what went wrong; a leftover is removed by the next backup.
+  }
 }
 
 function fsyncFile(path: string): void {

@@ -155,6 +155,16 @@ describe('opening a database file', () => {
     expect(readdirSync(temp.dir).filter((f) => f.includes('backup-in-progress'))).toEqual([]);
   });
 
+  it('does not upgrade a database whose backup cannot be written, and says why', () => {
+    const folder = join(temp.dir, `no-backup-${n++}`);
+    mkdirSync(join(folder, 'cdt.backup-in-progress.sqlite', 'in-the-way'), { recursive: true });
+    const file = join(folder, 'cdt.sqlite');
+    legacyDatabase(file, 3);
+    const before = fileState(file);
+    expect(() => openDatabase(file)).toThrow(/needs an upgrade, but no backup of it could be written/);
+    expect(fileState(file)).toEqual(before);
+  });
+
   it('reports every migration step as it starts', () => {
     const file = fresh('progress');
     legacyDatabase(file, 2);
@@ -168,14 +178,14 @@ describe('opening read-only', () => {
   it('reads without writing: same bytes and mtime, no -wal or -shm left, and writes refused', () => {
     const file = fresh('ro');
     const setup = openDatabase(file);
-    setup.prepare("INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, head_hash) VALUES ('r1', 'read me', 't', 't', 1, '{}', 'h')").run();
+    setup.prepare("INSERT INTO scenarios (id, origin, title, json, hash, updated_at) VALUES ('s1', 'user', 'read me', '{}', 'h', 't')").run();
     setup.close();
     const before = fileState(file);
     const mtime = statSync(file).mtimeMs;
     const { db, opening } = openDatabaseFile(file, { readOnly: true });
     expect(opening).toEqual({ file, created: false, readOnly: true, migrated: null });
-    expect(db.prepare('SELECT name FROM runs').all()).toEqual([{ name: 'read me' }]);
-    expect(() => db.prepare("UPDATE runs SET name = 'changed'").run()).toThrow(/readonly/);
+    expect(db.prepare('SELECT title FROM scenarios').all()).toEqual([{ title: 'read me' }]);
+    expect(() => db.prepare("UPDATE scenarios SET title = 'changed'").run()).toThrow(/readonly/);
     db.close();
     expect(fileState(file)).toEqual(before);
     expect(statSync(file).mtimeMs).toBe(mtime);
