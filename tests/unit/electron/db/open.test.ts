@@ -71,9 +71,10 @@ describe('opening a database file', () => {
     expect(() => openDatabase(folder)).toThrow(/is not a database file/);
   });
 
-  it('refuses another application\'s database untouched: marked with its own application_id', () => {
+  it.each([false, true])('refuses another application\'s database untouched: marked with its own application_id (WAL: %s)', (wal) => {
     const file = fresh('foreign-id');
     const other = new Database(file);
+    if (wal) other.pragma('journal_mode = WAL');
     other.pragma('application_id = 1196444487'); // a GeoPackage's
     other.exec('CREATE TABLE mail (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO mail (body) VALUES (\'hello\')');
     other.close();
@@ -99,9 +100,10 @@ describe('opening a database file', () => {
     expectRefusedUntouched(file, /it is not a SQLite database/, 'foreign');
   });
 
-  it('refuses a database from a newer version untouched: not even switched to WAL', () => {
+  it.each([false, true])('refuses a database from a newer version untouched: not even switched to WAL (WAL already: %s)', (wal) => {
     const file = fresh('newer');
     const newer = new Database(file);
+    if (wal) newer.pragma('journal_mode = WAL');
     newer.pragma(`application_id = ${APPLICATION_ID}`);
     newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     newer.exec('CREATE TABLE from_the_future (x)');
