@@ -6,10 +6,10 @@ import {
 } from '../framework/catalogue';
 import type { EvidenceItem } from '../framework/evidence';
 import type { ResolvedLink } from '../ipc/contract';
-import { assessRun, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
+import { assessRun, type Attribution, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
 import type { RecordedEvent } from '../workflow/runs';
 import {
-  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type ChainStatus, type Citation, type ComparisonRow,
+  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type ChainStatus, type Citation, type ComparisonRow,
   type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
   type ReportOverview, type TimelineEntry,
 } from './model';
@@ -110,6 +110,23 @@ function agreedAssessmentsOf(run: ReportRun): AgreedAssessment[] {
   }));
 }
 
+function attributionOf(a: Attribution): AttributionDecision {
+  return a.status === 'skipped'
+    ? { status: 'skipped', reason: a.reason }
+    : { status: 'attributed', actorType: actorNoun(a.actorType), actorName: a.actorNamed && a.actorName ? a.actorName : null, confidence: a.confidence, basis: a.basis };
+}
+
+/** Every attribution decision the log records; nothing in the machine clears one, so the last is in force. */
+function attributionsOf(run: ReportRun): DelegationReport['attributions'] {
+  const decided = run.events.flatMap(({ at, event }) => {
+    if (event.type === 'ATTRIBUTION.SKIP') return [{ at, ...attributionOf({ status: 'skipped', reason: event.reason }) }];
+    if (event.type !== 'ATTRIBUTION.ATTRIBUTE') return [];
+    const { actorType, actorNamed, actorName, confidence, basis } = event;
+    return [{ at, ...attributionOf({ status: 'attributed', actorType, actorNamed, ...(actorName === undefined ? {} : { actorName }), confidence, basis }) }];
+  });
+  return decided.map((x, i) => ({ ...x, inForce: i === decided.length - 1 && run.replayed.context.attribution !== null }));
+}
+
 function delegationOf(run: ReportRun): DelegationReport {
   const { context, step } = run.replayed;
   const a = context.attribution;
@@ -123,18 +140,8 @@ function delegationOf(run: ReportRun): DelegationReport {
     findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: f.confidence })),
     sharedAssessment: context.sharedAssessment,
     sharedAssessments: agreedAssessmentsOf(run),
-    attribution:
-      a === null
-        ? { status: 'open' }
-        : a.status === 'skipped'
-          ? { status: 'skipped', reason: a.reason }
-          : {
-              status: 'attributed',
-              actorType: actorNoun(a.actorType),
-              actorName: a.actorNamed && a.actorName ? a.actorName : null,
-              confidence: a.confidence,
-              basis: a.basis,
-            },
+    attribution: a === null ? { status: 'open' } : attributionOf(a),
+    attributions: attributionsOf(run),
     ratings: DIMENSION_IDS.map((d) => ({
       dimension: d, label: DIMENSIONS[d].label, value: context.ratings[d]?.value ?? null, rationale: context.ratings[d]?.rationale ?? '',
     })),

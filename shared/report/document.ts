@@ -201,6 +201,22 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
         ? fields([['Decision', line('Not attributed (a sovereign choice; not every measure needs attribution)')], ['Why', line(their(a.reason))]])
         : paragraph(line('No attribution decision yet.'), 'muted'),
   );
+  // A revised attribution is replaced in the state; the record keeps what was decided before.
+  if (d.attributions.length > 1) {
+    blocks.push(
+      timedTable(
+        ['Attribution decision', 'Basis or reason', 'Status'],
+        d.attributions.map((x) => [
+          cellTime(x.at),
+          x.status === 'attributed'
+            ? line(`Attributed to ${x.actorType}, ${CONFIDENCE_LABELS[x.confidence].label}`, x.actorName ? line(': ', their(x.actorName)) : '')
+            : 'Not attributed',
+          their(x.status === 'attributed' ? x.basis : x.reason),
+          x.inForce ? 'In force' : 'Superseded',
+        ]),
+      ),
+    );
+  }
 
   blocks.push(heading(3, `3. ${stepLabel('proportionality')}`), basisLine(report, 'step:proportionality'));
   blocks.push(

@@ -88,6 +88,17 @@ export interface AgreedAssessment {
   readonly status: AgreedAssessmentStatus;
 }
 
+export type AttributionDecision =
+  | {
+      readonly status: 'attributed';
+      /** "State-sponsored actor" */
+      readonly actorType: string;
+      readonly actorName: string | null;
+      readonly confidence: Confidence;
+      readonly basis: string;
+    }
+  | { readonly status: 'skipped'; readonly reason: string };
+
 export interface DelegationReport {
   readonly name: string;
   readonly runId: string;
@@ -103,17 +114,13 @@ export interface DelegationReport {
    * of what was agreed before must not vanish with it.
    */
   readonly sharedAssessments: readonly AgreedAssessment[];
-  readonly attribution:
-    | {
-        readonly status: 'attributed';
-        /** "State-sponsored actor" */
-        readonly actorType: string;
-        readonly actorName: string | null;
-        readonly confidence: Confidence;
-        readonly basis: string;
-      }
-    | { readonly status: 'skipped'; readonly reason: string }
-    | { readonly status: 'open' };
+  readonly attribution: AttributionDecision | { readonly status: 'open' };
+  /**
+   * Every attribution decision the log records, in order; the last is in force. Revising the
+   * attribution replaces it in the state, but what was decided before, and on what basis,
+   * stays part of the record.
+   */
+  readonly attributions: readonly (AttributionDecision & { readonly at: string; readonly inForce: boolean })[];
   readonly ratings: readonly { readonly dimension: DimensionId; readonly label: string; readonly value: number | null; readonly rationale: string }[];
   /** The overall level (0-4) once all seven dimensions are rated. */
   readonly level: number | null;

@@ -180,16 +180,19 @@ describe('what the report says about its sources', () => {
 });
 
 describe('what the record held before the run was taken back', () => {
-  it('keeps every agreed shared assessment, with its time, after an inject reopens awareness', () => {
+  it('keeps every agreed shared assessment and every attribution decision, with its time, after an inject reopens awareness', () => {
     const { db, close } = freshDb();
     const run = createRun(db, 'Morning drill', { now: at(0) });
     const first = 'A coordinated destructive attack on health services';
     const second = 'A destructive attack on health services, with patient data stolen';
     accept(db, run.id, TO_DECISION[0]!, at(1));
     accept(db, run.id, { type: 'AWARENESS.AGREE', text: first }, at(2));
+    accept(db, run.id, { type: 'ATTRIBUTION.SKIP', reason: 'Intelligence not yet shared' }, at(3));
     accept(db, run.id, { type: 'INJECT.RECEIVE', id: 'press', title: 'Patient records on a leak site', body: 'Records are offered for sale.' }, at(10));
     const reopened = runReport(db, run.id, { quoteLanguages: 'nl', now: at(11) });
     accept(db, run.id, { type: 'AWARENESS.AGREE', text: second }, at(12));
+    const basis = 'Forensic overlap with an earlier State-sponsored campaign';
+    accept(db, run.id, { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state-sponsored', actorNamed: true, actorName: 'GREYLOCK', confidence: 'moderate', basis }, at(13));
     const report = runReport(db, run.id, { quoteLanguages: 'nl', now: at(20) });
     close();
 
@@ -212,6 +215,16 @@ describe('what the record held before the run was taken back', () => {
     expect(html).toContain(`<td dir="auto">${second}</td><td>Current</td>`);
     const json = JSON.parse(reportText(report, 'json')) as AfterActionReport;
     expect(json.delegations[0]!.sharedAssessments.map((x) => [x.text, x.status])).toEqual([[first, 'superseded'], [second, 'current']]);
+
+    // The attribution was revised: the skip and its reason stay in the record.
+    expect(d.attributions).toEqual([
+      { at: at(3), status: 'skipped', reason: 'Intelligence not yet shared', inForce: false },
+      { at: at(13), status: 'attributed', actorType: 'State-sponsored actor', actorName: 'GREYLOCK', confidence: 'moderate', basis, inForce: true },
+    ]);
+    expect(markdown).toContain('| Not attributed | Intelligence not yet shared | Superseded |');
+    expect(markdown).toContain(`| Attributed to State-sponsored actor, moderate confidence: GREYLOCK | ${basis} | In force |`);
+    expect(html).toContain('<td>Attributed to State-sponsored actor, moderate confidence: <bdi>GREYLOCK</bdi></td>');
+    expect(json.delegations[0]!.attributions.map((x) => x.status)).toEqual(['skipped', 'attributed']);
   });
 });
 

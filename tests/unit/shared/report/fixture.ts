@@ -20,6 +20,10 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       { at: '2026-11-30T09:15:00.000Z', text, status: 'current' },
     ],
     attribution: { status: 'attributed', actorType: 'State-sponsored actor', actorName: text, confidence: 'moderate', basis: text },
+    attributions: [
+      { at: '2026-11-30T09:06:00.000Z', status: 'skipped', reason: text, inForce: false },
+      { at: '2026-11-30T09:16:00.000Z', status: 'attributed', actorType: 'State-sponsored actor', actorName: text, confidence: 'moderate', basis: text, inForce: true },
+    ],
     ratings: DIMENSION_IDS.map((dimension) => ({ dimension, label: DIMENSIONS[dimension].label, value: 2, rationale: text })),
     level: 2,
     measures: [
