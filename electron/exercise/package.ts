@@ -321,10 +321,13 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
     add('exercise.clock.accumulatedMs', `${accumulated} ms were counted, but only ${Math.max(0, before)} ms passed between the exercise's creation and ${since === null ? 'the making of the package' : 'the clock\'s last start'}.`);
   }
 
-  const readings = [
-    ...exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs` })),
-    ...exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs` })),
-  ].sort((a, b) => a.t - b.t);
+  const releases = exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs` }));
+  const notes = exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs` }));
+  // Both lists are in time order (checkReleases refuses them otherwise), so a merge orders them all.
+  const readings: typeof releases = [];
+  for (let r = 0, n = 0; r < releases.length || n < notes.length; ) {
+    readings.push(n >= notes.length || (r < releases.length && releases[r]!.t <= notes[n]!.t) ? releases[r++]! : notes[n++]!);
+  }
   let previous = { t: created, at: exercise.createdAt, elapsed: 0 };
   for (const reading of readings) {
     const { t, at, elapsed, path } = reading;

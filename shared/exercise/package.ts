@@ -33,8 +33,12 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a SHA-256
  * spelling per instant keeps the hashes stable and lets times be compared as strings, the way
  * SQLite orders them on export.
  */
-export const isAppTime = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && new Date(s).toISOString() === s;
+export function isAppTime(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s)) return false;
+  // A 13th month or a 30th of February parses to nothing or rolls over: either way, not this spelling.
+  const t = Date.parse(s);
+  return !Number.isNaN(t) && new Date(t).toISOString() === s;
+}
 const at = z.string().refine(isAppTime, { message: 'expected a time as the app writes it, e.g. "2025-03-10T09:00:00.000Z"' });
 const id = nameSchema(EXERCISE_LIMITS.id);
 const ms = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineProblem, longTextProblem, nameKey, nameProblem } from '../../../shared/text';
+import { isAppTime } from '../../../shared/exercise/package';
 
 describe('text rules', () => {
   it('a name is one trimmed, non-empty line without controls, bidi controls or lone surrogates', () => {
@@ -38,5 +39,14 @@ describe('text rules', () => {
     expect(nameKey('Stra\u00dfe')).toBe(nameKey('STRASSE'));
     expect(nameKey('\uff25stonia')).toBe(nameKey('Estonia')); // full-width E
     expect(nameKey('Estonia')).not.toBe(nameKey('Latvia'));
+  });
+});
+
+describe('times in a package', () => {
+  it('are in the one spelling the app writes, and real', () => {
+    expect(isAppTime('2025-03-10T09:00:00.000Z')).toBe(true);
+    for (const s of ['2025-03-10T09:00:00Z', '2025-03-10T09:00:00.000+00:00', '2025-03-10t09:00:00.000Z', '2025-13-10T09:00:00.000Z', '2025-02-30T09:00:00.000Z', '2025-03-10T24:00:00.000Z']) {
+      expect(isAppTime(s)).toBe(false);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { addFacilitatorNote, createExercise, exerciseClock, releaseInject } from
 import { contentHash } from '../../../../electron/exercise/hash';
 import { exportExercise, importExercisePackage, importScenarioText, packageText, parseScenarioText } from '../../../../electron/exercise/package';
 import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
+import { sendEvent } from '../../../../electron/workflow/runs';
 import { STAMPED_EVENT_TYPES } from '../../../../shared/workflow/event-schema';
 import type { ExercisePackage } from '../../../../shared/exercise/package';
 import type { Scenario } from '../../../../shared/exercise/scenario';
@@ -123,6 +124,12 @@ const DAMAGE: Record<string, (p: Loose, c: Choice) => boolean> = {
     if (all.length === 0) return false;
     const { run, j } = pick(all, c.picks[0]!);
     run.events.splice(j, 1);
+    return true;
+  },
+  'release time differs from its receipt'(p, c) {
+    if (p.exercise.releases.length === 0) return false;
+    const release = pick(p.exercise.releases, c.picks[0]!);
+    release.releasedAt = iso(T(release.releasedAt) + (c.picks[1]! % 2 === 0 ? c.delta : -c.delta));
     return true;
   },
   'release removed'(p, c) {
@@ -291,8 +298,12 @@ const DAMAGE: Record<string, (p: Loose, c: Choice) => boolean> = {
     return true;
   },
   'another spelling of a time'(p, c) {
-    const variant = c.picks[0]! % 3;
-    const respell = (s: string) => (variant === 0 ? s.replace('.000Z', 'Z').replace(/\.(\d{3})Z$/, '.$1000Z') : variant === 1 ? s.replace('Z', '+00:00') : s.replace('T', 't'));
+    const variant = c.picks[0]! % 4;
+    const respell = (s: string) =>
+      variant === 0 ? s.replace('.000Z', 'Z').replace(/\.(\d{3})Z$/, '.$1000Z')
+      : variant === 1 ? s.replace('Z', '+00:00')
+      : variant === 2 ? s.replace('T', 't')
+      : s.replace(/^(\d{4})-\d{2}/, '$1-13'); // no such month
     if (c.picks[1]! % 2 === 0) p.exercise.createdAt = respell(p.exercise.createdAt);
     else {
       const { e } = pick(eventsOf(p), c.picks[2]!);
@@ -405,6 +416,7 @@ describe('valid exercises round-trip (property)', () => {
           fc.record({ kind: fc.constant('clock' as const) }),
           fc.record({ kind: fc.constant('release' as const), inject: fc.nat(), to: fc.nat() }),
           fc.record({ kind: fc.constant('note' as const), text: fc.string({ unit: fc.constantFrom('x', '\n', '\t', 'ü', '😀', ' '), minLength: 1, maxLength: 30 }) }),
+          fc.record({ kind: fc.constant('remark' as const), to: fc.nat(), text: fc.string({ unit: fc.constantFrom('y', '\n', '\u200f', 'ß', ' '), minLength: 1, maxLength: 30 }), author: fc.option(names, { nil: undefined }) }),
         ),
         { maxLength: 8 },
       ),
@@ -425,6 +437,9 @@ describe('valid exercises round-trip (property)', () => {
           } else if (step.kind === 'release') {
             const inject = pick(created.scenario.injects, step.inject);
             releaseInject(db, created.id, inject.id, [pick(created.delegations, step.to).id], now());
+          } else if (step.kind === 'remark') {
+            const event = { type: 'NOTE.ADD' as const, id: `remark-${clock}`, text: step.text, ...(step.author === undefined ? {} : { author: step.author }) };
+            sendEvent(db, pick(created.delegations, step.to).runId, event, now());
           } else if (step.text.trim() !== '') addFacilitatorNote(db, created.id, step.text, now());
         }
         const exported = exportExercise(db, created.id, now());
@@ -469,6 +484,32 @@ describe('damaged scenarios are refused at the schema (fuzz)', () => {
         const before = databaseBytes(db, file);
         expect(() => importScenarioText(db, text, 's.json', at(2))).toThrow(PackageError);
         expect(databaseBytes(db, file).equals(before)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('scenario files with random damage to their text (fuzz)', () => {
+  it('are read or refused with a PackageError, never another exception', () => {
+    const bare = readFileSync(join(SCENARIOS_DIR, 'supply-chain-espionage.json'), 'utf8');
+    const scenario = JSON.parse(bare) as Scenario;
+    const packaged = JSON.stringify({ format: 'cdt-scenario-package', version: 1, manifest: { createdAt: at(1), sha256: contentHash(scenario) }, scenario }, null, 1);
+    const damage = fc.record({
+      text: fc.constantFrom(bare, packaged),
+      at: fc.nat(),
+      cut: fc.boolean(),
+      with: fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('\\u0000', '\\ud800', '\u202e', '"', '\\', '1e999', '-0', '{}')),
+    });
+    fc.assert(
+      fc.property(damage, ({ text, at: position, cut, with: inserted }) => {
+        const i = position % text.length;
+        const damaged = cut ? text.slice(0, i) : text.slice(0, i) + inserted + text.slice(i + 1);
+        try {
+          // A bare scenario has no hash: a harmless change (a letter of a text) is read as written.
+          expect(parseScenarioText(damaged, 's.json').format).toBe('cdt-scenario');
+        } catch (error) {
+          if (!(error instanceof PackageError)) throw error;
+        }
       }),
     );
   });
