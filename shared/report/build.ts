@@ -9,7 +9,7 @@ import type { ResolvedLink } from '../ipc/contract';
 import { assessRun, type Attribution, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
 import type { RecordedEvent } from '../workflow/runs';
 import {
-  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type ChainStatus, type Citation, type ComparisonRow,
+  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type Citation, type ComparisonRow,
   type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
   type ReportOverview, type TimelineEntry,
 } from './model';
@@ -127,6 +127,57 @@ function attributionsOf(run: ReportRun): DelegationReport['attributions'] {
   return decided.map((x, i) => ({ ...x, inForce: i === decided.length - 1 && run.replayed.context.attribution !== null }));
 }
 
+type Held = Omit<RevisedEntry, 'replacedAt' | 'change'>;
+
+/**
+ * Walks the log the way the machine applies it (every entry in it was accepted) and keeps each
+ * finding, rating, measure and principle assessment that a later event replaced or removed.
+ */
+function revisionsOf(run: ReportRun): RevisedEntry[] {
+  const held = new Map<string, Held>();
+  const revisions: RevisedEntry[] = [];
+  const replace = (key: string, at: string, change: RevisedEntry['change'], next: Held | null): void => {
+    const before = held.get(key);
+    if (before) revisions.push({ ...before, replacedAt: at, change });
+    if (next) held.set(key, next);
+    else held.delete(key);
+  };
+  for (const { at, event } of run.events) {
+    switch (event.type) {
+      case 'FINDING.ADD':
+      case 'FINDING.EDIT':
+        replace(`finding:${event.id}`, at, 'edited', {
+          kind: 'finding', subject: 'Finding', value: CONFIDENCE_LABELS[event.confidence].label, text: event.text, source: event.source, recordedAt: at,
+        });
+        break;
+      case 'FINDING.REMOVE':
+        replace(`finding:${event.id}`, at, 'removed', null);
+        break;
+      case 'RATING.SET':
+        replace(`rating:${event.dimension}`, at, 'changed', {
+          kind: 'rating', subject: DIMENSIONS[event.dimension].label, value: String(event.value), text: event.rationale, source: null, recordedAt: at,
+        });
+        break;
+      case 'MEASURE.SELECT':
+        replace(`measure:${event.measureId}`, at, 'changed', {
+          kind: 'measure', subject: MEASURES[event.measureId].label, value: null, text: event.rationale, source: null, recordedAt: at,
+        });
+        break;
+      case 'MEASURE.DESELECT':
+        replace(`measure:${event.measureId}`, at, 'withdrawn', null);
+        break;
+      case 'PRINCIPLE.ASSESS':
+        replace(`principle:${event.principleId}`, at, 'changed', {
+          kind: 'principle', subject: PRINCIPLES[event.principleId].label, value: PRINCIPLE_STATUS_LABELS[event.status].label, text: event.note, source: null, recordedAt: at,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  return revisions;
+}
+
 function delegationOf(run: ReportRun): DelegationReport {
   const { context, step } = run.replayed;
   const a = context.attribution;
@@ -158,6 +209,7 @@ function delegationOf(run: ReportRun): DelegationReport {
       const assessed = context.principles[p];
       return { id: p, label: PRINCIPLES[p].label, status: assessed ? PRINCIPLE_STATUS_LABELS[assessed.status].label : null, note: assessed?.note ?? '' };
     }),
+    revisions: revisionsOf(run),
     notes: context.notes.map(remarkOf),
     dissents: context.dissents.map(remarkOf),
     decision: context.decision,

@@ -151,6 +151,8 @@ const remarkRows = (remarks: DelegationReport['notes']): Cell[][] =>
 
 const stepLabel = (step: StepId): string => STEPS[step].label;
 
+const REVISION_CHANGE = { edited: 'Edited', removed: 'Removed', changed: 'Changed', withdrawn: 'Withdrawn' } as const;
+
 const ASSESSMENT_STATUS = { current: 'Current', superseded: 'Superseded', reopened: 'Reopened by later information, not agreed again' } as const;
 
 function awarenessBlocks(d: DelegationReport): Block[] {
@@ -247,6 +249,27 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
         )
       : paragraph(line('No decision submitted.'), 'muted'),
   );
+
+  if (d.revisions.length > 0) {
+    blocks.push(
+      heading(3, 'Entries changed later'),
+      paragraph(line('Findings, ratings, measures and principle assessments as recorded before a later entry in the log changed or removed them.'), 'muted'),
+      {
+        type: 'table',
+        head: cells(['Recorded (UTC)', 'Item', 'Earlier entry', 'Replaced (UTC)', 'Change']),
+        rows: d.revisions.map((r) =>
+          cells([
+            cellTime(r.recordedAt),
+            r.subject,
+            line(r.value === null ? '' : `${r.value}: `, theirsOrDash(r.text), r.source === null ? '' : line(' (source: ', their(r.source), ')')),
+            cellTime(r.replacedAt),
+            REVISION_CHANGE[r.change],
+          ]),
+        ),
+        timeColumns: [0, 3],
+      },
+    );
+  }
 
   blocks.push(heading(3, 'Notes and dissent'));
   if (d.notes.length === 0 && d.dissents.length === 0) blocks.push(paragraph(line('No notes or dissent recorded.'), 'muted'));

@@ -99,6 +99,25 @@ export type AttributionDecision =
     }
   | { readonly status: 'skipped'; readonly reason: string };
 
+/**
+ * An entry the run held and a later event replaced or removed: the state keeps only what is
+ * current, the record keeps this too.
+ */
+export interface RevisedEntry {
+  readonly kind: 'finding' | 'rating' | 'measure' | 'principle';
+  /** What it was about, in the catalogue's words: "Finding", "Scope", a measure's or a principle's label. */
+  readonly subject: string;
+  /** The confidence of a finding, the value of a rating, the status of a principle; null for a measure. */
+  readonly value: string | null;
+  /** What was written: the finding, the rationale, the note. */
+  readonly text: string;
+  /** Where a finding came from; null for the rest. */
+  readonly source: string | null;
+  readonly recordedAt: string;
+  readonly replacedAt: string;
+  readonly change: 'edited' | 'removed' | 'changed' | 'withdrawn';
+}
+
 export interface DelegationReport {
   readonly name: string;
   readonly runId: string;
@@ -133,6 +152,8 @@ export interface DelegationReport {
     readonly outsideSuggestion: boolean;
   }[];
   readonly principles: readonly { readonly id: PrincipleId; readonly label: string; readonly status: string | null; readonly note: string }[];
+  /** Findings, ratings, measures and principle assessments as they were before a later event changed them. */
+  readonly revisions: readonly RevisedEntry[];
   readonly notes: readonly RemarkReport[];
   readonly dissents: readonly RemarkReport[];
   /** The decision in force, and every decision the log records (a reopened one included). */

@@ -179,6 +179,8 @@ describe('what the report says about its sources', () => {
   });
 });
 
+const TO_DECISION_FINDING = 'Wiper malware on hospital networks in three member states';
+
 describe('what the record held before the run was taken back', () => {
   it('keeps every agreed shared assessment and every attribution decision, with its time, after an inject reopens awareness', () => {
     const { db, close } = freshDb();
@@ -190,9 +192,12 @@ describe('what the record held before the run was taken back', () => {
     accept(db, run.id, { type: 'ATTRIBUTION.SKIP', reason: 'Intelligence not yet shared' }, at(3));
     accept(db, run.id, { type: 'INJECT.RECEIVE', id: 'press', title: 'Patient records on a leak site', body: 'Records are offered for sale.' }, at(10));
     const reopened = runReport(db, run.id, { quoteLanguages: 'nl', now: at(11) });
+    accept(db, run.id, { type: 'FINDING.EDIT', id: 'f1', text: 'Wiper malware and data theft at hospitals', source: 'CERT-EU', confidence: 'moderate' }, at(11.5));
     accept(db, run.id, { type: 'AWARENESS.AGREE', text: second }, at(12));
     const basis = 'Forensic overlap with an earlier State-sponsored campaign';
     accept(db, run.id, { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state-sponsored', actorNamed: true, actorName: 'GREYLOCK', confidence: 'moderate', basis }, at(13));
+    accept(db, run.id, { type: 'RATING.SET', dimension: 'scope', value: 2, rationale: 'Three hospitals' }, at(14));
+    accept(db, run.id, { type: 'RATING.SET', dimension: 'scope', value: 3, rationale: 'Hospitals in three member states' }, at(15));
     const report = runReport(db, run.id, { quoteLanguages: 'nl', now: at(20) });
     close();
 
@@ -225,6 +230,15 @@ describe('what the record held before the run was taken back', () => {
     expect(markdown).toContain(`| Attributed to State-sponsored actor, moderate confidence: GREYLOCK | ${basis} | In force |`);
     expect(html).toContain('<td>Attributed to State-sponsored actor, moderate confidence: <bdi>GREYLOCK</bdi></td>');
     expect(json.delegations[0]!.attributions.map((x) => x.status)).toEqual(['skipped', 'attributed']);
+
+    // So do the finding as first written and the rating as first given.
+    expect(d.revisions).toEqual([
+      { kind: 'finding', subject: 'Finding', value: 'high confidence', text: TO_DECISION_FINDING, source: 'CERT-EU', recordedAt: at(1), replacedAt: at(11.5), change: 'edited' },
+      { kind: 'rating', subject: 'Scope', value: '2', text: 'Three hospitals', source: null, recordedAt: at(14), replacedAt: at(15), change: 'changed' },
+    ]);
+    expect(markdown).toContain(`| high confidence: ${TO_DECISION_FINDING} (source: CERT-EU) |`);
+    expect(markdown).toContain('| Scope | 2: Three hospitals |');
+    expect(json.delegations[0]!.revisions).toHaveLength(2);
   });
 });
 

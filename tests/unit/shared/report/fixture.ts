@@ -30,6 +30,13 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       { id: 'council-conclusions', label: 'Council conclusions', categoryId: 'preventive', category: 'Preventive measures', rationale: text, outsideSuggestion: false },
     ],
     principles: PRINCIPLE_IDS.map((id) => ({ id, label: PRINCIPLES[id].label, status: 'met', note: text })),
+    revisions: [
+      {
+        kind: 'finding', subject: 'Finding', value: 'low confidence', text, source: text,
+        recordedAt: '2026-11-30T09:02:00.000Z', replacedAt: '2026-11-30T09:03:00.000Z', change: 'edited',
+      },
+      { kind: 'measure', subject: 'Council conclusions', value: null, text, source: null, recordedAt: '2026-11-30T09:17:00.000Z', replacedAt: '2026-11-30T09:18:00.000Z', change: 'withdrawn' },
+    ],
     notes: [{ at: '2026-11-30T09:20:00.000Z', step: 'measures', author: text, text }],
     dissents: [{ at: '2026-11-30T09:21:00.000Z', step: 'measures', author: null, text }],
     decision: { at: '2026-11-30T09:30:00.000Z', summary: text },
