@@ -4,7 +4,10 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { main: resolve(import.meta.dirname, 'electron/main.ts') } },
+      // The worker thread that runs long work (imports) off the window's thread: its own entry.
+      rollupOptions: {
+        input: { main: resolve(import.meta.dirname, 'electron/main.ts'), worker: resolve(import.meta.dirname, 'electron/work/worker.ts') },
+      },
     },
   },
   preload: {

@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
-import { MENU_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
 import { DB_FILE_NAME, SAMPLE_EXERCISE_FILE } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import { logUnexpected } from './log';
+import { workerRunner } from './work/thread';
 import { UserError } from '../shared/errors';
 import {
   APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
@@ -18,6 +19,7 @@ import {
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const workerPath = fileURLToPath(new URL('./worker.js', import.meta.url));
 const seedsDir = (): string => (app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds'));
 const scenariosDir = (): string =>
   app.isPackaged ? join(process.resourcesPath, 'scenarios') : join(app.getAppPath(), 'resources', 'scenarios');
@@ -73,7 +75,7 @@ function start(): void {
   hardenSession();
   const dbFile = join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    workbench = openWorkbench(dbFile, seedsDir(), scenariosDir());
+    workbench = openWorkbench(dbFile, seedsDir(), scenariosDir(), { createFolder: true });
   } catch (error) {
     // No window can open without the database: say which file and what to do, then quit.
     const log = error instanceof UserError ? null : logFault(error);
@@ -81,7 +83,13 @@ function start(): void {
     app.quit();
     return;
   }
-  registerIpc(createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }), () => mainWindow?.webContents ?? null, logFault);
+  const background = workerRunner(workerPath, dbFile);
+  app.on('will-quit', () => void background.close());
+  registerIpc(
+    createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }, background),
+    () => mainWindow?.webContents ?? null,
+    logFault,
+  );
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
   createWindow();
@@ -100,6 +108,7 @@ const desktop: Desktop = {
     return chosen?.[0] ?? null;
   },
   printPdf: printReportPdf,
+  showProgress: (progress) => mainWindow?.webContents.send(PROGRESS_CHANNEL, progress),
 };
 
 /**

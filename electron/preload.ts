@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, isMenuCommand, MENU_CHANNEL, type MenuBridge } from '../shared/ipc/contract';
+import { buildApi, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge } from '../shared/ipc/contract';
 
 // The page gets one method per action and never ipcRenderer itself.
 contextBridge.exposeInMainWorld(
@@ -17,3 +17,14 @@ const menu: MenuBridge = {
   },
 };
 contextBridge.exposeInMainWorld('cdtMenu', menu);
+
+const work: ProgressBridge = {
+  onProgress(listener) {
+    const forward = (_event: IpcRendererEvent, progress: unknown): void => {
+      if (isWorkProgress(progress)) listener(progress);
+    };
+    ipcRenderer.on(PROGRESS_CHANNEL, forward);
+    return () => ipcRenderer.off(PROGRESS_CHANNEL, forward);
+  },
+};
+contextBridge.exposeInMainWorld('cdtWork', work);

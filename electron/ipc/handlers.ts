@@ -11,7 +11,8 @@ import {
   addFacilitatorNote, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
   renameDelegation,
 } from '../exercise/exercises';
-import { exportExercise, exportScenario, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
+import { exportExercise, exportScenario, importExercisePackage, packageText } from '../exercise/package';
+import { inPlaceRunner, type TaskInput, type TaskName, type TaskResult, type TaskRunner } from '../work/tasks';
 import { readTextFile } from '../files/read';
 import { databaseFiles, writeFileSafely } from '../files/write';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
@@ -19,7 +20,7 @@ import { saveReportDetails } from '../exercise/plan';
 import { exerciseReport, runReport } from '../report/collect';
 import { reportHtml } from '../../shared/report/html';
 import { reportFileTitle, reportText } from '../../shared/report/files';
-import { contract, type Action, type Envelope, type Results } from '../../shared/ipc/contract';
+import { contract, type Action, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
 type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
@@ -34,6 +35,8 @@ export interface Desktop {
   chooseOpenFile(): string | null;
   /** Prints a self-contained HTML page to PDF with Chromium, A4, as the page's own CSS lays it out. */
   printPdf(html: string): Promise<Uint8Array>;
+  /** Tells the window how long work is going; null when it is over. */
+  showProgress?(progress: WorkProgress | null): void;
 }
 
 /** A file name from a user-given name: no path separators or other characters file systems refuse. */
@@ -49,10 +52,16 @@ export interface Resources {
 }
 
 /** The main process's side of every action, over the real services. */
-export function createHandlers(db: Db, desktop: Desktop, resources: Resources): Handlers {
+export function createHandlers(db: Db, desktop: Desktop, resources: Resources, runTask: TaskRunner = inPlaceRunner(db)): Handlers {
   // Whatever the user picks in a save dialog, the open database is never written over.
   const writeFile = (path: string, content: string | Uint8Array): void => writeFileSafely(path, content, databaseFiles(db.name));
-  const readPackage = (path: string): string => readTextFile(path, MAX_PACKAGE_BYTES);
+  const inBackground = async <T extends TaskName>(task: T, input: TaskInput<T>): Promise<TaskResult<T>> => {
+    try {
+      return await runTask(task, input, (p) => desktop.showProgress?.(p));
+    } finally {
+      desktop.showProgress?.(null);
+    }
+  };
   return {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
@@ -88,10 +97,10 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
       writeFile(path, packageText(pkg));
       return { saved: true, path };
     },
-    importScenario: () => {
+    importScenario: async () => {
       const path = desktop.chooseOpenFile();
       if (path === null) return { opened: false };
-      return { opened: true, path, ...importScenarioText(db, readPackage(path), path) };
+      return { opened: true, path, ...(await inBackground('importScenario', { file: path })) };
     },
     listExercises: () => listExercises(db),
     createExercise: ({ name, scenarioId, delegationNames }) => createExercise(db, { name, scenarioId, delegationNames }),
@@ -113,13 +122,13 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources): 
       writeFile(path, packageText(pkg));
       return { saved: true, path };
     },
-    importExercise: () => {
+    importExercise: async () => {
       const path = desktop.chooseOpenFile();
       if (path === null) return { opened: false };
-      return { opened: true, path, ...importExercisePackage(db, readPackage(path), path) };
+      return { opened: true, path, ...(await inBackground('importExercise', { file: path })) };
     },
     // Importing twice is harmless: the second time says "already imported" and writes nothing.
-    importSampleExercise: () => importExercisePackage(db, readPackage(resources.sampleExercise), basename(resources.sampleExercise)),
+    importSampleExercise: () => importExercisePackage(db, readTextFile(resources.sampleExercise, MAX_PACKAGE_BYTES), basename(resources.sampleExercise)),
     saveReportDetails: ({ exerciseId, details }) => {
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);

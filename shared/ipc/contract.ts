@@ -162,6 +162,33 @@ export const MENU_COMMANDS = ['new-run', 'search', 'library', 'runs'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
 
+/**
+ * Long work in the main process (an import of a large package), step by step (main ->
+ * renderer); null when it is over. The window stays usable meanwhile and shows where it is.
+ */
+export const PROGRESS_CHANNEL = 'work:progress';
+export const WORK_TASKS = ['importExercise', 'importScenario'] as const;
+export type WorkTask = (typeof WORK_TASKS)[number];
+export const WORK_STEPS = ['reading', 'checking'] as const;
+export type WorkStep = (typeof WORK_STEPS)[number];
+export interface WorkProgress {
+  readonly task: WorkTask;
+  readonly step: WorkStep;
+  readonly done: number;
+  readonly total: number;
+}
+export const isWorkProgress = (value: unknown): value is WorkProgress | null =>
+  value === null ||
+  (typeof value === 'object' &&
+    (WORK_TASKS as readonly unknown[]).includes((value as WorkProgress).task) &&
+    (WORK_STEPS as readonly unknown[]).includes((value as WorkProgress).step) &&
+    Number.isInteger((value as WorkProgress).done) &&
+    Number.isInteger((value as WorkProgress).total));
+
+export interface ProgressBridge {
+  onProgress(listener: (progress: WorkProgress | null) => void): () => void;
+}
+
 /** What the preload exposes besides the actions: a subscription to menu commands. */
 export interface MenuBridge {
   onCommand(listener: (command: MenuCommand) => void): () => void;

@@ -213,7 +213,27 @@ describe('a facilitator runs an exercise', () => {
     const alert = page.getByRole('alert');
     await alert.getByText('Not imported: the file has these problems.').waitFor();
     expect(await alert.locator('li').first().textContent()).toContain('broken.json');
+    // The import told the window how far it was, and that it ended.
+    expect(app.progress.slice(-3)).toEqual([
+      { task: 'importExercise', step: 'reading', done: 0, total: 2 },
+      { task: 'importExercise', step: 'checking', done: 1, total: 2 },
+      null,
+    ]);
+    await expect.poll(() => page.locator('.work-progress').count()).toBe(0);
     await expectAccessible();
+  });
+
+  it('shows long work at the foot of the window while it runs', async () => {
+    const { page } = app;
+    const send = (p: unknown) => page.evaluate((sent) => (globalThis as unknown as { __cdtProgress(p: unknown): void }).__cdtProgress(sent), p);
+    await send({ task: 'importExercise', step: 'checking', done: 1, total: 2 });
+    const bar = page.locator('.work-progress');
+    await bar.getByText('Importing the exercise: checking every record and writing it (step 2 of 2)').waitFor();
+    expect(await bar.getAttribute('role')).toBe('status');
+    await app.screenshot('work-progress');
+    await expectAccessible();
+    await send(null);
+    await expect.poll(() => bar.count()).toBe(0);
   });
 
   it('edits scenarios: shows the problems of a bad inject, and saves a valid new one', async () => {

@@ -7,6 +7,7 @@ import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { contentTypeOf } from '../../electron/window';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
 import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
+import type { WorkProgress } from '../../shared/ipc/contract';
 
 /** The origin the built renderer is served from, by Playwright's router: no server, no network. */
 export const APP_BASE = 'http://workbench.test/';
@@ -37,6 +38,8 @@ export interface AppUnderTest {
   /** What the fake save/open dialogs answer next (null: the user cancels); both cancel until set. */
   answerSaveDialog(path: string | null): void;
   answerOpenDialog(path: string | null): void;
+  /** Every progress report of long work the main process sent the window, null when work ended. */
+  readonly progress: readonly (WorkProgress | null)[];
   /** The default file names the app proposed in save dialogs, newest last. */
   readonly saveDialogs: readonly string[];
   screenshot(name: string): Promise<void>;
@@ -101,6 +104,8 @@ export async function openApp(
   const saveDialogs: string[] = [];
   let saveAnswer: string | null = null;
   let openAnswer: string | null = null;
+  const progress: (WorkProgress | null)[] = [];
+  let page: Page | null = null;
   const handlers = createHandlers(workbench.db, {
     writeClipboard: (text) => {
       if (clipboardRefuses) throw new Error('The clipboard is not available.');
@@ -112,6 +117,10 @@ export async function openApp(
     },
     chooseOpenFile: () => openAnswer,
     printPdf: (html) => printWithPlaywright(b, html),
+    showProgress: (p) => {
+      progress.push(p);
+      void page?.evaluate((sent) => (globalThis as unknown as { __cdtProgress(p: unknown): void }).__cdtProgress(sent), p);
+    },
   }, { sampleExercise: SAMPLE_EXERCISE });
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];
@@ -137,10 +146,12 @@ export async function openApp(
     });
   });
 
-  const page = await context.newPage();
+  page = await context.newPage();
   await page.goto(`${APP_BASE}index.html`);
+  const shown = page;
   return {
-    page,
+    page: shown,
+    progress,
     context,
     workbench,
     foreignRequests,
@@ -158,7 +169,7 @@ export async function openApp(
     saveDialogs,
     async screenshot(name) {
       mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });
+      await shown.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });
     },
     async close() {
       await context.close();

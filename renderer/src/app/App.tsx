@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLastPlace } from '../features/runs/shell';
+import { WorkProgress } from '../ui/WorkProgress';
 import { useCommands } from './commands';
 import { activeScreen, screens, useNavigation } from './navigation';
 
@@ -55,6 +56,7 @@ export function App() {
           <Component />
         </main>
       </div>
+      <WorkProgress />
     </>
   );
 }

@@ -6,6 +6,12 @@ export const en = {
     offline: 'Offline',
   },
   nav: { label: 'Sections', library: 'Library', runs: 'Runs' },
+  work: {
+    importExercise: 'Importing the exercise',
+    importScenario: 'Importing the scenario',
+    step: { reading: 'reading the file', checking: 'checking every record and writing it' },
+    of: 'step {{done}} of {{total}}',
+  },
   library: {
     heading: 'Library',
     intro: 'The Council conclusions in their original languages, verbatim. Search across all of them, or open one to read it paragraph by paragraph.',

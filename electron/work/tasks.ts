@@ -1,0 +1,43 @@
+import type { Db } from '../db/open';
+import { importExercisePackage, importScenarioText } from '../exercise/package';
+import { readTextFile } from '../files/read';
+import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
+import type { WorkProgress, WorkTask } from '../../shared/ipc/contract';
+
+/**
+ * The long work the app does on files: what may take seconds on a large package. Each task is
+ * a plain function of a database and its input, so the app can run it in a worker thread
+ * (the window stays responsive) and the tests and the e2e bridge can run it in place. Inputs
+ * and results are JSON-safe: they cross a thread boundary.
+ */
+export type ProgressSink = (progress: Omit<WorkProgress, 'task'>) => void;
+
+export const TASKS = {
+  importExercise(db: Db, input: { readonly file: string }, progress: ProgressSink) {
+    progress({ step: 'reading', done: 0, total: 2 });
+    const text = readTextFile(input.file, MAX_PACKAGE_BYTES);
+    progress({ step: 'checking', done: 1, total: 2 });
+    return importExercisePackage(db, text, input.file);
+  },
+  importScenario(db: Db, input: { readonly file: string }, progress: ProgressSink) {
+    progress({ step: 'reading', done: 0, total: 2 });
+    const text = readTextFile(input.file, MAX_PACKAGE_BYTES);
+    progress({ step: 'checking', done: 1, total: 2 });
+    return importScenarioText(db, text, input.file);
+  },
+} as const satisfies Record<WorkTask, unknown>;
+
+export type TaskName = keyof typeof TASKS;
+export type TaskInput<T extends TaskName> = Parameters<(typeof TASKS)[T]>[1];
+export type TaskResult<T extends TaskName> = ReturnType<(typeof TASKS)[T]>;
+
+/** Runs a task somewhere (a worker in the app, in place elsewhere), reporting its progress. */
+export type TaskRunner = <T extends TaskName>(task: T, input: TaskInput<T>, onProgress: (p: WorkProgress) => void) => Promise<TaskResult<T>>;
+
+/** In place, on the caller's connection: for tests, the e2e bridge and the command line. */
+export function inPlaceRunner(db: Db): TaskRunner {
+  return async (task, input, onProgress) => {
+    const run = TASKS[task] as (db: Db, input: unknown, progress: ProgressSink) => TaskResult<typeof task>;
+    return run(db, input, (p) => onProgress({ task, ...p }));
+  };
+}
