@@ -313,17 +313,17 @@ function findCommand(words: readonly string[]): { name: string; command: Command
  * and said), a database that must first be upgraded (backed up, and said), or a corpus built
  * from other seeds.
  */
-function openFor(mode: 'read' | 'write', dbPath: string, seeds: string, io: CliIo): Workbench {
-  if (mode === 'read' && existsSync(dbPath)) {
+function openFor(mode: 'read' | 'write', target: { readonly path: string; readonly createFolder: boolean }, seeds: string, io: CliIo): Workbench {
+  if (mode === 'read' && existsSync(target.path)) {
     try {
-      const wb = openWorkbench(dbPath, seeds, repoScenarios(), { readOnly: true });
+      const wb = openWorkbench(target.path, seeds, repoScenarios(), { readOnly: true });
       if (wb.corpus.current) return wb;
       wb.close();
     } catch (error) {
       if (!(error instanceof DatabaseRefusedError && error.reason === 'needs-upgrade')) throw error;
     }
   }
-  const wb = openWorkbench(dbPath, seeds, repoScenarios());
+  const wb = openWorkbench(target.path, seeds, repoScenarios(), { createFolder: target.createFolder });
   const { created, migrated, file } = wb.opening;
   // On stderr, so that --json output stays machine-readable.
   if (created) io.err(`Created a new database at ${file}.`);
@@ -354,7 +354,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     const args: ParsedArgs = { ...parsed, positionals: parsed.positionals.slice(consumed) };
     if (!command.database) return command.run({ args, io });
-    wb = openFor(command.database, stringOption(args, 'db') ?? join(defaultUserDataDir(), DB_FILE_NAME), stringOption(args, 'seeds') ?? repoSeeds(), io);
+    const named = stringOption(args, 'db');
+    // The app's own folder may not exist yet on a new machine; a folder the user typed must.
+    const target = { path: named ?? join(defaultUserDataDir(), DB_FILE_NAME), createFolder: named === undefined };
+    wb = openFor(command.database, target, stringOption(args, 'seeds') ?? repoSeeds(), io);
     return command.run({ args, io, wb });
   } catch (error) {
     if (error instanceof UsageError) {
