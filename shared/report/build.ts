@@ -138,6 +138,8 @@ function revisionsOf(run: ReportRun): RevisedEntry[] {
   const revisions: RevisedEntry[] = [];
   const replace = (key: string, at: string, change: RevisedEntry['change'], next: Held | null): void => {
     const before = held.get(key);
+    // Saying the same again changes nothing: the entry keeps the time it was first recorded.
+    if (before && next && before.value === next.value && before.text === next.text && before.source === next.source) return;
     if (before) revisions.push({ ...before, replacedAt: at, change });
     if (next) held.set(key, next);
     else held.delete(key);

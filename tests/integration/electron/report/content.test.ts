@@ -198,6 +198,7 @@ describe('what the record held before the run was taken back', () => {
     accept(db, run.id, { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state-sponsored', actorNamed: true, actorName: 'GREYLOCK', confidence: 'moderate', basis }, at(13));
     accept(db, run.id, { type: 'RATING.SET', dimension: 'scope', value: 2, rationale: 'Three hospitals' }, at(14));
     accept(db, run.id, { type: 'RATING.SET', dimension: 'scope', value: 3, rationale: 'Hospitals in three member states' }, at(15));
+    accept(db, run.id, { type: 'RATING.SET', dimension: 'scope', value: 3, rationale: 'Hospitals in three member states' }, at(16));
     const report = runReport(db, run.id, { quoteLanguages: 'nl', now: at(20) });
     close();
 
@@ -231,7 +232,7 @@ describe('what the record held before the run was taken back', () => {
     expect(html).toContain('<td>Attributed to State-sponsored actor, moderate confidence: <bdi>GREYLOCK</bdi></td>');
     expect(json.delegations[0]!.attributions.map((x) => x.status)).toEqual(['skipped', 'attributed']);
 
-    // So do the finding as first written and the rating as first given.
+    // So do the finding as first written and the rating as first given; a rating set again unchanged is no change.
     expect(d.revisions).toEqual([
       { kind: 'finding', subject: 'Finding', value: 'high confidence', text: TO_DECISION_FINDING, source: 'CERT-EU', recordedAt: at(1), replacedAt: at(11.5), change: 'edited' },
       { kind: 'rating', subject: 'Scope', value: '2', text: 'Three hospitals', source: null, recordedAt: at(14), replacedAt: at(15), change: 'changed' },
