@@ -75,21 +75,26 @@ function upsert(db: Db, scenario: Scenario, origin: ScenarioOrigin, now: string)
 /** Saves a facilitator's scenario (new or edited). Bundled ones are read-only: save a copy under another id. */
 export function saveScenario(db: Db, value: unknown, now = new Date().toISOString()): ScenarioRecord {
   const scenario = validateScenario(value);
-  const existing = readRow(db, scenario.id);
-  if (existing?.origin === 'bundled') {
-    throw new ExerciseError(`"${scenario.id}" is a scenario that comes with the app and cannot be changed; save your version under another id.`);
-  }
-  // An edited import becomes the facilitator's own: it no longer matches what was received.
-  upsert(db, scenario, 'user', now);
-  return getScenario(db, scenario.id);
+  // Checked and written under one lock: the command line may be syncing the bundled ones.
+  return writeTransaction(db, () => {
+    const existing = readRow(db, scenario.id);
+    if (existing?.origin === 'bundled') {
+      throw new ExerciseError(`"${scenario.id}" is a scenario that comes with the app and cannot be changed; save your version under another id.`);
+    }
+    // An edited import becomes the facilitator's own: it no longer matches what was received.
+    upsert(db, scenario, 'user', now);
+    return getScenario(db, scenario.id);
+  });
 }
 
 export function deleteScenario(db: Db, id: string): void {
-  const row = readRow(db, id);
-  if (!row) throw new ExerciseError(`There is no scenario with id "${id}".`);
-  if (row.origin === 'bundled') throw new ExerciseError(`"${id}" comes with the app and cannot be deleted.`);
-  // Exercises keep their own copy of the scenario, so deleting it here changes none of them.
-  statement(db, 'DELETE FROM scenarios WHERE id = ?').run(id);
+  writeTransaction(db, () => {
+    const row = readRow(db, id);
+    if (!row) throw new ExerciseError(`There is no scenario with id "${id}".`);
+    if (row.origin === 'bundled') throw new ExerciseError(`"${id}" comes with the app and cannot be deleted.`);
+    // Exercises keep their own copy of the scenario, so deleting it here changes none of them.
+    statement(db, 'DELETE FROM scenarios WHERE id = ?').run(id);
+  });
 }
 
 /**
@@ -109,7 +114,7 @@ export function importValidScenario(db: Db, scenario: Scenario, fileName: string
   return { status: 'imported', scenario: summaryOf(readRow(db, scenario.id)!, scenario) };
 }
 
-/** A colleague's exercise brings its scenario: kept for reuse unless this id is already taken here. */
+/** A colleague's exercise brings its scenario: kept for reuse unless this id is already taken here. Inside the import's transaction. */
 export function adoptScenario(db: Db, scenario: Scenario, now: string): void {
   if (!readRow(db, scenario.id)) upsert(db, scenario, 'imported', now);
 }
