@@ -11,7 +11,7 @@ import { reportDetailsOf } from './plan';
 import { assessRun } from '../../shared/workflow/machine';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
-import { nameKey, nameProblem } from '../../shared/text';
+import { longTextProblem, nameKey, nameProblem } from '../../shared/text';
 import type {
   ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
   InjectStatus, ReleaseResult, RunExercise,
@@ -353,6 +353,9 @@ export function releaseInject(
 export function addFacilitatorNote(db: Db, exerciseId: string, text: string, now = nowIso(), id: string = randomUUID()): ExerciseView {
   if (text.trim().length === 0) throw new ExerciseError('A note needs some text.');
   if (text.length > NOTE_MAX) throw new ExerciseError(`A note can have at most ${NOTE_MAX} characters.`);
+  // The same rule as a package's notes: what the app stores, an export must be able to carry.
+  const problem = longTextProblem(text);
+  if (problem) throw new ExerciseError(`The note was not added: it ${problem}.`);
   db.transaction(() => {
     const row = readExercise(db, exerciseId);
     statement(db, 'INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES (?, ?, ?, ?, ?)').run(

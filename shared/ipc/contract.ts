@@ -5,7 +5,8 @@ import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framewo
 import { SCREEN_IDS, type EvidenceLink } from '../framework/evidence';
 import { incomingEventSchema } from '../workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
-import { scenarioSchema } from '../exercise/scenario';
+import { SCENARIO_LIMITS, scenarioSchema } from '../exercise/scenario';
+import { EXERCISE_LIMITS } from '../exercise/limits';
 import { reportDetailsSchema } from '../report/plan';
 import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS } from '../report/model';
 import {
@@ -20,10 +21,19 @@ import {
  */
 const lang = z.enum(LANGS);
 const docRef = z.string().min(1).max(32);
-const runId = z.string().min(1).max(100);
-const runName = z.string().max(200);
-const scenarioId = z.string().min(1).max(100);
-const exerciseId = z.string().min(1).max(100);
+const id = z.string().min(1).max(EXERCISE_LIMITS.id);
+const runId = id;
+const runName = z.string().max(EXERCISE_LIMITS.runName);
+const scenarioId = z.string().min(1).max(SCENARIO_LIMITS.id);
+const exerciseId = id;
+/**
+ * What a window may append to a run. An inject reaches a run only through releaseInject,
+ * which records the release with it; a receipt without its release is what import refuses.
+ */
+const windowEvent = incomingEventSchema.refine((event) => event.type !== 'INJECT.RECEIVE', {
+  message: 'an inject reaches a run only when the facilitator releases it',
+  path: ['type'],
+});
 const evidenceItem = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('step'), id: z.enum(STEP_IDS) }),
   z.strictObject({ kind: z.literal('dimension'), id: z.enum(DIMENSION_IDS) }),
@@ -52,7 +62,7 @@ export const contract = {
   renameRun: { channel: 'runs:rename', input: z.strictObject({ id: runId, name: runName }) },
   deleteRun: { channel: 'runs:delete', input: z.strictObject({ id: runId }) },
   getRun: { channel: 'runs:get', input: z.strictObject({ id: runId }) },
-  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: incomingEventSchema }) },
+  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: windowEvent }) },
   runHistory: { channel: 'runs:history', input: z.strictObject({ id: runId }) },
   verifyRun: { channel: 'runs:verify', input: z.strictObject({ id: runId }) },
   getEvidence: { channel: 'evidence:get', input: z.strictObject({ item: evidenceItem }) },
@@ -68,9 +78,9 @@ export const contract = {
   createExercise: {
     channel: 'exercises:create',
     input: z.strictObject({
-      name: z.string().max(100),
+      name: z.string().max(EXERCISE_LIMITS.exerciseName),
       scenarioId,
-      delegationNames: z.array(z.string().max(80)).min(1).max(50),
+      delegationNames: z.array(z.string().max(EXERCISE_LIMITS.delegationName)).min(1).max(EXERCISE_LIMITS.delegations),
     }),
   },
   getExercise: { channel: 'exercises:get', input: z.strictObject({ id: exerciseId }) },
@@ -81,15 +91,15 @@ export const contract = {
     channel: 'exercises:release',
     input: z.strictObject({
       exerciseId,
-      injectId: z.string().min(1).max(100),
-      delegations: z.union([z.literal('all'), z.array(z.string().min(1).max(100)).min(1).max(50)]),
+      injectId: z.string().min(1).max(SCENARIO_LIMITS.id),
+      delegations: z.union([z.literal('all'), z.array(id).min(1).max(EXERCISE_LIMITS.delegations)]),
     }),
   },
   renameDelegation: {
     channel: 'exercises:rename-delegation',
-    input: z.strictObject({ exerciseId, delegationId: z.string().min(1).max(100), name: z.string().max(80) }),
+    input: z.strictObject({ exerciseId, delegationId: id, name: z.string().max(EXERCISE_LIMITS.delegationName) }),
   },
-  addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(20_000) }) },
+  addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(EXERCISE_LIMITS.note) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
   importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
   // The finished example exercise shipped with the app, for a newcomer to open with its report.

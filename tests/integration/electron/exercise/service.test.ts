@@ -231,6 +231,23 @@ describe('exercise actions over the IPC contract', () => {
     expect(logged).toHaveLength(1);
   });
 
+  it('lets no window append an inject to a run: injects arrive only with their release', async () => {
+    const db = freshDb();
+    const view = populatedExercise(db);
+    const handlers = createHandlers(db, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE });
+    const runId = view.delegations[0]!.runId;
+    const before = runHistory(db, runId).length;
+    const sent = await dispatch(handlers, 'runs:send', { id: runId, event: { type: 'INJECT.RECEIVE', id: 'forged', title: 'Forged', body: 'Never released.' } });
+    expect(sent).toMatchObject({ ok: false, error: { kind: 'user', problems: [{ path: 'event.type', message: 'an inject reaches a run only when the facilitator releases it' }] } });
+    expect(runHistory(db, runId)).toHaveLength(before);
+  });
+
+  it('refuses a facilitator note that an export could not carry', () => {
+    const db = freshDb();
+    const view = populatedExercise(db);
+    expect(() => addFacilitatorNote(db, view.id, 'Bell\u0007 rings', at(50))).toThrow(/The note was not added: it contains a control character \(U\+0007\)/);
+  });
+
   it('validates payloads and reports service refusals as errors', async () => {
     const db = freshDb();
     const handlers = createHandlers(db, desktop(null, null), { sampleExercise: SAMPLE_EXERCISE });
