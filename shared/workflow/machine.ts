@@ -364,10 +364,73 @@ export function blockers(context: WorkflowContext): readonly Blocker[] {
   return list;
 }
 
+// The rules ask "is this id already recorded?" for nearly every event, and a run's lists grow
+// by an item per event: a scan per event makes a long run's replay and appends quadratic.
+// Each list (by identity: contexts are never mutated) gets the set of its ids, built once,
+// and an action hands that set on to the list it derives, so a run pays a constant per event.
+interface Identified {
+  readonly id: string;
+}
+
+// Even without scans, copying a list of n items to add one makes a replay of n events
+// quadratic (and, past V8's large-object size, every copy is an mmap). Inside a replay the
+// snapshot an action reads from is dropped as soon as the next exists, so a list made during
+// the replay may be extended in place; everywhere else a list is never changed once made.
+let replayDepth = 0;
+let owned = new WeakSet<readonly unknown[]>();
+
+const idSets = new WeakMap<readonly Identified[], Set<string>>();
+
+function hasId(list: readonly Identified[], id: string): boolean {
+  let ids = idSets.get(list);
+  if (!ids) idSets.set(list, (ids = new Set(list.map((item) => item.id))));
+  return ids.has(id);
+}
+
+/** The old list loses its set (should it be asked again, it builds its own): sets are never shared. */
+function handIdsOn<T extends Identified>(from: readonly T[], to: readonly T[], change: (ids: Set<string>) => void): readonly T[] {
+  if (replayDepth > 0 && owned.has(from)) owned.add(to);
+  const ids = idSets.get(from);
+  if (ids) {
+    idSets.delete(from);
+    change(ids);
+    idSets.set(to, ids);
+  }
+  return to;
+}
+
+function appended<T extends Identified>(list: readonly T[], item: T): readonly T[] {
+  if (replayDepth > 0 && owned.has(list)) {
+    (list as T[]).push(item);
+    idSets.get(list)?.add(item.id);
+    return list;
+  }
+  const next = handIdsOn(list, [...list, item], (ids) => ids.add(item.id));
+  if (replayDepth > 0) owned.add(next);
+  return next;
+}
+
+/**
+ * Runs `replay`, a loop that transitions each snapshot exactly once and keeps only the last,
+ * with the lists that grow by an event extended in place instead of copied. The snapshots it
+ * yields are equal to those of plain transitions; once it returns, their lists are ordinary
+ * lists again (the next append copies). A snapshot passed in is never changed: a list is
+ * copied once before it is first extended.
+ */
+export function replaying<T>(replay: () => T): T {
+  replayDepth++;
+  try {
+    return replay();
+  } finally {
+    replayDepth--;
+    if (replayDepth === 0) owned = new WeakSet();
+  }
+}
+
 function remarkProblems(context: WorkflowContext, event: RemarkPayload): string[] {
   const problems: string[] = [];
   if (blank(event.id)) problems.push('A note or dissent needs an id.');
-  else if ([...context.notes, ...context.dissents].some((r) => r.id === event.id)) {
+  else if (hasId(context.notes, event.id) || hasId(context.dissents, event.id)) {
     problems.push(`A note or dissent with id "${event.id}" is already recorded.`);
   }
   if (blank(event.text)) problems.push('A note or dissent needs a text.');
@@ -390,15 +453,15 @@ export function eventProblems(context: WorkflowContext, event: WorkflowEvent): r
     case 'FINDING.ADD': {
       const problems: string[] = [];
       if (blank(event.id)) problems.push('A finding needs an id.');
-      else if (context.findings.some((f) => f.id === event.id)) problems.push(`A finding with id "${event.id}" is already recorded.`);
+      else if (hasId(context.findings, event.id)) problems.push(`A finding with id "${event.id}" is already recorded.`);
       return [...problems, ...findingPayloadProblems(event)];
     }
     case 'FINDING.EDIT':
-      return context.findings.some((f) => f.id === event.id)
+      return hasId(context.findings, event.id)
         ? findingPayloadProblems(event)
         : [`There is no finding with id "${event.id}".`];
     case 'FINDING.REMOVE':
-      return context.findings.some((f) => f.id === event.id) ? [] : [`There is no finding with id "${event.id}".`];
+      return hasId(context.findings, event.id) ? [] : [`There is no finding with id "${event.id}".`];
     case 'AWARENESS.AGREE': {
       const problems: string[] = [];
       if (context.findings.length === 0) problems.push('A shared assessment rests on findings: record at least one finding first.');
@@ -480,7 +543,7 @@ export function eventProblems(context: WorkflowContext, event: WorkflowEvent): r
     case 'INJECT.RECEIVE': {
       const problems: string[] = [];
       if (blank(event.id)) problems.push('An inject needs an id.');
-      else if (context.injects.some((i) => i.id === event.id)) problems.push(`The inject "${event.id}" was already received.`);
+      else if (hasId(context.injects, event.id)) problems.push(`The inject "${event.id}" was already received.`);
       if (blank(event.title)) problems.push('An inject needs a title.');
       if (typeof event.body !== 'string') problems.push('The body of an inject must be a text.');
       if (blank(event.at)) problems.push('An inject needs the time it was received.');
@@ -550,13 +613,15 @@ export const workflowMachine = setup({
       assertEvent(event, 'FINDING.ADD');
       const finding: Finding = { id: event.id, text: event.text, source: event.source, confidence: event.confidence };
       // New facts reopen the question: the member states must agree again.
-      return { findings: [...context.findings, finding], sharedAssessment: { ...context.sharedAssessment, agreed: false } };
+      return { findings: appended(context.findings, finding), sharedAssessment: { ...context.sharedAssessment, agreed: false } };
     }),
     editFinding: assign(({ context, event }) => {
       assertEvent(event, 'FINDING.EDIT');
       return {
-        findings: context.findings.map((f) =>
-          f.id === event.id ? { id: f.id, text: event.text, source: event.source, confidence: event.confidence } : f,
+        findings: handIdsOn(
+          context.findings,
+          context.findings.map((f) => (f.id === event.id ? { id: f.id, text: event.text, source: event.source, confidence: event.confidence } : f)),
+          () => undefined,
         ),
         sharedAssessment: { ...context.sharedAssessment, agreed: false },
       };
@@ -564,7 +629,7 @@ export const workflowMachine = setup({
     removeFinding: assign(({ context, event }) => {
       assertEvent(event, 'FINDING.REMOVE');
       return {
-        findings: context.findings.filter((f) => f.id !== event.id),
+        findings: handIdsOn(context.findings, context.findings.filter((f) => f.id !== event.id), (ids) => ids.delete(event.id)),
         sharedAssessment: { ...context.sharedAssessment, agreed: false },
       };
     }),
@@ -629,18 +694,18 @@ export const workflowMachine = setup({
       assertEvent(event, 'INJECT.RECEIVE');
       const inject: Inject = { id: event.id, title: event.title, body: event.body, at: event.at };
       return {
-        injects: [...context.injects, inject],
+        injects: appended(context.injects, inject),
         sharedAssessment: { ...context.sharedAssessment, agreed: false },
         decision: null,
       };
     }),
     addNote: assign(({ context, event }, params: { readonly step: StepId }) => {
       assertEvent(event, 'NOTE.ADD');
-      return { notes: [...context.notes, toRemark(event, params.step)] };
+      return { notes: appended(context.notes, toRemark(event, params.step)) };
     }),
     addDissent: assign(({ context, event }, params: { readonly step: StepId }) => {
       assertEvent(event, 'DISSENT.ADD');
-      return { dissents: [...context.dissents, toRemark(event, params.step)] };
+      return { dissents: appended(context.dissents, toRemark(event, params.step)) };
     }),
   },
 }).createMachine({
