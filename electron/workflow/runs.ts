@@ -6,7 +6,7 @@ import { statement } from '../db/statements';
 import { readTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from './chain';
 import {
-  blockers, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
+  blockers, replaying, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
   type WorkflowEvent, type WorkflowSnapshot,
 } from '../../shared/workflow/machine';
 import { stampEvent, type IncomingEvent } from '../../shared/workflow/event-schema';
@@ -24,12 +24,12 @@ export class RunNotFoundError extends UserError {
   }
 }
 
+/** A run's row as the service reads it: never its snapshot, which grows with the run. */
 interface RunRow {
   id: string;
   name: string;
   created_at: string;
   updated_at: string;
-  snapshot: string;
   event_count: number;
   head_hash: string;
 }
@@ -38,10 +38,105 @@ const storedOf = (snapshot: WorkflowSnapshot): StoredSnapshot => ({ value: stepO
 const restore = (stored: StoredSnapshot): WorkflowSnapshot => workflowMachine.resolveState(stored);
 export const initialSnapshot = (): StoredSnapshot => storedOf(initialTransition(workflowMachine)[0]);
 
+// Where the snapshot lives. Since migration 6 it is a checkpoint in run_checkpoints (the
+// state after event `seq`), written now and then: stored in the runs row with every event, it
+// made each append cost the size of the run (SQLite rewrites a whole row, overflow pages and
+// all, on any update). The event rows are the record; the current state is the checkpoint with
+// the events after it replayed. A database without the table keeps the snapshot in its row,
+// current after every event, as before.
+const checkpointTable = new WeakMap<Db, boolean>();
+
+function hasCheckpoints(db: Db): boolean {
+  let has = checkpointTable.get(db);
+  if (has === undefined) {
+    has = statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_checkpoints'").get() !== undefined;
+    checkpointTable.set(db, has);
+  }
+  return has;
+}
+
+interface Checkpoint {
+  readonly seq: number;
+  readonly snapshot: string;
+}
+
+function readCheckpoint(db: Db, head: RunRow): Checkpoint {
+  if (!hasCheckpoints(db)) {
+    const row = statement(db, 'SELECT snapshot FROM runs WHERE id = ?').get(head.id) as { snapshot: string };
+    return { seq: head.event_count, snapshot: row.snapshot };
+  }
+  const row = statement(db, 'SELECT seq, snapshot FROM run_checkpoints WHERE run_id = ?').get(head.id) as Checkpoint | undefined;
+  if (!row) throw new Error(`The run ${head.id} has no stored snapshot.`);
+  return row;
+}
+
+/** For a run's first row (and its first checkpoint): the runs row holds the snapshot only before migration 6. */
+function insertRunRow(
+  db: Db,
+  run: { readonly id: string; readonly name: string; readonly createdAt: string; readonly updatedAt: string },
+  head: { readonly eventCount: number; readonly headHash: string },
+  snapshot: StoredSnapshot,
+): void {
+  const json = canonicalJson(snapshot);
+  if (!hasCheckpoints(db)) {
+    statement(
+      db,
+      `INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, event_count, head_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(run.id, run.name, run.createdAt, run.updatedAt, WORKFLOW_MACHINE_VERSION, json, head.eventCount, head.headHash);
+    return;
+  }
+  statement(
+    db,
+    `INSERT INTO runs (id, name, created_at, updated_at, machine_version, event_count, head_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(run.id, run.name, run.createdAt, run.updatedAt, WORKFLOW_MACHINE_VERSION, head.eventCount, head.headHash);
+  statement(db, 'INSERT INTO run_checkpoints (run_id, seq, snapshot) VALUES (?, ?, ?)').run(run.id, head.eventCount, json);
+}
+
+/**
+ * Checkpoints thin out as a run grows (after a quarter as many events as the last one
+ * covers): each costs the snapshot's size, so the bytes written per event stay constant on
+ * average, and restoring a run replays at most a fifth of its log.
+ */
+const checkpointDue = (checkpointSeq: number, seq: number): boolean => seq - checkpointSeq >= Math.max(1, Math.floor(checkpointSeq / 4));
+
 function readRun(db: Db, id: string): RunRow {
-  const row = statement(db, 'SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  const row = statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash FROM runs WHERE id = ?').get(id) as RunRow | undefined;
   if (!row) throw new RunNotFoundError(id);
   return row;
+}
+
+// The current state of recently used runs, so an append neither parses the stored snapshot
+// nor replays the events after its checkpoint. Keyed by the head hash, which covers the whole
+// log: another process's append (or anything else that changes the log) is a miss, never a stale hit.
+const CACHED_RUNS = 16;
+const currents = new WeakMap<Db, Map<string, { readonly headHash: string; readonly snapshot: WorkflowSnapshot }>>();
+
+function remember(db: Db, id: string, headHash: string, snapshot: WorkflowSnapshot): void {
+  let runs = currents.get(db);
+  if (!runs) currents.set(db, (runs = new Map()));
+  runs.delete(id);
+  runs.set(id, { headHash, snapshot });
+  if (runs.size > CACHED_RUNS) runs.delete(runs.keys().next().value as string);
+}
+
+function eventsAfter(db: Db, id: string, seq: number): WorkflowEvent[] {
+  return (statement(db, 'SELECT event FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq').all(id, seq) as { event: string }[]).map(
+    (r) => JSON.parse(r.event) as WorkflowEvent,
+  );
+}
+
+/** Call inside a transaction: the head, the checkpoint and the events after it must be one state. */
+function currentOf(db: Db, head: RunRow): WorkflowSnapshot {
+  const cached = currents.get(db)?.get(head.id);
+  if (cached?.headHash === head.head_hash) return cached.snapshot;
+  const checkpoint = readCheckpoint(db, head);
+  const tail = checkpoint.seq < head.event_count ? eventsAfter(db, head.id, checkpoint.seq) : [];
+  const restored = restore(JSON.parse(checkpoint.snapshot) as StoredSnapshot);
+  const snapshot = replaying(() => tail.reduce((s, event) => transition(workflowMachine, s, event)[0], restored));
+  remember(db, head.id, head.head_hash, snapshot);
+  return snapshot;
 }
 
 function summaryOf(row: RunRow, snapshot: StoredSnapshot): RunSummary {
@@ -56,9 +151,9 @@ function summaryOf(row: RunRow, snapshot: StoredSnapshot): RunSummary {
   };
 }
 
-function viewOf(row: RunRow): RunView {
-  const snapshot = JSON.parse(row.snapshot) as StoredSnapshot;
-  return { ...summaryOf(row, snapshot), snapshot, blockers: blockers(snapshot.context) };
+function viewOf(head: RunRow, current: WorkflowSnapshot): RunView {
+  const snapshot = storedOf(current);
+  return { ...summaryOf(head, snapshot), snapshot, blockers: blockers(snapshot.context) };
 }
 
 export const RUN_NAME_MAX = 200;
@@ -73,21 +168,27 @@ function cleanName(name: string): string {
 export function createRun(db: Db, name: string, options: { id?: string; now?: string } = {}): RunView {
   const id = options.id ?? randomUUID();
   const now = options.now ?? new Date().toISOString();
-  statement(
-    db,
-    `INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, event_count, head_hash)
-     VALUES (?, ?, ?, ?, ?, ?, 0, ?)`,
-  ).run(id, cleanName(name), now, now, WORKFLOW_MACHINE_VERSION, canonicalJson(initialSnapshot()), genesisHash(id));
-  return viewOf(readRun(db, id));
+  db.transaction(() => {
+    insertRunRow(db, { id, name: cleanName(name), createdAt: now, updatedAt: now }, { eventCount: 0, headHash: genesisHash(id) }, initialSnapshot());
+  })();
+  return getRun(db, id);
 }
 
 export function listRuns(db: Db): RunSummary[] {
-  const rows = statement(db, 'SELECT * FROM runs ORDER BY updated_at DESC, id').all() as RunRow[];
-  return rows.map((row) => summaryOf(row, JSON.parse(row.snapshot) as StoredSnapshot));
+  return readTransaction(db, () => {
+    const ids = statement(db, 'SELECT id FROM runs ORDER BY updated_at DESC, id').all() as { id: string }[];
+    return ids.map(({ id }) => {
+      const head = readRun(db, id);
+      return summaryOf(head, storedOf(currentOf(db, head)));
+    });
+  });
 }
 
 export function getRun(db: Db, id: string): RunView {
-  return viewOf(readRun(db, id));
+  return readTransaction(db, () => {
+    const head = readRun(db, id);
+    return viewOf(head, currentOf(db, head));
+  });
 }
 
 export function renameRun(db: Db, id: string, name: string): RunView {
@@ -113,23 +214,33 @@ export function deleteRun(db: Db, id: string): void {
 export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new Date().toISOString()): SendResult {
   // IMMEDIATE: take the write lock before reading, so two writers cannot both extend the chain.
   return db.transaction((): SendResult => {
-    const row = readRun(db, id);
-    const current = restore(JSON.parse(row.snapshot) as StoredSnapshot);
+    const head = readRun(db, id);
+    const current = currentOf(db, head);
     const event = stampEvent(incoming, now);
     const reasons = whyNot(current, event);
     if (reasons.length > 0) return { accepted: false, reasons };
     if (!current.can(event)) return { accepted: false, reasons: ['The workflow does not accept this event now.'] };
     const [next] = transition(workflowMachine, current, event);
-    const seq = row.event_count + 1;
+    const seq = head.event_count + 1;
     const eventJson = canonicalJson(event);
-    const hash = eventHash(row.head_hash, seq, now, eventJson);
+    const hash = eventHash(head.head_hash, seq, now, eventJson);
     statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id, seq, now, eventJson, row.head_hash, hash,
+      id, seq, now, eventJson, head.head_hash, hash,
     );
-    statement(db, 'UPDATE runs SET snapshot = ?, event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(
-      canonicalJson(storedOf(next)), seq, hash, now, id,
-    );
-    return { accepted: true, run: getRun(db, id) };
+    if (!hasCheckpoints(db)) {
+      statement(db, 'UPDATE runs SET snapshot = ?, event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(
+        canonicalJson(storedOf(next)), seq, hash, now, id,
+      );
+    } else {
+      statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(seq, hash, now, id);
+      const checkpointSeq = (statement(db, 'SELECT seq FROM run_checkpoints WHERE run_id = ?').get(id) as { seq: number }).seq;
+      if (checkpointDue(checkpointSeq, seq)) {
+        statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(seq, canonicalJson(storedOf(next)), id);
+      }
+    }
+    // Before the commit: should it fail, the database keeps the old head hash, so this entry is never used.
+    remember(db, id, hash, next);
+    return { accepted: true, run: viewOf({ ...head, event_count: seq, head_hash: hash, updated_at: now }, next) };
   }).immediate();
 }
 
@@ -155,9 +266,11 @@ export function runHistory(db: Db, id: string): RecordedEvent[] {
 
 /** Replays the log from the initial state; the stored snapshot must be what it yields. */
 export function replayRun(events: readonly WorkflowEvent[]): StoredSnapshot {
-  let snapshot = initialTransition(workflowMachine)[0];
-  for (const event of events) snapshot = transition(workflowMachine, snapshot, event)[0];
-  return storedOf(snapshot);
+  return replaying(() => {
+    let snapshot = initialTransition(workflowMachine)[0];
+    for (const event of events) snapshot = transition(workflowMachine, snapshot, event)[0];
+    return storedOf(snapshot);
+  });
 }
 
 export type CheckedReplay =
@@ -170,14 +283,16 @@ export type CheckedReplay =
  * exactly as sendEvent would have recorded them.
  */
 export function replayChecked(events: readonly WorkflowEvent[]): CheckedReplay {
-  let snapshot = initialTransition(workflowMachine)[0];
-  for (const [index, event] of events.entries()) {
-    const reasons = whyNot(snapshot, event);
-    if (reasons.length > 0) return { ok: false, index, reasons };
-    if (!snapshot.can(event)) return { ok: false, index, reasons: ['The workflow does not accept this event here.'] };
-    snapshot = transition(workflowMachine, snapshot, event)[0];
-  }
-  return { ok: true, snapshot: storedOf(snapshot) };
+  return replaying((): CheckedReplay => {
+    let snapshot = initialTransition(workflowMachine)[0];
+    for (const [index, event] of events.entries()) {
+      const reasons = whyNot(snapshot, event);
+      if (reasons.length > 0) return { ok: false, index, reasons };
+      if (!snapshot.can(event)) return { ok: false, index, reasons: ['The workflow does not accept this event here.'] };
+      snapshot = transition(workflowMachine, snapshot, event)[0];
+    }
+    return { ok: true, snapshot: storedOf(snapshot) };
+  });
 }
 
 /**
@@ -192,13 +307,11 @@ export function insertVerifiedRun(
   snapshot: StoredSnapshot,
 ): void {
   const last = chain[chain.length - 1];
-  statement(
+  insertRunRow(
     db,
-    `INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, event_count, head_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    run.id, cleanName(run.name), run.createdAt, last?.at ?? run.createdAt, WORKFLOW_MACHINE_VERSION,
-    canonicalJson(snapshot), chain.length, last?.hash ?? genesisHash(run.id),
+    { id: run.id, name: cleanName(run.name), createdAt: run.createdAt, updatedAt: last?.at ?? run.createdAt },
+    { eventCount: chain.length, headHash: last?.hash ?? genesisHash(run.id) },
+    snapshot,
   );
   const insert = statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)');
   for (const e of chain) insert.run(run.id, e.seq, e.at, e.event, e.prevHash, e.hash);
@@ -207,8 +320,13 @@ export function insertVerifiedRun(
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */
 export function verifyRun(db: Db, id: string): RunVerification {
   // One snapshot for the row and its log: read apart, a concurrent append looks like tampering.
-  const { row, chain } = readTransaction(db, () => ({ row: readRun(db, id), chain: chainOf(db, id) }));
+  const { row, chain, checkpoint } = readTransaction(db, () => {
+    const head = readRun(db, id);
+    return { row: head, chain: chainOf(db, id), checkpoint: readCheckpoint(db, head) };
+  });
   const verdict = verifyChain(id, chain, row.head_hash);
-  const replayed = replayRun(chain.map((e) => JSON.parse(e.event) as WorkflowEvent));
-  return { ...verdict, replayMatches: canonicalJson(replayed) === row.snapshot };
+  // The stored snapshot is the state after the checkpoint's event, which must be one of the log's.
+  const covered = checkpoint.seq <= chain.length ? chain.slice(0, checkpoint.seq) : null;
+  const replayed = covered && replayRun(covered.map((e) => JSON.parse(e.event) as WorkflowEvent));
+  return { ...verdict, replayMatches: replayed !== null && canonicalJson(replayed) === checkpoint.snapshot };
 }
