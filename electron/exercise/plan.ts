@@ -3,7 +3,7 @@ import { statement } from '../db/statements';
 import { readTransaction, writeTransaction } from '../db/transaction';
 import { ExerciseError } from './errors';
 import { formatIssues } from '../../shared/validation';
-import { reportDetailsSchema, type ReportDetails } from '../../shared/report/plan';
+import { reportDetailsSchema, storedReportDetailsSchema, trimmedDetails, type ReportDetails } from '../../shared/report/plan';
 import type { ImprovementItem } from '../../shared/report/model';
 
 /** The facilitator's name and the improvement plan of an exercise, items in the facilitator's order. */
@@ -32,19 +32,21 @@ function readDetails(db: Db, exerciseId: string): ReportDetails {
 export function saveReportDetails(db: Db, exerciseId: string, details: unknown): ReportDetails {
   const parsed = reportDetailsSchema.safeParse(details);
   if (!parsed.success) throw new ExerciseError('The report details were not saved.', formatIssues(parsed.error));
-  const { facilitator, improvementPlan } = parsed.data;
+  const stored = storedReportDetailsSchema.safeParse(trimmedDetails(parsed.data));
+  if (!stored.success) throw new ExerciseError('The report details were not saved.', formatIssues(stored.error));
+  const { facilitator, improvementPlan } = stored.data;
   const ids = new Set(improvementPlan.map((i) => i.id));
   if (ids.size !== improvementPlan.length) throw new ExerciseError('The report details were not saved: two improvement items have the same id.');
   writeTransaction(db, () => {
     readDetails(db, exerciseId);
-    statement(db, 'UPDATE exercises SET facilitator = ? WHERE id = ?').run(facilitator.trim(), exerciseId);
+    statement(db, 'UPDATE exercises SET facilitator = ? WHERE id = ?').run(facilitator, exerciseId);
     statement(db, 'DELETE FROM improvement_items WHERE exercise_id = ?').run(exerciseId);
     const insert = statement(
       db,
       'INSERT INTO improvement_items (id, exercise_id, position, issue, corrective_action, owner, due_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     improvementPlan.forEach((item, position) =>
-      insert.run(item.id, exerciseId, position, item.issue.trim(), item.correctiveAction.trim(), item.owner.trim(), item.dueDate),
+      insert.run(item.id, exerciseId, position, item.issue, item.correctiveAction, item.owner, item.dueDate),
     );
   });
   return reportDetailsOf(db, exerciseId);

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { storedEventSchema } from '../workflow/event-schema';
 import { CLOCK_STATUSES } from './exercises';
 import { scenarioSchema } from './scenario';
-import { improvementItemSchema, PLAN_LIMITS } from '../report/plan';
+import { PLAN_LIMITS, storedImprovementItemSchema } from '../report/plan';
 import { EXERCISE_LIMITS } from './limits';
-import { lineProblem, longTextProblem, nameProblem, nameSchema, requiredTextSchema } from '../text';
+import { nameSchema, requiredTextSchema } from '../text';
 
 /**
  * The files that travel on a USB stick between facilitators' laptops. A package is data
@@ -43,19 +43,6 @@ const at = z.string().refine(isAppTime, { message: 'expected a time as the app w
 const id = nameSchema(EXERCISE_LIMITS.id);
 const ms = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-// The app trims these when they are saved (saveReportDetails): a padded one would be stored
-// other than it was hashed.
-const trimmed = (problem: (s: string) => string | null) => (s: string) =>
-  s.trim() !== s ? 'must not start or end with whitespace' : problem(s);
-const improvementItem = improvementItemSchema.superRefine((item, ctx) => {
-  const checks: [keyof typeof item, string | null][] = [
-    ['id', nameProblem(item.id)],
-    ['issue', trimmed(longTextProblem)(item.issue)],
-    ['correctiveAction', trimmed(longTextProblem)(item.correctiveAction)],
-    ['owner', trimmed(lineProblem)(item.owner)],
-  ];
-  for (const [field, message] of checks) if (message !== null) ctx.addIssue({ code: 'custom', path: [field], message });
-});
 
 export const packagedEventSchema = z.strictObject({
   seq: z.number().int().min(1),
@@ -96,7 +83,7 @@ export const exerciseSectionSchema = z.strictObject({
   // Optional, so packages made before the after-action report still import with the same
   // hashes; left out while empty, so an empty one present would not survive a round trip.
   facilitator: nameSchema(PLAN_LIMITS.facilitator).optional(),
-  improvementPlan: z.array(improvementItem).min(1).max(PLAN_LIMITS.items).optional(),
+  improvementPlan: z.array(storedImprovementItemSchema).min(1).max(PLAN_LIMITS.items).optional(),
 });
 
 export const exercisePackageSchema = z.strictObject({

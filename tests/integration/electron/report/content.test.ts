@@ -252,6 +252,9 @@ describe('the facilitator’s report details', () => {
     expect(() => saveReportDetails(db, id, { ...PLAN, improvementPlan: [{ ...PLAN.improvementPlan[0]!, issue: '  ' }] })).toThrow(/needs an issue/);
     expect(() => saveReportDetails(db, id, { ...PLAN, improvementPlan: [PLAN.improvementPlan[0]!, PLAN.improvementPlan[0]!] })).toThrow(/same id/);
     expect(() => saveReportDetails(db, 'nope', PLAN)).toThrow(/no exercise with id nope/);
+    // What an export could not carry is not stored either.
+    expect(() => saveReportDetails(db, id, { ...PLAN, improvementPlan: [{ ...PLAN.improvementPlan[0]!, owner: 'Ana\u202e Ops' }] })).toThrow(/improvementPlan\[0\]\.owner: contains a bidirectional control \(U\+202E\)/);
+    expect(() => saveReportDetails(db, id, { ...PLAN, facilitator: 'Ana\u0000' })).toThrow(/facilitator: contains a control character/);
     expect(getExercise(db, id)).toMatchObject(PLAN);
     close();
   });
