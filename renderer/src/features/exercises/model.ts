@@ -79,7 +79,11 @@ export function copyOf(scenario: Scenario, takenIds: readonly string[]): Draft {
   return { ...scenario, id, title: `${scenario.title} (copy)` };
 }
 
-/** What goes to parseScenario: the draft as typed, with the empty optional parts left out. */
+/**
+ * What goes to parseScenario: the draft as typed, with the empty optional parts left out and
+ * one-line fields trimmed (the scenario format refuses padded titles, and a space typed
+ * before the next word is not a mistake to show).
+ */
 export function draftToValue(draft: Draft): unknown {
   const questions: Partial<Record<StepId, readonly string[]>> = {};
   for (const step of STEP_IDS) {
@@ -88,7 +92,10 @@ export function draftToValue(draft: Draft): unknown {
   }
   return {
     ...draft,
-    injects: draft.injects.map((i) => ({ ...i, offsetMinutes: parseOffset(i.offsetMinutes) })),
+    id: draft.id.trim(),
+    title: draft.title.trim(),
+    classification: { ...draft.classification, marking: draft.classification.marking.trim() },
+    injects: draft.injects.map((i) => ({ ...i, id: i.id.trim(), title: i.title.trim(), offsetMinutes: parseOffset(i.offsetMinutes) })),
     questions,
   };
 }

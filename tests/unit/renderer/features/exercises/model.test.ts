@@ -26,6 +26,13 @@ describe('exercises model', () => {
     expect(problemPlace('somewhere.else', label)).toBe('somewhere.else');
   });
 
+  it('trims the one-line fields as typed, so a space before the next word is no problem', () => {
+    const draft = { ...emptyDraft(), id: 'grey-harbour ', title: 'Grey Harbour ', incident: 'x', injects: [{ ...emptyDraft().injects[0]!, title: ' Port ', body: 'b' }] };
+    const result = parseScenario(draftToValue(draft));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok && result.value.title).toBe('Grey Harbour');
+  });
+
   it('places each problem at its nearest field', () => {
     const fields = new Set(['injects', 'injects[0]', 'injects[0].id', 'questions.awareness']);
     expect(fieldFor('injects[0].id', fields)).toBe('injects[0].id');
