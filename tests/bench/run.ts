@@ -4,6 +4,7 @@ import { benchCorpus } from './corpus';
 import { Report } from './report';
 import { benchWorkflow } from './workflow';
 import { benchExercise } from './exercise';
+import { benchScale } from './scale';
 import { benchRenderer } from './renderer';
 import { benchAfterAction } from './after-action';
 
@@ -15,6 +16,7 @@ try {
   benchCorpus(report, temp.dir, quick);
   benchWorkflow(report, temp.dir, quick);
   benchExercise(report, temp.dir, quick);
+  benchScale(report, temp.dir, quick);
   await benchAfterAction(report, temp.dir, quick);
   await benchRenderer(report, quick);
 } finally {
