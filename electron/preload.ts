@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge } from '../shared/ipc/contract';
+import {
+  buildApi, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge,
+} from '../shared/ipc/contract';
 
 // The page gets one method per action and never ipcRenderer itself.
 contextBridge.exposeInMainWorld(
@@ -7,24 +9,18 @@ contextBridge.exposeInMainWorld(
   buildApi((channel, payload) => ipcRenderer.invoke(channel, payload)),
 );
 
-const menu: MenuBridge = {
-  onCommand(listener) {
-    const forward = (_event: IpcRendererEvent, command: unknown): void => {
-      if (isMenuCommand(command)) listener(command);
+/** A listener on one main -> renderer channel that passes on only messages of the channel's shape. */
+function subscription<T>(channel: string, accepts: (value: unknown) => value is T) {
+  return (listener: (value: T) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, value: unknown): void => {
+      if (accepts(value)) listener(value);
     };
-    ipcRenderer.on(MENU_CHANNEL, forward);
-    return () => ipcRenderer.off(MENU_CHANNEL, forward);
-  },
-};
-contextBridge.exposeInMainWorld('cdtMenu', menu);
+    ipcRenderer.on(channel, forward);
+    return () => ipcRenderer.off(channel, forward);
+  };
+}
 
-const work: ProgressBridge = {
-  onProgress(listener) {
-    const forward = (_event: IpcRendererEvent, progress: unknown): void => {
-      if (isWorkProgress(progress)) listener(progress);
-    };
-    ipcRenderer.on(PROGRESS_CHANNEL, forward);
-    return () => ipcRenderer.off(PROGRESS_CHANNEL, forward);
-  },
-};
+const menu: MenuBridge = { onCommand: subscription(MENU_CHANNEL, isMenuCommand) };
+contextBridge.exposeInMainWorld('cdtMenu', menu);
+const work: ProgressBridge = { onProgress: subscription(PROGRESS_CHANNEL, isWorkProgress) };
 contextBridge.exposeInMainWorld('cdtWork', work);
