@@ -15,7 +15,9 @@ function mixedLog(): WorkflowEvent[] {
     { type: 'FINDING.EDIT', id: 'f-3', text: 'Revised', source: 'ENISA', confidence: 'high' },
     { type: 'FINDING.REMOVE', id: 'f-4' },
     finding('f-4'),
-    ...Array.from({ length: 40 }, (_, i): IncomingEvent => ({ type: i % 3 === 0 ? 'DISSENT.ADD' : 'NOTE.ADD', id: `r-${i}`, text: `Remark ${i}` })),
+    ...Array.from({ length: 40 }, (_, i): IncomingEvent =>
+      i % 3 === 0 ? { type: 'DISSENT.ADD', id: `r-${i}`, text: `Dissent ${i}` } : { type: 'NOTE.ADD', id: `r-${i}`, text: `Remark ${i}` },
+    ),
     ...TO_DECISION.slice(1),
     { type: 'INJECT.RECEIVE', id: 'inj-1', title: 'New intelligence', body: 'Linked to a State.' },
     { type: 'NOTE.ADD', id: 'r-after', text: 'After the inject' },
