@@ -1,10 +1,50 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+import { URL } from 'node:url';
 
 // The walls of the house, made mechanical: shared/ is pure, renderer/ and electron/ never
 // reach into each other, and only two files may touch Electron's raw IPC objects.
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'better-sqlite3'];
 const wall = (patterns, message) => ({ group: patterns, message });
+
+// The renderer's layers, in the manner of VS Code's layer table: app/ (the shell) may use
+// every feature and ui/; a feature may use ui/ but no other feature and not the shell, so
+// each can be read, tested and changed alone; ui/ serves them all and knows none of them.
+// Imports are relative, so the patterns match the path as written ("../runs/store").
+const rendererWalls = [
+  wall(['electron', ...nodeModules], 'The renderer is untrusted: no Node or Electron modules.'),
+  wall(['**/electron/**'], 'renderer/ must not import from electron/; use shared/ and the IPC API.'),
+];
+const up = String.raw`^(?:\.\./)+`;
+const layer = (regex, message) => ({ regex, message });
+const features = readdirSync(new URL('./renderer/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const rendererImports = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [...rendererWalls, ...patterns] }] },
+});
+const noShell = layer(`${up}app(?:/|$)`, 'Only the shell imports app/; a feature gets what it needs from ui/ or through props.');
+function rendererLayers() {
+  return [
+    rendererImports(['renderer/**/*.{ts,tsx}'], []),
+    ...features.map((feature) =>
+      rendererImports(
+        [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+        [
+          noShell,
+          ...features
+            .filter((other) => other !== feature)
+            .map((other) =>
+              layer(`${up}(?:features/)?${other}(?:/|$)`, `features/${feature} must not import features/${other}: move what both use to ui/.`),
+            ),
+        ],
+      ),
+    ),
+    rendererImports(['renderer/src/ui/**/*.{ts,tsx}'], [noShell, layer(`${up}features(?:/|$)`, 'ui/ serves every feature and imports none of them.')]),
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/e2e/screenshots/**', '.bench/**'] },
@@ -30,20 +70,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            wall(['electron', ...nodeModules], 'The renderer is untrusted: no Node or Electron modules.'),
-            wall(['**/electron/**'], 'renderer/ must not import from electron/; use shared/ and the IPC API.'),
-          ],
-        },
-      ],
-    },
-  },
+  ...rendererLayers(),
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/preload.ts', 'electron/ipc/register.ts'],

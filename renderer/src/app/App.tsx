@@ -1,9 +1,10 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLastPlace } from '../features/runs/shell';
 import { WorkProgress } from '../ui/WorkProgress';
+import { useNavigation } from '../ui/navigation';
 import { useCommands } from './commands';
-import { activeScreen, screens, useNavigation } from './navigation';
+import { useLastPlace } from './lastPlace';
+import { activeScreen, screens } from './screens';
 
 /** The shell: a header, the navigation between screens, and the active screen. */
 export function App() {

@@ -3,7 +3,7 @@ import { assertNever } from '../../../shared/framework/catalogue';
 import type { MenuBridge, MenuCommand } from '../../../shared/ipc/contract';
 import { useLibrary } from '../features/library/store';
 import { useRuns } from '../features/runs/store';
-import { useNavigation } from './navigation';
+import { useNavigation } from '../ui/navigation';
 
 declare global {
   interface Window {
@@ -33,6 +33,12 @@ export function runCommand(command: MenuCommand): void {
     default:
       assertNever(command, 'menu command');
   }
+}
+
+/** Opens a run on the runs screen: where the exercise console's delegations lead. */
+export function openRunOnRunsScreen(runId: string): void {
+  void useRuns.getState().openRun(runId);
+  useNavigation.getState().navigate('runs');
 }
 
 // Ctrl/Cmd + key. In the desktop app the menu's accelerators take these keys first and send

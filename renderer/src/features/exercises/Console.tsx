@@ -1,13 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
-import { useNavigation } from '../../app/navigation';
-import { useRuns } from '../runs/store';
 import { clockStatusKey } from './ExerciseList';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
-import { displayedElapsed, formatClock, injectsToAutoRelease } from './model';
+import { formatClock } from '../../ui/format';
+import { displayedElapsed, injectsToAutoRelease } from './model';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { ReportSection } from './Report';
 import { useExercises } from './store';
@@ -25,7 +24,8 @@ function useNow(running: boolean): number {
 }
 
 /** The facilitator's console for one exercise. */
-export function Console({ id }: { id: string }) {
+/** onOpenRun: where a delegation's run is seen or changed (on the runs screen, which the shell knows). */
+export function Console({ id, onOpenRun }: { id: string; onOpenRun: (runId: string) => void }) {
   const { t } = useTranslation();
   const loaded = useExercises((s) => s.exercise);
   const { openExercise, show } = useExercises.getState();
@@ -55,10 +55,10 @@ export function Console({ id }: { id: string }) {
       </>
     );
   }
-  return <ConsoleBody view={loaded.value} />;
+  return <ConsoleBody view={loaded.value} onOpenRun={onOpenRun} />;
 }
 
-function ConsoleBody({ view }: { view: ExerciseView }) {
+function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runId: string) => void }) {
   const { t } = useTranslation();
   const fetchedAt = useExercises((s) => s.fetchedAt);
   const outcome = useExercises((s) => s.outcome);
@@ -115,7 +115,7 @@ function ConsoleBody({ view }: { view: ExerciseView }) {
         <GlanceTable view={view} />
         <div className="ex-cards">
           {view.delegations.map((d) => (
-            <DelegationCard key={d.id} view={view} delegation={d} onOpenRun={openRun} />
+            <DelegationCard key={d.id} view={view} delegation={d} onOpenRun={onOpenRun} />
           ))}
         </div>
       </section>
@@ -133,12 +133,6 @@ function goToReport(): void {
   const heading = document.getElementById('ex-report-title');
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus({ preventScroll: true });
-}
-
-/** Opens a delegation's run on the runs screen, where the facilitator can see or change it. */
-function openRun(runId: string): void {
-  void useRuns.getState().openRun(runId);
-  useNavigation.getState().navigate('runs');
 }
 
 function ClockPanel({ view, elapsed, auto }: { view: ExerciseView; elapsed: number; auto: boolean }) {

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockStatus, ExerciseSummary } from '../../../../shared/exercise/exercises';
 import { assertNever } from '../../../../shared/framework/catalogue';
-import { ConfirmDialog } from '../runs/ConfirmDialog';
-import { formatWhen } from '../runs/model';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatClock, formatWhen } from '../../ui/format';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
-import { formatClock } from './model';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { useExercises } from './store';
 

@@ -10,24 +10,24 @@ import { useExercises, type ExercisesView } from './store';
 import './exercises.css';
 
 /** The facilitator's screen: exercises (list, new, console) and the scenarios they are built from. */
-export function ExercisesScreen() {
+export function ExercisesScreen({ onOpenRun }: { onOpenRun: (runId: string) => void }) {
   const view = useExercises((s) => s.view);
   return (
     <div className="ex">
       <SectionSwitch view={view} />
-      <Body view={view} />
+      <Body view={view} onOpenRun={onOpenRun} />
     </div>
   );
 }
 
-function Body({ view }: { view: ExercisesView }) {
+function Body({ view, onOpenRun }: { view: ExercisesView; onOpenRun: (runId: string) => void }) {
   switch (view.kind) {
     case 'list':
       return <ExerciseList />;
     case 'new':
       return <NewExercise />;
     case 'console':
-      return <Console key={view.id} id={view.id} />;
+      return <Console key={view.id} id={view.id} onOpenRun={onOpenRun} />;
     case 'scenarios':
       return <ScenarioList />;
     case 'scenario':

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exercises';
-import { formatClock, injectState } from './model';
+import { formatClock } from '../../ui/format';
+import { injectState } from './model';
 import { useExercises } from './store';
 
 /** The scenario's injects in planned order: when, what, to whom so far, and release now. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { PLAN_LIMITS } from '../../../../shared/report/plan';
 import type { ImprovementItem } from '../../../../shared/report/model';
-import { newId } from '../runs/ids';
+import { newId } from '../../ui/ids';
 import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './model';
 import { useExercises } from './store';
 import { SaveReport } from '../../ui/SaveReport';

@@ -5,7 +5,7 @@ import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } fr
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
 import { api, errorMessage } from '../../api';
 import { messageLines } from '../../ui/messages';
-import { ConfirmDialog } from '../runs/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
   copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemPlace, problemsOf, questionsFromText,

@@ -9,14 +9,6 @@ import {
 } from '../../../../shared/exercise/scenario';
 import type { ImprovementItem } from '../../../../shared/report/model';
 
-/** Exercise time as mm:ss; minutes run past 59 (an exercise lasts hours, injects are planned in minutes). */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-}
-
 /** The clock as the renderer shows it: the main process's elapsed time plus what passed since. */
 export function displayedElapsed(view: Pick<ExerciseView, 'clock'>, fetchedAt: number, now: number): number {
   return view.clock.status === 'running' ? view.clock.elapsedMs + Math.max(0, now - fetchedAt) : view.clock.elapsedMs;

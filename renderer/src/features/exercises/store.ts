@@ -3,14 +3,10 @@ import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
 import { api, errorMessage } from '../../api';
+import type { Loaded } from '../../ui/loaded';
 import { messageLines } from '../../ui/messages';
 import { samePlan, type PlanDraft } from './model';
 import type { Outcome } from '../../ui/OutcomeNotice';
-
-export type Loaded<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'error'; readonly message: string };
 
 export type ExercisesView =
   | { readonly kind: 'list' }

@@ -2,8 +2,8 @@ import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorpusDocument, Lang, Paragraph } from '../../../../shared/corpus';
 import { formatDate } from '../../i18n/format';
-import { anchorLabel } from './anchorLabel';
-import { CiteButton } from './CiteButton';
+import { anchorLabel } from '../../ui/anchorLabel';
+import { CiteButton } from '../../ui/CiteButton';
 import { ReaderToolbar, useTargetInView, useText } from './readerParts';
 import type { Target } from './store';
 

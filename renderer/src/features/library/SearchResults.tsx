@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { anchorLabel } from './anchorLabel';
+import { anchorLabel } from '../../ui/anchorLabel';
 import { useReturnFocus } from './readerParts';
 import { Snippet } from './Snippet';
 import { useLibrary } from './store';

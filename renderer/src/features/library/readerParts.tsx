@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type CorpusDocument, type Lang } from '../../../../shared/corpus';
 import { shortcutKeys } from '../../i18n/format';
-import { textKey, useLibrary, type Loaded, type Target } from './store';
+import type { Loaded } from '../../ui/loaded';
+import { textKey, useLibrary, type Target } from './store';
 
 const FLASH_MS = 2600;
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CorpusDocument, DocumentSummary, Lang, SearchHit } from '../../../../shared/corpus';
 import type { Input } from '../../../../shared/ipc/contract';
 import { api, errorMessage } from '../../api';
+import type { Loaded } from '../../ui/loaded';
 
 /** A paragraph to bring into view. `flash` highlights it briefly; `key` re-triggers for the same anchor. */
 export interface Target {
@@ -15,11 +16,6 @@ export type LibraryView =
   | { readonly kind: 'results' }
   | { readonly kind: 'reader'; readonly docRef: string; readonly lang: Lang; readonly target: Target | null }
   | { readonly kind: 'compare'; readonly docRef: string; readonly langs: readonly [Lang, Lang]; readonly target: Target | null };
-
-export type Loaded<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'error'; readonly message: string };
 
 export interface SearchState {
   readonly query: string;

@@ -12,10 +12,11 @@ import {
 } from '../../../../shared/framework/catalogue';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/ipc/contract';
-import { anchorLabel } from '../library/anchorLabel';
-import { CiteButton } from '../library/CiteButton';
+import { anchorLabel } from '../../ui/anchorLabel';
+import { CiteButton } from '../../ui/CiteButton';
+import type { Loaded } from '../../ui/loaded';
 import { evidenceSections, isMultilingual, itemKey, linkKey, paragraphsToShow, type EvidenceLang } from './model';
-import { useRuns, type Loaded } from './store';
+import { useRuns } from './store';
 
 /** The parts of a step that carry their own evidence: what the "Show paragraphs for" choice offers. */
 function subItems(step: StepId): readonly EvidenceItem[] {

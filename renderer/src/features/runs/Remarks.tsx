@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RunView } from '../../../../shared/workflow/runs';
 import { ActionButton } from './ActionButton';
 import { TextField } from './fields';
-import { newId } from './ids';
-import { formatWhen, remarksInOrder } from './model';
+import { formatWhen } from '../../ui/format';
+import { newId } from '../../ui/ids';
+import { remarksInOrder } from './model';
 
 /** Notes and dissent, recorded at any step and listed with the step they were made in. */
 export function Remarks({ run }: { run: RunView }) {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { STEP_IDS } from '../../../../shared/framework/catalogue';
 import type { RunSummary } from '../../../../shared/workflow/runs';
 import { shortcutKeys } from '../../i18n/format';
-import { ConfirmDialog } from './ConfirmDialog';
-import { formatWhen } from './model';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatWhen } from '../../ui/format';
 import { useRuns } from './store';
 import { RenameForm } from '../../ui/RenameForm';
 

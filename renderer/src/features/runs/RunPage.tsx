@@ -6,7 +6,7 @@ import type { RunExercise } from '../../../../shared/exercise/exercises';
 import { api } from '../../api';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { EvidencePanel } from './EvidencePanel';
-import { formatWhen } from './model';
+import { formatWhen } from '../../ui/format';
 import { ProfileCard } from './ProfileCard';
 import { Remarks } from './Remarks';
 import { RunReportPanel, RunReportToggle, useRunReport } from './RunReport';

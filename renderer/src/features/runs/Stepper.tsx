@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepId } from '../../../../shared/framework/catalogue';
 import type { RunView } from '../../../../shared/workflow/runs';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { stepperItems } from './model';
 import { check, useSnapshot } from './snapshot';
 import { useRuns } from './store';

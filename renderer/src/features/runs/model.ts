@@ -159,24 +159,6 @@ export function isMultilingual(link: Pick<ResolvedLink, 'paragraphs'>): boolean 
   return new Set(link.paragraphs.map((p) => p.lang)).size > 1;
 }
 
-// ---------------------------------------------------------------------------------------
-// Times
-
-/** "19 June 2025, 14:05" in the reader's time zone (or the one given, for tests). */
-export function formatWhen(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -4,12 +4,8 @@ import type { ResolvedLink } from '../../../../shared/ipc/contract';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { RunSummary, RunView, SendResult } from '../../../../shared/workflow/runs';
 import { api, errorMessage } from '../../api';
+import type { Loaded } from '../../ui/loaded';
 import { itemKey, type EvidenceLang } from './model';
-
-export type Loaded<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly value: T }
-  | { readonly status: 'error'; readonly message: string };
 
 export type RunsView = { readonly kind: 'list' } | { readonly kind: 'run'; readonly id: string };
 

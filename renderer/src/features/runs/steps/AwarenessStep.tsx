@@ -5,8 +5,8 @@ import type { Finding, WorkflowContext } from '../../../../../shared/workflow/ma
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ConfidenceChoice, StepHeading, TextField } from '../fields';
-import { newId } from '../ids';
-import { formatWhen } from '../model';
+import { newId } from '../../../ui/ids';
+import { formatWhen } from '../../../ui/format';
 import { check, useSnapshot } from '../snapshot';
 import { draftKey, useRuns } from '../store';
 

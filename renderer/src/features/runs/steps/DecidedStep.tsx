@@ -4,7 +4,7 @@ import type { RunVerification, RunView } from '../../../../../shared/workflow/ru
 import { api } from '../../../api';
 import { ActionButton } from '../ActionButton';
 import { StepHeading } from '../fields';
-import { formatWhen } from '../model';
+import { formatWhen } from '../../../ui/format';
 import { RunRecap } from '../RunRecap';
 
 /** The decision as recorded, what it rests on, and whether the record is intact. */

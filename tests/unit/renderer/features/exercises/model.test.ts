@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../../../shared/exercise/scenario';
 import {
-  draftToValue, emptyDraft, emptyItem, fieldFor, formatClock, planProblemOf, problemPlace, problemsOf, questionsFromText, samePlan,
+  draftToValue, emptyDraft, emptyItem, fieldFor, planProblemOf, problemPlace, problemsOf, questionsFromText, samePlan,
 } from '../../../../../renderer/src/features/exercises/model';
+import { formatClock } from '../../../../../renderer/src/ui/format';
 import { messageLines } from '../../../../../renderer/src/ui/messages';
 
 describe('exercises model', () => {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedLink } from '../../../../../shared/ipc/contract';
+import type { ResolvedLink } from '../../../../../shared/framework/evidence';
 import { initialWorkflowContext, type WorkflowContext } from '../../../../../shared/workflow/machine';
 import {
   achievedOrZero,
   asLocalEvent,
   evidenceSections,
-  formatWhen,
   isMultilingual,
   paragraphsToShow,
   remarksInOrder,
   sanctionsEvent,
   stepperItems,
 } from '../../../../../renderer/src/features/runs/model';
+import { formatWhen } from '../../../../../renderer/src/ui/format';
 
 describe('stepperItems', () => {
   it('marks the current step, the finished ones and those the user may go back to', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId, uuidFromBytes } from '../../../../../renderer/src/features/runs/ids';
+import { newId, uuidFromBytes } from '../../../../renderer/src/ui/ids';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlace, serialisePlace } from '../../../../../renderer/src/features/runs/place';
+import { parsePlace, serialisePlace } from '../../../../renderer/src/app/place';
 
 const SCREENS = ['library', 'runs'];
 

@@ -1,13 +1,13 @@
-// What the runs feature adds to the shell: returning to the place the user left (screen
-// and open run), kept in localStorage as UI state only.
+// Returning to the place the user left (screen and open run), kept in localStorage as UI
+// state only.
 import { useLayoutEffect } from 'react';
-import { screens, useNavigation, type Screen } from '../../app/navigation';
+import { useRuns } from '../features/runs/store';
+import { SCREEN_IDS, useNavigation, type Screen } from '../ui/navigation';
 import { PLACE_KEY, parsePlace, serialisePlace, type LastPlace } from './place';
-import { useRuns } from './store';
 
 function readPlace(): LastPlace | null {
   try {
-    return parsePlace(localStorage.getItem(PLACE_KEY), screens.map((s) => s.id));
+    return parsePlace(localStorage.getItem(PLACE_KEY), SCREEN_IDS);
   } catch {
     return null;
   }

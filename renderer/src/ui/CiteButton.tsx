@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { citeParagraph } from '../../../../shared/citation';
-import type { Lang, Paragraph } from '../../../../shared/corpus';
-import { shortcutKeys } from '../../i18n/format';
-import { api } from '../../api';
+import { citeParagraph } from '../../../shared/citation';
+import type { Lang, Paragraph } from '../../../shared/corpus';
+import { shortcutKeys } from '../i18n/format';
+import { api } from '../api';
 
 const CONFIRMATION_MS = 4000;
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { parseAnchor } from '../../../../shared/citation';
-import type { Paragraph } from '../../../../shared/corpus';
+import { parseAnchor } from '../../../shared/citation';
+import type { Paragraph } from '../../../shared/corpus';
 
 type Labelled = Pick<Paragraph, 'anchor' | 'inferred'>;
 
