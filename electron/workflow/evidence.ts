@@ -3,7 +3,7 @@ import { statement } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
 import type { Lang, LocatedParagraph, ParagraphKind } from '../../shared/corpus';
 import { EVIDENCE_ITEMS, evidenceFor, type EvidenceItem, type EvidenceLink } from '../../shared/framework/evidence';
-import type { ResolvedLink } from '../../shared/ipc/contract';
+import type { ResolvedLink } from '../../shared/framework/evidence';
 
 type LinkRow = readonly [kind: string, id: string, position: number, docRef: string, anchor: string, isPrimary: number, note: string];
 

@@ -2,6 +2,7 @@
 // 10474/17 link opens in Dutch and in Latvian alike. Primary links come first in every list.
 // Anchors follow the corpus scheme: intro, r1.., p1..pN, p5.i4 (4th indent of §5), h1...
 
+import type { LocatedParagraph } from '../corpus';
 import {
   CATEGORY_IDS,
   DIMENSION_IDS,
@@ -23,6 +24,11 @@ export interface EvidenceLink {
   readonly primary: boolean;
   /** Why the paragraph is linked, in our words (the text itself is shown verbatim). */
   readonly note: string;
+}
+
+/** An evidence link with its paragraph, verbatim, in every language its document has. */
+export interface ResolvedLink extends EvidenceLink {
+  readonly paragraphs: readonly LocatedParagraph[];
 }
 
 export type EvidenceItemKind = 'step' | 'dimension' | 'principle' | 'category' | 'screen';

@@ -1,8 +1,8 @@
 import { errorFromData, type ErrorData } from '../errors';
 import { z } from 'zod';
-import { LANGS, type CorpusDocument, type DocumentSummary, type LocatedParagraph, type SearchResult } from '../corpus';
+import { LANGS, type CorpusDocument, type DocumentSummary, type SearchResult } from '../corpus';
 import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framework/catalogue';
-import { SCREEN_IDS, type EvidenceLink } from '../framework/evidence';
+import { SCREEN_IDS, type ResolvedLink } from '../framework/evidence';
 import { incomingEventSchema } from '../workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
 import { SCENARIO_LIMITS, scenarioSchema } from '../exercise/scenario';
@@ -156,11 +156,6 @@ export interface Results {
   importSampleExercise: ExerciseImportResult;
   saveReportDetails: ExerciseView;
   saveReport: SaveOutcome;
-}
-
-/** An evidence link with its paragraph, verbatim, in every language its document has. */
-export interface ResolvedLink extends EvidenceLink {
-  readonly paragraphs: readonly LocatedParagraph[];
 }
 
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */

@@ -5,7 +5,7 @@ import {
   PRINCIPLE_STATUS_LABELS, STEPS, STEP_IDS, type ActorType, type CategoryId, type StepId,
 } from '../framework/catalogue';
 import type { EvidenceItem } from '../framework/evidence';
-import type { ResolvedLink } from '../ipc/contract';
+import type { ResolvedLink } from '../framework/evidence';
 import { assessRun, type Attribution, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
 import type { RecordedEvent } from '../workflow/runs';
 import {

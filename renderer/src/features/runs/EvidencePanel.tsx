@@ -11,7 +11,7 @@ import {
   type StepId,
 } from '../../../../shared/framework/catalogue';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
-import type { ResolvedLink } from '../../../../shared/ipc/contract';
+import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import { anchorLabel } from '../../ui/anchorLabel';
 import { CiteButton } from '../../ui/CiteButton';
 import type { Loaded } from '../../ui/loaded';

@@ -3,7 +3,7 @@
 import { LANGS, type Lang, type LocatedParagraph } from '../../../../shared/corpus';
 import { DIMENSION_IDS, STEP_IDS, type DimensionId, type RatingValue, type StepId, type TargetKind } from '../../../../shared/framework/catalogue';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
-import type { ResolvedLink } from '../../../../shared/ipc/contract';
+import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { Remark, WorkflowContext, WorkflowEvent } from '../../../../shared/workflow/machine';
 

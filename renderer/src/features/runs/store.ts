@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
-import type { ResolvedLink } from '../../../../shared/ipc/contract';
+import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { RunSummary, RunView, SendResult } from '../../../../shared/workflow/runs';
 import { api, errorMessage } from '../../api';
