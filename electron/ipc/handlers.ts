@@ -16,6 +16,7 @@ import { inPlaceRunner, type TaskInput, type TaskName, type TaskResult, type Tas
 import { readTextFile } from '../files/read';
 import { databaseFiles, writeFileSafely } from '../files/write';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
+import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
 import { exerciseReport, runReport } from '../report/collect';
 import { reportHtml } from '../../shared/report/html';
@@ -55,6 +56,17 @@ export interface Resources {
 export function createHandlers(db: Db, desktop: Desktop, resources: Resources, runTask: TaskRunner = inPlaceRunner(db)): Handlers {
   // Whatever the user picks in a save dialog, the open database is never written over.
   const writeFile = (path: string, content: string | Uint8Array): void => writeFileSafely(path, content, databaseFiles(db.name));
+  /**
+   * Every save: the caller builds what is saved before the dialog opens, so that a missing
+   * exercise or run is reported without asking for a file; the file's content is made only
+   * once a file is chosen, so that a cancelled dialog prints no PDF.
+   */
+  const saveAs = async (defaultName: string, content: () => string | Uint8Array | Promise<Uint8Array>): Promise<SaveOutcome> => {
+    const path = desktop.chooseSaveFile(defaultName);
+    if (path === null) return { saved: false };
+    writeFile(path, await content());
+    return { saved: true, path };
+  };
   const inBackground = async <T extends TaskName>(task: T, input: TaskInput<T>): Promise<TaskResult<T>> => {
     try {
       return await runTask(task, input, (p) => desktop.showProgress?.(p));
@@ -92,10 +104,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     },
     exportScenario: ({ id }) => {
       const pkg = exportScenario(db, id);
-      const path = desktop.chooseSaveFile(safeFileName(pkg.scenario.id, '.cdt-scenario.json'));
-      if (path === null) return { saved: false };
-      writeFile(path, packageText(pkg));
-      return { saved: true, path };
+      return saveAs(safeFileName(pkg.scenario.id, '.cdt-scenario.json'), () => packageText(pkg));
     },
     importScenario: async () => {
       const path = desktop.chooseOpenFile();
@@ -115,12 +124,8 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     renameDelegation: ({ exerciseId, delegationId, name }) => renameDelegation(db, exerciseId, delegationId, name),
     addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
     exportExercise: ({ id }) => {
-      // Built before the dialog opens, so a missing exercise is reported without asking for a file.
       const pkg = exportExercise(db, id);
-      const path = desktop.chooseSaveFile(safeFileName(pkg.exercise.name, '.cdt-exercise.json'));
-      if (path === null) return { saved: false };
-      writeFile(path, packageText(pkg));
-      return { saved: true, path };
+      return saveAs(safeFileName(pkg.exercise.name, '.cdt-exercise.json'), () => packageText(pkg));
     },
     importExercise: async () => {
       const path = desktop.chooseOpenFile();
@@ -133,13 +138,11 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);
     },
-    saveReport: async ({ subject, format, quoteLanguages }) => {
-      // Built before the dialog opens, so a missing exercise or run is reported without asking for a file.
+    saveReport: ({ subject, format, quoteLanguages }) => {
       const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
-      const path = desktop.chooseSaveFile(safeFileName(reportFileTitle(report), `.${format}`));
-      if (path === null) return { saved: false };
-      writeFile(path, format === 'pdf' ? await desktop.printPdf(reportHtml(report)) : reportText(report, format));
-      return { saved: true, path };
+      return saveAs(safeFileName(reportFileTitle(report), `.${format}`), () =>
+        format === 'pdf' ? desktop.printPdf(reportHtml(report)) : reportText(report, format),
+      );
     },
   };
 }
