@@ -38,22 +38,11 @@ const storedOf = (snapshot: WorkflowSnapshot): StoredSnapshot => ({ value: stepO
 const restore = (stored: StoredSnapshot): WorkflowSnapshot => workflowMachine.resolveState(stored);
 export const initialSnapshot = (): StoredSnapshot => storedOf(initialTransition(workflowMachine)[0]);
 
-// Where the snapshot lives. Since migration 6 it is a checkpoint in run_checkpoints (the
-// state after event `seq`), written now and then: stored in the runs row with every event, it
-// made each append cost the size of the run (SQLite rewrites a whole row, overflow pages and
-// all, on any update). The event rows are the record; the current state is the checkpoint with
-// the events after it replayed. A database without the table keeps the snapshot in its row,
-// current after every event, as before.
-const checkpointTable = new WeakMap<Db, boolean>();
-
-function hasCheckpoints(db: Db): boolean {
-  let has = checkpointTable.get(db);
-  if (has === undefined) {
-    has = statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_checkpoints'").get() !== undefined;
-    checkpointTable.set(db, has);
-  }
-  return has;
-}
+// Where the snapshot lives: a checkpoint in run_checkpoints (the state after event `seq`),
+// written now and then. Stored in the runs row with every event, it made each append cost the
+// size of the run (SQLite rewrites a whole row, overflow pages and all, on any update). The
+// event rows are the record; the current state is the checkpoint with the events after it
+// replayed.
 
 interface Checkpoint {
   readonly seq: number;
@@ -61,16 +50,12 @@ interface Checkpoint {
 }
 
 function readCheckpoint(db: Db, head: RunRow): Checkpoint {
-  if (!hasCheckpoints(db)) {
-    const row = statement(db, 'SELECT snapshot FROM runs WHERE id = ?').get(head.id) as { snapshot: string };
-    return { seq: head.event_count, snapshot: row.snapshot };
-  }
   const row = statement(db, 'SELECT seq, snapshot FROM run_checkpoints WHERE run_id = ?').get(head.id) as Checkpoint | undefined;
   if (!row) throw new Error(`The run ${head.id} has no stored snapshot.`);
   return row;
 }
 
-/** For a run's first row (and its first checkpoint): the runs row holds the snapshot only before migration 6. */
+/** A run's row and its first checkpoint. */
 function insertRunRow(
   db: Db,
   run: { readonly id: string; readonly name: string; readonly createdAt: string; readonly updatedAt: string },
@@ -78,14 +63,6 @@ function insertRunRow(
   snapshot: StoredSnapshot,
 ): void {
   const json = canonicalJson(snapshot);
-  if (!hasCheckpoints(db)) {
-    statement(
-      db,
-      `INSERT INTO runs (id, name, created_at, updated_at, machine_version, snapshot, event_count, head_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(run.id, run.name, run.createdAt, run.updatedAt, WORKFLOW_MACHINE_VERSION, json, head.eventCount, head.headHash);
-    return;
-  }
   statement(
     db,
     `INSERT INTO runs (id, name, created_at, updated_at, machine_version, event_count, head_hash)
@@ -227,16 +204,10 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
     statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
       id, seq, now, eventJson, head.head_hash, hash,
     );
-    if (!hasCheckpoints(db)) {
-      statement(db, 'UPDATE runs SET snapshot = ?, event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(
-        canonicalJson(storedOf(next)), seq, hash, now, id,
-      );
-    } else {
-      statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(seq, hash, now, id);
-      const checkpointSeq = (statement(db, 'SELECT seq FROM run_checkpoints WHERE run_id = ?').get(id) as { seq: number }).seq;
-      if (checkpointDue(checkpointSeq, seq)) {
-        statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(seq, canonicalJson(storedOf(next)), id);
-      }
+    statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(seq, hash, now, id);
+    const checkpointSeq = (statement(db, 'SELECT seq FROM run_checkpoints WHERE run_id = ?').get(id) as { seq: number }).seq;
+    if (checkpointDue(checkpointSeq, seq)) {
+      statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(seq, canonicalJson(storedOf(next)), id);
     }
     // Before the commit: should it fail, the database keeps the old head hash, so this entry is never used.
     remember(db, id, hash, next);

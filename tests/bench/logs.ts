@@ -1,6 +1,5 @@
 import type { Db } from '../../electron/db/open';
 import { statement } from '../../electron/db/statements';
-import { runCheckpoints } from '../../electron/db/migrations/006-run-checkpoints';
 import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../electron/workflow/chain';
 import { replayChecked } from '../../electron/workflow/runs';
 import type { WorkflowEvent } from '../../shared/workflow/machine';
@@ -76,22 +75,7 @@ export function fillRun(db: Db, runId: string, events: readonly WorkflowEvent[])
     statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(
       chain.length, last?.hash ?? genesisHash(runId), last?.at ?? atOf(0), runId,
     );
-    const snapshot = canonicalJson(replay.snapshot);
-    if (hasCheckpointTable(db)) statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(chain.length, snapshot, runId);
-    else statement(db, 'UPDATE runs SET snapshot = ? WHERE id = ?').run(snapshot, runId);
+    statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(chain.length, canonicalJson(replay.snapshot), runId);
   })();
 }
 
-const hasCheckpointTable = (db: Db): boolean =>
-  statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'run_checkpoints'").get() !== undefined;
-
-/**
- * Gives a fresh database run_checkpoints (migration 6) if its registry does not yet, so the
- * benches measure the checkpointed append either way. Call before the first run service call.
- * Returns whether it applied the migration.
- */
-export function withCheckpoints(db: Db): boolean {
-  if (hasCheckpointTable(db)) return false;
-  runCheckpoints.up(db);
-  return true;
-}

@@ -5,7 +5,7 @@ import { syncBundledScenarios } from '../../electron/exercise/scenarios';
 import { createRun, insertVerifiedRun, replayChecked, sendEvent } from '../../electron/workflow/runs';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
 import { SCENARIOS_DIR } from '../support/temp';
-import { chainOf, fillRun, logOf, withCheckpoints } from './logs';
+import { chainOf, fillRun, logOf } from './logs';
 import { round, summarise, time, type Summary } from './stats';
 import type { Report } from './report';
 
@@ -26,7 +26,6 @@ const EXPORTED_AT = '2026-03-12T00:00:00.000Z';
 
 function packageOf(dir: string, name: string, delegations: number, perDelegation: number): string {
   const db = openDatabase(`${dir}/scale-${name}.sqlite`);
-  withCheckpoints(db);
   syncBundledScenarios(db, SCENARIOS_DIR);
   const exercise = createExercise(db, {
     name: `Scale ${name}`,
@@ -44,7 +43,6 @@ function importTimes(dir: string, name: string, text: string, samples: number): 
   const ms: number[] = [];
   for (let i = 0; i < samples; i++) {
     const target = openDatabase(`${dir}/scale-${name}-target-${i}.sqlite`);
-    withCheckpoints(target);
     ms.push(time(() => importExercisePackage(target, text, `${name}.cdt-exercise.json`)).ms);
     target.close();
   }
@@ -85,7 +83,6 @@ function benchAppendScale(report: Report, dir: string, quick: boolean): void {
   const length = quick ? 2_000 : 10_000;
   const count = quick ? 60 : 300;
   const db = openDatabase(`${dir}/scale-append.sqlite`);
-  const applied = withCheckpoints(db);
   const events = logOf(length, 'mix');
   const replay = replayChecked(events);
   if (!replay.ok) throw new Error(`bench log refused at ${replay.index}: ${replay.reasons.join(' ')}`);
@@ -119,5 +116,4 @@ function benchAppendScale(report: Report, dir: string, quick: boolean): void {
     target: 'p95 within 1.5x of the empty run',
     met: longSummary.p95 / emptySummary.p95 <= 1.5,
   });
-  if (applied) report.note('scale', 'run_checkpoints (migration 6) applied by the bench: the registry does not include it yet');
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
-import { runCheckpoints } from '../../../../electron/db/migrations/006-run-checkpoints';
 import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../../../electron/workflow/chain';
 import {
   createRun, getRun, insertVerifiedRun, listRuns, replayChecked, replayRun, runHistory, sendEvent, verifyRun,
@@ -18,11 +17,8 @@ const temp = tempDir();
 afterAll(temp.cleanup);
 let n = 0;
 
-/** A database with run_checkpoints (migration 6), whether or not the registry applies it yet. */
 function checkpointedDb(path = join(temp.dir, `checkpoints-${n++}.sqlite`)): Db {
-  const db = openDatabase(path);
-  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'run_checkpoints'").get() === undefined) runCheckpoints.up(db);
-  return db;
+  return openDatabase(path);
 }
 
 const note = (i: number): IncomingEvent => ({ type: 'NOTE.ADD', id: `n-${i}`, text: `Remark ${i} on the proportionality of the response` });
@@ -121,22 +117,6 @@ describe('runs with checkpoints', () => {
     for (const event of TO_DECISION) accept(db, id, event);
     db.prepare("UPDATE run_checkpoints SET snapshot = replace(snapshot, 'council-conclusions', 'asset-freeze') WHERE run_id = ?").run(id);
     expect(verifyRun(db, id)).toMatchObject({ intact: true, replayMatches: false });
-  });
-
-  it('keeps a run written before migration 6: its snapshot becomes the checkpoint', () => {
-    const path = join(temp.dir, `checkpoints-${n++}.sqlite`);
-    const before = openDatabase(path);
-    const legacy = before.prepare("SELECT 1 FROM sqlite_master WHERE name = 'run_checkpoints'").get() === undefined;
-    const { id } = createRun(before, 'Old run');
-    for (const event of TO_DECISION) accept(before, id, event);
-    const run = accept(before, id, note(0));
-    before.close();
-    const after = checkpointedDb(path);
-    expect(getRun(after, id)).toEqual(run);
-    expect(verifyRun(after, id)).toMatchObject({ intact: true, replayMatches: true });
-    expect(accept(after, id, note(1)).eventCount).toBe(run.eventCount + 1);
-    if (legacy) expect(after.prepare('SELECT seq FROM run_checkpoints WHERE run_id = ?').get(id)).toEqual({ seq: run.eventCount });
-    after.close();
   });
 
   // The shape of the cost, not its time: what an append reads and writes must not grow with the run.
