@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
-import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
+// In the navigation's order, which is also the order their stylesheets cascade in.
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { RunsScreen } from '../features/runs/RunsScreen';
+import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
 import type { Screen } from '../ui/navigation';
 import { openRunOnRunsScreen } from './commands';
 
