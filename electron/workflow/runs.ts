@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { readTransaction } from '../db/transaction';
+import { readTransaction, writeTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from './chain';
 import {
   blockers, replaying, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
@@ -11,6 +11,8 @@ import {
 } from '../../shared/workflow/machine';
 import { stampEvent, type IncomingEvent } from '../../shared/workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, StoredSnapshot } from '../../shared/workflow/runs';
+import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
+import { nameProblem } from '../../shared/text';
 
 /**
  * The run service: the main process is the authority over every run. An event is applied
@@ -133,21 +135,24 @@ function viewOf(head: RunRow, current: WorkflowSnapshot): RunView {
   return { ...summaryOf(head, snapshot), snapshot, blockers: blockers(snapshot.context) };
 }
 
-export const RUN_NAME_MAX = 200;
+const RUN_NAME_MAX = EXERCISE_LIMITS.runName;
 
+/** A name as typed in the app, trimmed; it must then be one an export can carry. */
 function cleanName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0) throw new UserError('A run needs a name.');
   if (trimmed.length > RUN_NAME_MAX) throw new UserError(`A run's name can have at most ${RUN_NAME_MAX} characters.`);
+  const problem = nameProblem(trimmed);
+  if (problem) throw new UserError(`A run's name ${problem}.`);
   return trimmed;
 }
 
 export function createRun(db: Db, name: string, options: { id?: string; now?: string } = {}): RunView {
   const id = options.id ?? randomUUID();
   const now = options.now ?? new Date().toISOString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     insertRunRow(db, { id, name: cleanName(name), createdAt: now, updatedAt: now }, { eventCount: 0, headHash: genesisHash(id) }, initialSnapshot());
-  })();
+  });
   return getRun(db, id);
 }
 
@@ -169,12 +174,20 @@ export function getRun(db: Db, id: string): RunView {
 }
 
 export function renameRun(db: Db, id: string, name: string): RunView {
-  readRun(db, id);
-  statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(cleanName(name), new Date().toISOString(), id);
+  const clean = cleanName(name);
+  writeTransaction(db, () => {
+    readRun(db, id);
+    statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(clean, new Date().toISOString(), id);
+  });
   return getRun(db, id);
 }
 
+/** Checked and deleted under one lock: the exercise that owns a run may be written meanwhile. */
 export function deleteRun(db: Db, id: string): void {
+  writeTransaction(db, () => deleteRunRow(db, id));
+}
+
+function deleteRunRow(db: Db, id: string): void {
   readRun(db, id);
   // A delegation's run is part of an exercise's record: the schema forbids deleting it alone; say why.
   const owner = statement(
@@ -280,7 +293,8 @@ export function insertVerifiedRun(
   const last = chain[chain.length - 1];
   insertRunRow(
     db,
-    { id: run.id, name: cleanName(run.name), createdAt: run.createdAt, updatedAt: last?.at ?? run.createdAt },
+    // As the file has it: the package schema refused any name the app would not store.
+    { id: run.id, name: run.name, createdAt: run.createdAt, updatedAt: last?.at ?? run.createdAt },
     { eventCount: chain.length, headHash: last?.hash ?? genesisHash(run.id) },
     snapshot,
   );

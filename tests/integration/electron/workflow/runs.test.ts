@@ -33,6 +33,9 @@ describe('runs', () => {
     expect(listRuns(db).map((r) => r.id)).toEqual([run.id]);
     expect(renameRun(db, run.id, 'Aurora, day 2').name).toBe('Aurora, day 2');
     expect(() => renameRun(db, run.id, '   ')).toThrow(/needs a name/);
+    // Only a name an export can carry: a bidirectional control could make it read reversed.
+    expect(() => renameRun(db, run.id, 'Aurora \u202e2 yad')).toThrow(/A run's name contains a bidirectional control \(U\+202E\)/);
+    expect(renameRun(db, run.id, '  Aurora, day 3  ').name).toBe('Aurora, day 3');
     deleteRun(db, run.id);
     expect(listRuns(db)).toEqual([]);
     expect(() => getRun(db, run.id)).toThrow(RunNotFoundError);
