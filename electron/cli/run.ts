@@ -5,7 +5,7 @@ import { markdownSnippet, searchCorpus } from '../corpus/search';
 import { getCorpus, getParagraph } from '../corpus/queries';
 import { DB_FILE_NAME, defaultUserDataDir } from '../paths';
 import { openWorkbench, type Workbench } from '../workbench';
-import { DatabaseRefusedError } from '../db/errors';
+import { databaseProblem, DatabaseRefusedError } from '../db/errors';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { ExerciseError } from '../exercise/errors';
 import { listExercises } from '../exercise/exercises';
@@ -41,7 +41,7 @@ export const USAGE = `Usage: cdt <command> [options]
   exercise list [--json]                  exercises with their clock and delegations
   exercise export <id> --out FILE         write an exercise package (one JSON file) for another laptop
   exercise import <file>                  import an exercise package; refused whole if anything is wrong
-  report <exercise> --format pdf|md|json --out FILE [--lang nl|lv|da|all] [--chromium PATH]
+  report <exercise> --format ${REPORT_FILE_FORMATS.join('|')} --out FILE [--lang ${QUOTE_LANGUAGE_CHOICES.join('|')}] [--chromium PATH]
                                           the after-action report of an exercise (id or name);
                                           with --run, of one run (id); quotations in --lang (default all)
 
@@ -364,8 +364,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof UserError) {
-      for (const line of problemLines(error)) io.err(line);
+    const refusal = error instanceof UserError ? error : databaseProblem(error, wb?.db.name ?? '');
+    if (refusal) {
+      for (const line of problemLines(refusal)) io.err(line);
       return 1;
     }
     const log = logUnexpected(error, io.logDir);

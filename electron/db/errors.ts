@@ -42,3 +42,27 @@ export class DatabaseTooNewError extends DatabaseRefusedError {
     this.name = 'DatabaseTooNewError';
   }
 }
+
+/** SQLite's own refusals that a user can act on, in words that say what to do. */
+const SQLITE_PROBLEMS: Readonly<Record<string, string>> = {
+  SQLITE_BUSY: 'is busy: another program (the app, or another command) held it for more than 5 seconds. Nothing was changed; try again.',
+  SQLITE_LOCKED: 'is busy: another program is using it. Nothing was changed; try again.',
+  SQLITE_READONLY: 'cannot be written: the file or its folder is read-only. Nothing was changed.',
+  SQLITE_FULL: 'cannot be written: the disk is full. Nothing was changed; free some space and try again.',
+  SQLITE_CORRUPT: 'is damaged. Nothing more was written; restore a backup (they lie beside it) or move it aside.',
+  SQLITE_NOTADB: 'is not a database CDT Workbench can read.',
+  SQLITE_IOERR: 'could not be read or written (an input/output error: a removed disk, a failing drive). Try again once the disk is back.',
+  SQLITE_CANTOPEN: 'cannot be opened: check that the file and its folder exist and may be read.',
+};
+
+/**
+ * A database error as a refusal the user can act on (busy, read-only, disk full, damaged), or
+ * null for one that is a fault of the app. SQLite's extended codes (SQLITE_IOERR_WRITE) count
+ * as their primary code.
+ */
+export function databaseProblem(error: unknown, file: string): UserError | null {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const primary = Object.keys(SQLITE_PROBLEMS).find((known) => code === known || code.startsWith(`${known}_`));
+  return primary ? new UserError(`${named(file || undefined)} ${SQLITE_PROBLEMS[primary]}`) : null;
+}

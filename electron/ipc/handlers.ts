@@ -1,3 +1,4 @@
+import { databaseProblem } from '../db/errors';
 import { errorData, UserError, type ErrorData } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
 import { basename } from 'node:path';
@@ -171,6 +172,9 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof UserError) return refused(error);
+    // The app has one database: "This database" names it well enough.
+    const database = databaseProblem(error, '');
+    if (database) return refused(database);
     const log = logFault(error);
     const where = log ? ` The details are in ${log}.` : '';
     return refused(new UserError(`Something went wrong inside CDT Workbench (a fault of the app, not of what you did).${where}`), 'unexpected');
