@@ -1,8 +1,14 @@
 // The corpus as both sides see it: documents made of paragraphs addressed by
 // docRef + anchor, the same anchor in every language of a document.
 
+/** Every language the corpus holds, in the order the app shows them: the one list of them. */
 export const LANGS = ['nl', 'lv', 'da'] as const;
 export type Lang = (typeof LANGS)[number];
+
+/** One language, or every language a document has: what a reader may choose to be quoted in. */
+export const LANG_CHOICES = [...LANGS, 'all'] as const;
+export type LangChoice = (typeof LANG_CHOICES)[number];
+export const isLangChoice = (value: unknown): value is LangChoice => (LANG_CHOICES as readonly unknown[]).includes(value);
 
 /**
  * intro     the cover note before the annex

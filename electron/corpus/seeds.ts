@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { DocumentMeta } from '../../shared/corpus';
+import { LANGS, type DocumentMeta } from '../../shared/corpus';
 
 const manifestSchema = z.object({
   version: z.literal(1),
@@ -13,7 +13,7 @@ const manifestSchema = z.object({
         file: z.string().regex(/^[\w.-]+\.txt$/),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         docRef: z.string().min(1),
-        lang: z.enum(['nl', 'lv', 'da']),
+        lang: z.enum(LANGS),
         title: z.string().min(1),
         adopted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         meeting: z.string().min(1),

@@ -10,6 +10,7 @@ import {
   DIMENSION_IDS,
   RATING_VALUES,
   TARGET_KINDS,
+  inWords,
   type DimensionId,
 } from './catalogue';
 import type { AssessmentInput } from './proportionality';
@@ -45,7 +46,7 @@ const ratingsShape = Object.fromEntries(DIMENSION_IDS.map((id) => [id, rating]))
 };
 
 const ratings = z.strictObject(ratingsShape, {
-  error: objectError(`an object with the seven ratings (${DIMENSION_IDS.join(', ')})`),
+  error: objectError(`an object with the ${inWords(DIMENSION_IDS.length)} ratings (${DIMENSION_IDS.join(', ')})`),
 });
 
 const attributed = z.strictObject(

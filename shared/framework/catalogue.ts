@@ -1,6 +1,8 @@
 // The framework of 10474/17 as data: the ids here are the ones the database, the CLI,
 // the tests and the UI share (FRAMEWORK.md §2). Order in the *_IDS arrays is display order.
-// English only: the UI translates by id; the nl/lv terms are the conclusions' own words.
+// English only: the UI translates by id; a dimension's terms are the conclusions' own words.
+
+import { LANGS, type Lang } from '../corpus';
 
 export const STEP_IDS = ['awareness', 'attribution', 'proportionality', 'measures', 'decided'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -21,6 +23,14 @@ export type RatingValue = (typeof RATING_VALUES)[number];
 
 /** A full profile: one rating per dimension. */
 export type Ratings = { readonly [D in DimensionId]: RatingValue };
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/**
+ * A count as English prose writes it ("the seven characteristics"), so that text about the
+ * catalogue follows the catalogue when it changes; beyond twelve, in digits.
+ */
+export const inWords = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 
 export const PRINCIPLE_IDS = [
   'integrity',
@@ -91,8 +101,12 @@ export interface Step {
 export interface Dimension {
   readonly id: DimensionId;
   readonly label: string;
-  /** The words of 10474/17 §2 and §5 in each language version. */
-  readonly terms: { readonly nl: string; readonly lv: string };
+  /**
+   * The words of 10474/17 §2 and §5 in each language version. Only the conclusions' own
+   * words: a language whose documents do not name the characteristics (the Danish 7290/21
+   * does not) has none, and is left out where terms are shown (termsOf).
+   */
+  readonly terms: { readonly [L in Lang]?: string };
   /** Descriptor of each level, index = rating 0..4. */
   readonly rubric: Rubric;
 }
@@ -151,13 +165,13 @@ export const STEPS: { readonly [K in StepId]: Step & { readonly id: K } } = {
     id: 'proportionality',
     label: 'Proportionality',
     description:
-      'Rate the seven characteristics of the activity 0-4 with a rationale, and record the facts the cyber sanctions regime asks for.',
+      `Rate the ${inWords(DIMENSION_IDS.length)} characteristics of the activity 0-4 with a rationale, and record the facts the cyber sanctions regime asks for.`,
     optional: false,
   },
   measures: {
     id: 'measures',
     label: 'Measures',
-    description: 'Choose the measures, each with a rationale, and check the six principles one by one.',
+    description: `Choose the measures, each with a rationale, and check the ${inWords(PRINCIPLE_IDS.length)} principles one by one.`,
     optional: false,
   },
   decided: {
@@ -437,6 +451,14 @@ export const PRINCIPLE_STATUS_LABELS: { readonly [K in PrincipleStatus]: Labelle
 
 /** Actor types that make an attribution an attribution to a State. */
 export const STATE_ACTOR_TYPES: readonly ActorType[] = ['state', 'state-sponsored'];
+
+/** A dimension's terms in the corpus's language order, for the languages that have them. */
+export function termsOf(dimension: Pick<Dimension, 'terms'>): readonly { readonly lang: Lang; readonly term: string }[] {
+  return LANGS.flatMap((lang) => {
+    const term = dimension.terms[lang];
+    return term === undefined ? [] : [{ lang, term }];
+  });
+}
 
 export function measuresIn(category: CategoryId): readonly Measure[] {
   return MEASURE_IDS.map((id) => MEASURES[id]).filter((m) => m.category === category);

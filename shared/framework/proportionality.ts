@@ -15,6 +15,7 @@ import {
   TARGETS,
   TARGET_KINDS,
   assertNever,
+  inWords,
   type ActorType,
   type CategoryId,
   type Confidence,
@@ -365,7 +366,7 @@ function formulaText(
       : `${floor.targets.map((t) => `${TARGETS[t].label} ${LEVEL_RULES.targetFloors[t]}`).join(', ')}; the highest is ${floor.level}`;
   sentences.push(
     `Overall level ${parts.level}, the highest of three figures. ` +
-      `(1) The average of the seven ratings: (${terms.join(' + ')}) / ${average.total} = ${fmt(average.sum / average.total)}, ` +
+      `(1) The average of the ${inWords(DIMENSION_IDS.length)} ratings: (${terms.join(' + ')}) / ${average.total} = ${fmt(average.sum / average.total)}, ` +
       `rounded to the nearest whole number (halves up): ${average.level}. ` +
       `(2) Severity, the average of ${listOf(sevTerms)}: ${fmt(severity.sum / Math.max(1, severity.count))}, rounded down: ${severity.level}. ` +
       `(3) The least level the targets warrant: ${floorText}.`,

@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus';
-import { CONFIDENCE_LABELS, STEPS, type StepId } from '../framework/catalogue';
+import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STEPS, inWords, type StepId } from '../framework/catalogue';
 import {
   allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport,
 } from './model';
@@ -235,7 +235,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
           d.measures.map((m) => [m.label + (m.outsideSuggestion ? ' (outside the suggested categories)' : ''), m.category, theirsOrDash(m.rationale)]),
         )
       : paragraph(line('No measures selected.'), 'muted'),
-    heading(3, 'The six principles'),
+    heading(3, `The ${inWords(PRINCIPLE_IDS.length)} principles`),
     basisLine(report, ...d.principles.map((p) => `principle:${p.id}`)),
     table(['Principle', 'Assessment', 'Note'], d.principles.map((p) => [p.label, p.status ?? 'Not assessed', theirsOrDash(p.note)])),
   );

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../corpus';
+import { LANG_CHOICES, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
 import type { CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, StepId } from '../framework/catalogue';
 
@@ -15,7 +15,7 @@ export const REPORT_FILE_FORMATS = ['pdf', 'md', 'json'] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
 
 /** One language for every quotation, or every language each document has. */
-export const QUOTE_LANGUAGE_CHOICES = [...LANGS, 'all'] as const;
+export const QUOTE_LANGUAGE_CHOICES = LANG_CHOICES;
 export type QuoteLanguageChoice = (typeof QUOTE_LANGUAGE_CHOICES)[number];
 
 /** The improvement plan's columns (HSEEP): what to fix, how, who, by when. */

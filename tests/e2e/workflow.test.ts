@@ -104,6 +104,8 @@ describe('a run from the first finding to a decision', () => {
     expect(await first.locator('.evidence-link__ref').textContent()).toBe('10474/17 §5, indent 4');
     expect(await first.locator('blockquote').getAttribute('lang')).toBe('nl');
     expect(await first.locator('blockquote').textContent()).toContain('gemeenschappelijk situationeel bewustzijn');
+    // Every language of the corpus is offered, not a fixed pair.
+    for (const name of ['Dutch', 'Latvian', 'Danish']) await evidence.getByRole('button', { name, exact: true }).waitFor();
     await evidence.getByRole('button', { name: 'Side by side', exact: true }).click();
     expect(await first.locator('blockquote[lang="lv"]').textContent()).toContain('kopīga situācijas apzināšanās');
     expect(await first.locator('blockquote[lang="nl"]').count()).toBe(1);

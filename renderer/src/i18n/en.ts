@@ -1,3 +1,6 @@
+import type { Lang, LangChoice } from '../../../shared/corpus';
+
+// Counts of the catalogue ({{dimensionCount}}, {{principleCount}}) are filled in by i18n/index.ts.
 export const en = {
   app: {
     title: 'CDT Workbench',
@@ -261,8 +264,8 @@ export const en = {
       suggested: 'suggested',
       notSuggested: 'not suggested at this level',
       decides: 'The workbench suggests; the delegation decides, and may choose outside the suggestion with a rationale.',
-      pending: 'The overall level appears once all seven characteristics are rated ({{rated}} of {{total}} so far).',
-      noAttribution: 'The overall level appears once attribution is settled and all seven characteristics are rated.',
+      pending: 'The overall level appears once all {{dimensionCount}} characteristics are rated ({{rated}} of {{total}} so far).',
+      noAttribution: 'The overall level appears once attribution is settled and all {{dimensionCount}} characteristics are rated.',
     },
     measures: {
       level: 'Overall level {{level}}.',
@@ -281,7 +284,7 @@ export const en = {
       deselect: 'Deselect',
     },
     principles: {
-      heading: 'The six principles of 10474/17 §5',
+      heading: 'The {{principleCount}} principles of 10474/17 §5',
       intro: 'Check the response against each principle.',
       progress: '{{assessed}} of {{total}} assessed.',
       text: 'The response {{text}}.',
@@ -325,7 +328,7 @@ export const en = {
       for: 'Show paragraphs for',
       forStep: '{{step}} (the step)',
       principle: 'Principle {{n}}: {{label}}',
-      language: '10474/17 in',
+      language: 'Paragraphs in',
       sideBySide: 'Side by side',
       loading: 'Loading the paragraphs…',
       error: 'The paragraphs could not be loaded: {{message}}',
@@ -347,11 +350,11 @@ export const en = {
       addDissent: 'Record dissent',
     },
   },
-  lang: { nl: 'Dutch', lv: 'Latvian', da: 'Danish' },
+  lang: { nl: 'Dutch', lv: 'Latvian', da: 'Danish' } satisfies Record<Lang, string>,
   outcome: { dismiss: 'Dismiss' },
   report: {
     quotes: 'Quotations of the conclusions in',
-    lang: { all: 'All languages', nl: 'Dutch (NL)', lv: 'Latvian (LV)', da: 'Danish (DA)' },
+    lang: { all: 'All languages', nl: 'Dutch (NL)', lv: 'Latvian (LV)', da: 'Danish (DA)' } satisfies Record<LangChoice, string>,
     saveAs: { pdf: 'Save as PDF…', md: 'Save as Markdown…', json: 'Save as JSON…' },
     preparing: 'Preparing the report…',
     savedTo: 'Saved the report to {{path}}',

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { LANG_CHOICES } from '../../../../shared/corpus';
 import {
   CATEGORIES,
   CATEGORY_IDS,
@@ -136,11 +137,10 @@ export function EvidencePanel({ step }: { step: StepId }) {
 
 function LanguageChoice({ value, onChange }: { value: EvidenceLang; onChange: (lang: EvidenceLang) => void }) {
   const { t } = useTranslation();
-  const choices: readonly { id: EvidenceLang; label: string }[] = [
-    { id: 'nl', label: t('lang.nl') },
-    { id: 'lv', label: t('lang.lv') },
-    { id: 'both', label: t('runs.evidence.sideBySide') },
-  ];
+  const choices: readonly { id: EvidenceLang; label: string }[] = LANG_CHOICES.map((id) => ({
+    id,
+    label: id === 'all' ? t('runs.evidence.sideBySide') : t(`lang.${id}`),
+  }));
   return (
     <div className="evidence__lang">
       <span className="evidence__lang-label" id="evidence-lang-label">

@@ -1,6 +1,6 @@
 // Pure helpers of the runs feature: what the screens show, derived from the run's context.
 // No React, no DOM, no storage: the unit tests call them directly.
-import { LANGS, type Lang, type LocatedParagraph } from '../../../../shared/corpus';
+import { LANGS, type Lang, type LangChoice, type LocatedParagraph } from '../../../../shared/corpus';
 import { DIMENSION_IDS, STEP_IDS, type DimensionId, type RatingValue, type StepId, type TargetKind } from '../../../../shared/framework/catalogue';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/framework/evidence';
@@ -115,7 +115,8 @@ export function remarksInOrder(context: Pick<WorkflowContext, 'notes' | 'dissent
 // ---------------------------------------------------------------------------------------
 // Evidence
 
-export type EvidenceLang = 'nl' | 'lv' | 'both';
+/** One language of the corpus, or 'all': every language a paragraph has, side by side. */
+export type EvidenceLang = LangChoice;
 
 export interface EvidenceSection {
   readonly item: EvidenceItem;
@@ -146,10 +147,7 @@ export function paragraphsToShow(link: Pick<ResolvedLink, 'paragraphs'>, choice:
   const byLang = (lang: Lang): LocatedParagraph | undefined => link.paragraphs.find((p) => p.lang === lang);
   const ordered = LANGS.map(byLang).filter((p): p is LocatedParagraph => p !== undefined);
   if (ordered.length <= 1) return ordered;
-  if (choice === 'both') {
-    const pair = ordered.filter((p) => p.lang === 'nl' || p.lang === 'lv');
-    return pair.length > 1 ? pair : ordered;
-  }
+  if (choice === 'all') return ordered;
   const chosen = byLang(choice);
   return chosen ? [chosen] : ordered.slice(0, 1);
 }

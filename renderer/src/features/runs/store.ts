@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { LANGS, isLangChoice } from '../../../../shared/corpus';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
@@ -77,7 +78,8 @@ function writeJson(key: string, value: unknown): void {
 function initialLang(): EvidenceLang {
   const prefs = readJson(PREFS_KEY) as { evidenceLang?: unknown } | null;
   const lang = prefs?.evidenceLang;
-  return lang === 'nl' || lang === 'lv' || lang === 'both' ? lang : 'nl';
+  // 'both' is what the panel stored when it offered Dutch and Latvian only.
+  return isLangChoice(lang) ? lang : lang === 'both' ? 'all' : LANGS[0];
 }
 
 function initialDrafts(): Record<string, string> {

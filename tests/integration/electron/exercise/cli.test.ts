@@ -65,5 +65,7 @@ describe('cdt scenario and exercise commands', () => {
   it('documents the commands in its usage', () => {
     expect(USAGE).toContain('scenario validate <file>');
     expect(USAGE).toContain('exercise export <id> --out FILE');
+    // The report's languages are the corpus's, plus all of them.
+    expect(USAGE).toContain('--format pdf|md|json --out FILE [--lang nl|lv|da|all]');
   });
 });

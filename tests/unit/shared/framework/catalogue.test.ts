@@ -17,7 +17,9 @@ import {
   STEP_IDS,
   TARGETS,
   TARGET_KINDS,
+  inWords,
   measuresIn,
+  termsOf,
 } from '../../../../shared/framework/catalogue';
 import { EVIDENCE, EVIDENCE_DOC_REFS, EVIDENCE_ITEMS, evidenceFor } from '../../../../shared/framework/evidence';
 
@@ -136,5 +138,19 @@ describe('the wall around shared/', () => {
         expect(source, `${dir}/${file}`).not.toMatch(/export default/);
       }
     }
+  });
+
+  it("lists a dimension's terms in the corpus's language order, leaving out a language without them", () => {
+    expect(termsOf(DIMENSIONS.duration)).toEqual([
+      { lang: 'nl', term: 'duur' },
+      { lang: 'lv', term: 'ilgums' },
+    ]);
+    expect(termsOf({ terms: { da: 'varighed', nl: 'duur' } }).map((t) => t.lang)).toEqual(['nl', 'da']);
+  });
+
+  it('counts in words where its prose counts itself', () => {
+    expect([inWords(6), inWords(7), inWords(12), inWords(13)]).toEqual(['six', 'seven', 'twelve', '13']);
+    expect(STEPS.proportionality.description).toContain('the seven characteristics');
+    expect(STEPS.measures.description).toContain('the six principles');
   });
 });

@@ -134,15 +134,21 @@ describe('paragraphsToShow', () => {
   it('gives the chosen language of 10474/17, or both side by side, Dutch first', () => {
     expect(paragraphsToShow(both, 'nl').map((p) => p.lang)).toEqual(['nl']);
     expect(paragraphsToShow(both, 'lv').map((p) => p.lang)).toEqual(['lv']);
-    expect(paragraphsToShow(both, 'both').map((p) => p.lang)).toEqual(['nl', 'lv']);
+    expect(paragraphsToShow(both, 'all').map((p) => p.lang)).toEqual(['nl', 'lv']);
     expect(isMultilingual(both)).toBe(true);
   });
   it('shows a document that exists in one language as it is, whatever the choice', () => {
     const danish = link('7290/21', 'p26', false, ['da']);
     expect(paragraphsToShow(danish, 'lv').map((p) => p.lang)).toEqual(['da']);
-    expect(paragraphsToShow(danish, 'both').map((p) => p.lang)).toEqual(['da']);
+    expect(paragraphsToShow(danish, 'all').map((p) => p.lang)).toEqual(['da']);
     expect(isMultilingual(danish)).toBe(false);
     expect(paragraphsToShow(link('x', 'p1', false, []), 'nl')).toEqual([]);
+  });
+  it('offers every language of the corpus: all of them side by side in its order, or the first where the chosen one is missing', () => {
+    const three = link('x', 'p1', true, ['da', 'lv', 'nl']);
+    expect(paragraphsToShow(three, 'all').map((p) => p.lang)).toEqual(['nl', 'lv', 'da']);
+    expect(paragraphsToShow(three, 'da').map((p) => p.lang)).toEqual(['da']);
+    expect(paragraphsToShow(both, 'da').map((p) => p.lang)).toEqual(['nl']);
   });
 });
 
