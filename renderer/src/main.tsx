@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/tokens.css';
-import './styles.css';
+import './styles/base.css';
 import { App } from './app/App';
 
 createRoot(document.getElementById('root')!).render(

@@ -5,6 +5,7 @@ import { useNavigation } from '../ui/navigation';
 import { useCommands } from './commands';
 import { useLastPlace } from './lastPlace';
 import { activeScreen, screens } from './screens';
+import './app.css';
 
 /** The shell: a header, the navigation between screens, and the active screen. */
 export function App() {

@@ -4,6 +4,7 @@ import { citeParagraph } from '../../../shared/citation';
 import type { Lang, Paragraph } from '../../../shared/corpus';
 import { shortcutKeys } from '../i18n/format';
 import { api } from '../api';
+import './cite-button.css';
 
 const CONFIRMATION_MS = 4000;
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../../renderer/src/', import.meta.url));
 const TOKENS = 'styles/tokens.css';
+const MAX_LINES = 450;
 
 // CSS named colours (CSS Color 4), without the keywords that name no colour of their own.
 const NAMED_COLOURS = new Set(
@@ -117,6 +118,23 @@ describe('the stylesheets', () => {
         .map((name) => `${s.path}: ${name}`);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('each close every brace they open, so no rule swallows the stylesheets bundled after it', () => {
+    const unbalanced = all.filter((s) => {
+      let depth = 0;
+      for (const ch of code(s.text)) {
+        depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+        if (depth < 0) return true;
+      }
+      return depth !== 0;
+    });
+    expect(unbalanced.map((s) => s.path)).toEqual([]);
+  });
+
+  it(`are each at most ${MAX_LINES} lines`, () => {
+    const long = all.map((s) => ({ path: s.path, lines: s.text.split('\n').length })).filter((s) => s.lines > MAX_LINES);
+    expect(long).toEqual([]);
   });
 
   it('are each imported by a module, so none is dead or loaded by accident from afar', () => {

@@ -4,6 +4,7 @@ import { RenameForm } from '../../ui/RenameForm';
 import { useExercises } from './store';
 import type { DelegationView, ExerciseView } from '../../../../shared/exercise/exercises';
 import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
+import './delegations.css';
 
 const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
 const ratedCount = (d: DelegationView): number => DIMENSION_IDS.filter((id) => d.ratings[id] !== undefined).length;

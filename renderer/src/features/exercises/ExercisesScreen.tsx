@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../../shared/framework/catalogue';
+// First: the feature's shared styles, which its components' own stylesheets refine.
+import './exercises.css';
 import { Console } from './Console';
 import { ExerciseList } from './ExerciseList';
 import { NewExercise } from './NewExercise';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioList } from './ScenarioList';
 import { useExercises, type ExercisesView } from './store';
-import './exercises.css';
 
 /** The facilitator's screen: exercises (list, new, console) and the scenarios they are built from. */
 export function ExercisesScreen({ onOpenRun }: { onOpenRun: (runId: string) => void }) {

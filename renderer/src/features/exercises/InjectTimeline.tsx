@@ -4,6 +4,7 @@ import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exe
 import { formatClock } from '../../ui/format';
 import { injectState } from './model';
 import { useExercises } from './store';
+import './inject-timeline.css';
 
 /** The scenario's injects in planned order: when, what, to whom so far, and release now. */
 export function InjectTimeline({ view, elapsed }: { view: ExerciseView; elapsed: number }) {

@@ -7,6 +7,7 @@ import { newId } from '../../ui/ids';
 import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './model';
 import { useExercises } from './store';
 import { SaveReport } from '../../ui/SaveReport';
+import './improvement-plan-form.css';
 
 /** The console's after-action report: the facilitator's part of it, and the report saved as a file. */
 export function ReportSection({ view }: { view: ExerciseView }) {

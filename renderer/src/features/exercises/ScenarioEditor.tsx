@@ -14,6 +14,7 @@ import {
 import { useExercises } from './store';
 import type { Outcome } from '../../ui/OutcomeNotice';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import './scenario-editor.css';
 
 type QuestionTexts = Readonly<Record<StepId, string>>;
 

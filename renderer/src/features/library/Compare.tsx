@@ -8,6 +8,7 @@ import { CiteButton } from '../../ui/CiteButton';
 import { Footnotes } from './Reader';
 import { ReaderToolbar, useTargetInView, useText } from './readerParts';
 import type { Target } from './store';
+import './compare.css';
 
 /** Two language versions of one document, paragraph by paragraph: one row per anchor. */
 export function Compare({ docRef, langs, target }: { docRef: string; langs: readonly [Lang, Lang]; target: Target | null }) {

@@ -3,6 +3,7 @@ import { LANGS, type DocumentSummary, type Lang } from '../../../../shared/corpu
 import { formatDate } from '../../i18n/format';
 import { useReturnFocus } from './readerParts';
 import { useLibrary } from './store';
+import './document-list.css';
 
 /** The corpus grouped by document: one entry per docRef with the languages it exists in. */
 export function DocumentList() {

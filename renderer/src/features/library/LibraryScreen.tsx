@@ -6,7 +6,7 @@ import { Reader } from './Reader';
 import { SearchBar } from './SearchBar';
 import { SearchResults } from './SearchResults';
 import { useLibrary, type LibraryView } from './store';
-import './library.css';
+import './library-screen.css';
 
 /**
  * The library: its title and search on top of the document list or the search results (so

@@ -6,6 +6,7 @@ import { anchorLabel } from '../../ui/anchorLabel';
 import { CiteButton } from '../../ui/CiteButton';
 import { ReaderToolbar, useTargetInView, useText } from './readerParts';
 import type { Target } from './store';
+import './reader.css';
 
 /** One document in one language: its paragraphs in order, each labelled and citable, then its footnotes. */
 export function Reader({ docRef, lang, target }: { docRef: string; lang: Lang; target: Target | null }) {

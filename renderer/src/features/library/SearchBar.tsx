@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang } from '../../../../shared/corpus';
 import { shortcutKeys } from '../../i18n/format';
 import { useLibrary } from './store';
+import './search-bar.css';
 
 const MAX_QUERY_LENGTH = 500; // the contract's limit: longer text is refused before it is sent
 

@@ -3,6 +3,7 @@ import { anchorLabel } from '../../ui/anchorLabel';
 import { useReturnFocus } from './readerParts';
 import { Snippet } from './Snippet';
 import { useLibrary } from './store';
+import './search-results.css';
 
 /** Ranked hits with highlighted snippets; opening one opens the reader at that paragraph. */
 export function SearchResults() {

@@ -6,6 +6,7 @@ import { LANGS, type CorpusDocument, type Lang } from '../../../../shared/corpus
 import { shortcutKeys } from '../../i18n/format';
 import type { Loaded } from '../../ui/loaded';
 import { textKey, useLibrary, type Target } from './store';
+import './reader-parts.css';
 
 const FLASH_MS = 2600;
 

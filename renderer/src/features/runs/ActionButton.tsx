@@ -4,6 +4,7 @@ import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { SendResult } from '../../../../shared/workflow/runs';
 import { check, latestSnapshot, useSnapshot } from './snapshot';
 import { useRuns } from './store';
+import './action-button.css';
 
 /**
  * A button that sends one workflow event. The machine decides whether it is enabled; a

@@ -18,6 +18,7 @@ import { CiteButton } from '../../ui/CiteButton';
 import type { Loaded } from '../../ui/loaded';
 import { evidenceSections, isMultilingual, itemKey, linkKey, paragraphsToShow, type EvidenceLang } from './model';
 import { useRuns } from './store';
+import './evidence-panel.css';
 
 /** The parts of a step that carry their own evidence: what the "Show paragraphs for" choice offers. */
 function subItems(step: StepId): readonly EvidenceItem[] {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, DIMENSIONS, DIMENSION_IDS } from '../../../../shared/framework/catalogue';
 import { assessRun, type WorkflowContext } from '../../../../shared/workflow/machine';
 import { RadarChart, type RadarValue } from './RadarChart';
+import './profile-card.css';
 
 /**
  * The proportionality profile as it stands: the radar of the seven ratings, the overall

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DIMENSIONS, RATING_VALUES, type DimensionId, type RatingValue } from '../../../../shared/framework/catalogue';
 import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from '../../../../shared/radar';
+import './radar-chart.css';
 
 export interface RadarValue {
   readonly id: DimensionId;

@@ -6,6 +6,7 @@ import { TextField } from './fields';
 import { formatWhen } from '../../ui/format';
 import { newId } from '../../ui/ids';
 import { remarksInOrder } from './model';
+import './remarks.css';
 
 /** Notes and dissent, recorded at any step and listed with the step they were made in. */
 export function Remarks({ run }: { run: RunView }) {

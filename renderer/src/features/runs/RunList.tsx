@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatWhen } from '../../ui/format';
 import { useRuns } from './store';
 import { RenameForm } from '../../ui/RenameForm';
+import './run-list.css';
 
 /** The runs: start one, and open, rename or delete the others. */
 export function RunList() {

@@ -17,6 +17,7 @@ import { DecidedStep } from './steps/DecidedStep';
 import { MeasuresStep } from './steps/MeasuresStep';
 import { ProportionalityStep } from './steps/ProportionalityStep';
 import { useRuns } from './store';
+import './run-page.css';
 
 /** A delegation's run is a screen of its exercise and carries the exercise's markings. */
 function useRunExercise(runId: string | null): RunExercise | null {

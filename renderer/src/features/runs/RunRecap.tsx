@@ -3,6 +3,7 @@ import { MEASURES, PRINCIPLES, PRINCIPLE_IDS } from '../../../../shared/framewor
 import { assessRun } from '../../../../shared/workflow/machine';
 import type { RunView } from '../../../../shared/workflow/runs';
 import { describeAttribution } from './steps/AttributionStep';
+import './run-recap.css';
 
 /** What the decision rests on, in one place: read before submitting, and kept with the decision. */
 export function RunRecap({ run }: { run: RunView }) {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveReport } from '../../ui/SaveReport';
+import './run-report.css';
 
 /** The after-action report of this run alone: out of the way until asked for. */
 export function RunReportToggle({ open, panelId, onToggle }: { open: boolean; panelId: string; onToggle(): void }) {

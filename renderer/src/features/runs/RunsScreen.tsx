@@ -1,7 +1,7 @@
 import { RunList } from './RunList';
 import { RunPage } from './RunPage';
 import { useRuns } from './store';
-import './runs.css';
+import './runs-screen.css';
 
 /** The runs screen: the list of runs, or one run. */
 export function RunsScreen() {

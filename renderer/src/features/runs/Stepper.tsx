@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { stepperItems } from './model';
 import { check, useSnapshot } from './snapshot';
 import { useRuns } from './store';
+import './stepper.css';
 
 /**
  * Where the run stands: the five steps in order, the current one marked, the finished ones

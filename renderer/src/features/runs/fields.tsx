@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENCE_LEVELS, STEPS, STEP_IDS, type Confidence, type StepId } from '../../../../shared/framework/catalogue';
 import type { LiveText } from './useLiveText';
+import './fields.css';
 
 export function StepHeading({ step, children }: { step: StepId; children?: ReactNode }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ChoiceGroup, ConfidenceChoice, StepHeading, TextField } from '../fields';
 import { draftKey, useRuns } from '../store';
+import './attribution-step.css';
 
 /** The form's fields as drafts: kept while the user moves around, prefilled from a recorded attribution. */
 function useDraft(runId: string, field: string, initial: string): [string, (v: string) => void] {

@@ -9,6 +9,7 @@ import { newId } from '../../../ui/ids';
 import { formatWhen } from '../../../ui/format';
 import { check, useSnapshot } from '../snapshot';
 import { draftKey, useRuns } from '../store';
+import './awareness-step.css';
 
 /** Findings about the incident, then the shared assessment the member states agree. */
 export function AwarenessStep({ run }: { run: RunView }) {

@@ -6,6 +6,7 @@ import { ActionButton } from '../ActionButton';
 import { StepHeading } from '../fields';
 import { formatWhen } from '../../../ui/format';
 import { RunRecap } from '../RunRecap';
+import './decided-step.css';
 
 /** The decision as recorded, what it rests on, and whether the record is intact. */
 export function DecidedStep({ run }: { run: RunView }) {

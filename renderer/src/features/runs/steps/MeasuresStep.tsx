@@ -24,6 +24,7 @@ import { check, useSnapshot } from '../snapshot';
 import { draftKey, useRuns } from '../store';
 import { useLiveText } from '../useLiveText';
 import { useOptimisticSend } from '../useOptimisticSend';
+import './measures-step.css';
 
 /**
  * The measures, by category, against the assessment's suggestion; the six principles of

@@ -18,6 +18,7 @@ import { sanctionsEvent, type SanctionsChange } from '../model';
 import { useRuns } from '../store';
 import { useLiveText } from '../useLiveText';
 import { useOptimisticSend } from '../useOptimisticSend';
+import './proportionality-step.css';
 
 /**
  * The seven characteristics of 10474/17 §2, each rated 0-4 against the rubric with a
