@@ -2,7 +2,7 @@ import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readTransaction } from '../db/transaction';
-import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from '../workflow/chain';
+import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
 import { contentHash } from './hash';
@@ -13,7 +13,7 @@ import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
 import { nameKey } from '../../shared/text';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
-import { WORKFLOW_MACHINE_VERSION, type WorkflowEvent } from '../../shared/workflow/machine';
+import { WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,
   scenarioPackageSchema, type ExercisePackage, type ExerciseSection, type PackagedRun, type ScenarioPackage,
@@ -58,7 +58,7 @@ function sectionsOf(db: Db, id: string): Sections {
       createdAt: run.created_at,
       machineVersion: run.machine_version,
       events: runChain(db, run.id).map((e) => ({
-        seq: e.seq, at: e.at, event: JSON.parse(e.event) as PackagedRun['events'][number]['event'], prevHash: e.prevHash, hash: e.hash,
+        seq: e.seq, at: e.at, event: storedEvent(e.event), prevHash: e.prevHash, hash: e.hash,
       })),
     };
   });
@@ -374,7 +374,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
       add(`runs[${i}].events[${firstBrokenIndex(run.id, chain)}]`, `the hash chain is broken: ${verdict.reason}.`);
       return;
     }
-    const replay = replayChecked(run.events.map((e) => e.event as WorkflowEvent));
+    const replay = replayChecked(run.events.map((e) => e.event));
     if (!replay.ok) {
       const type = run.events[replay.index]?.event.type;
       add(`runs[${i}].events[${replay.index}]`, `the workflow does not accept this ${type} event here: ${replay.reasons.join(' ')}`);

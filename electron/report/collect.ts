@@ -1,13 +1,14 @@
 import type { Db } from '../db/open';
 import { readTransaction } from '../db/transaction';
 import { getRun, runChain, replayRun, verifyRun } from '../workflow/runs';
+import { storedEvent } from '../workflow/chain';
 import { resolveEvidence } from '../workflow/evidence';
 import { clockOf, delegationsOf, exerciseOfRun, notesOf, readExercise, releasesOf } from '../exercise/exercises';
 import { reportDetailsOf } from '../exercise/plan';
 import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
 import type { AfterActionReport, ChainStatus, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
 import type { Scenario } from '../../shared/exercise/scenario';
-import { stepOf, type WorkflowEvent } from '../../shared/workflow/machine';
+import { stepOf } from '../../shared/workflow/explain';
 import type { RecordedEvent } from '../../shared/workflow/runs';
 
 /**
@@ -34,7 +35,7 @@ function markingOf(scenario: Scenario | null): ReportMarking {
 function readableLog(db: Db, runId: string): RecordedEvent[] {
   return runChain(db, runId).flatMap((e) => {
     try {
-      return [{ seq: e.seq, at: e.at, event: JSON.parse(e.event) as WorkflowEvent, hash: e.hash }];
+      return [{ seq: e.seq, at: e.at, event: storedEvent(e.event), hash: e.hash }];
     } catch {
       return [];
     }

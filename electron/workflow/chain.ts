@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { WorkflowEvent } from '../../shared/workflow/event-schema';
 import type { ChainVerdict } from '../../shared/workflow/runs';
 
 export type { ChainVerdict };
@@ -14,6 +15,19 @@ export interface ChainedEvent {
   readonly event: string; // canonical JSON, as stored
   readonly prevHash: string;
   readonly hash: string;
+}
+
+/**
+ * The event a stored record holds, read back from its canonical JSON: the one place stored
+ * JSON becomes an event without being checked again. It was checked before it was appended
+ * (sendEvent takes an event the IPC contract parsed with incomingEventSchema and stamps it;
+ * an import parses the whole log with storedEventSchema and replays it), and a change since
+ * is what verifyChain reports. Parsing again on every read would add a twentieth to a tenth
+ * to a replay (10,000 events: some 15-150 ms against 400-1,000), and would turn a tampered
+ * event into a thrown error where the verifier and the report must name it.
+ */
+export function storedEvent(json: string): WorkflowEvent {
+  return JSON.parse(json) as WorkflowEvent;
 }
 
 export const genesisHash = (runId: string): string => sha256(`cdt-run\n${runId}`);

@@ -4,12 +4,11 @@ import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readTransaction, writeTransaction } from '../db/transaction';
-import { canonicalJson, eventHash, genesisHash, verifyChain, type ChainedEvent } from './chain';
-import {
-  blockers, replaying, stepOf, stepsDone, whyNot, workflowMachine, WORKFLOW_MACHINE_VERSION,
-  type WorkflowEvent, type WorkflowSnapshot,
-} from '../../shared/workflow/machine';
-import { stampEvent, type IncomingEvent } from '../../shared/workflow/event-schema';
+import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from './chain';
+import { workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
+import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../shared/workflow/event-schema';
+import { blockers, replaying } from '../../shared/workflow/rules';
+import { stepOf, stepsDone, whyNot } from '../../shared/workflow/explain';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, StoredSnapshot } from '../../shared/workflow/runs';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { nameProblem } from '../../shared/text';
@@ -102,7 +101,7 @@ function remember(db: Db, id: string, headHash: string, snapshot: WorkflowSnapsh
 
 function eventsAfter(db: Db, id: string, seq: number): WorkflowEvent[] {
   return (statement(db, 'SELECT event FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq').all(id, seq) as { event: string }[]).map(
-    (r) => JSON.parse(r.event) as WorkflowEvent,
+    (r) => storedEvent(r.event),
   );
 }
 
@@ -245,7 +244,7 @@ function chainOf(db: Db, id: string): ChainedEvent[] {
 }
 
 export function runHistory(db: Db, id: string): RecordedEvent[] {
-  return runChain(db, id).map((e) => ({ seq: e.seq, at: e.at, event: JSON.parse(e.event) as WorkflowEvent, hash: e.hash }));
+  return runChain(db, id).map((e) => ({ seq: e.seq, at: e.at, event: storedEvent(e.event), hash: e.hash }));
 }
 
 /** Replays the log from the initial state; the stored snapshot must be what it yields. */
@@ -312,6 +311,6 @@ export function verifyRun(db: Db, id: string): RunVerification {
   const verdict = verifyChain(id, chain, row.head_hash);
   // The stored snapshot is the state after the checkpoint's event, which must be one of the log's.
   const covered = checkpoint.seq <= chain.length ? chain.slice(0, checkpoint.seq) : null;
-  const replayed = covered && replayRun(covered.map((e) => JSON.parse(e.event) as WorkflowEvent));
+  const replayed = covered && replayRun(covered.map((e) => storedEvent(e.event)));
   return { ...verdict, replayMatches: replayed !== null && canonicalJson(replayed) === checkpoint.snapshot };
 }

@@ -6,7 +6,9 @@ import {
 } from '../framework/catalogue';
 import type { EvidenceItem } from '../framework/evidence';
 import type { ResolvedLink } from '../framework/evidence';
-import { assessRun, type Attribution, type Remark, type WorkflowContext, type WorkflowEvent } from '../workflow/machine';
+import type { Attribution, Remark, WorkflowContext } from '../workflow/context';
+import type { WorkflowEvent } from '../workflow/event-schema';
+import { assessRun } from '../workflow/rules';
 import type { RecordedEvent } from '../workflow/runs';
 import {
   REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type Citation, type ComparisonRow,

@@ -1,72 +1,139 @@
 import { z } from 'zod';
 import {
   ACTOR_TYPES, CONFIDENCE_LEVELS, DIMENSION_IDS, MEASURE_IDS, PRINCIPLE_IDS, PRINCIPLE_STATUSES, RATING_VALUES,
-  STEP_IDS, TARGET_KINDS,
+  STEP_IDS, TARGET_KINDS, type RatingValue,
 } from '../framework/catalogue';
-import type { WorkflowEvent } from './machine';
 import { lineSchema, longTextSchema, nameSchema } from '../text';
 
 /**
- * The workflow's events as they may arrive from outside the main process: the renderer
- * (untrusted) or an imported file. Ids and texts are bounded; times are never taken from
- * the sender but stamped by the main process (see STAMPED_EVENT_TYPES).
+ * The workflow's events, defined once, by their schemas: the machine's event type is what a
+ * stored log may hold, so what the main process accepts from outside (the renderer, which is
+ * untrusted, or an imported file) and what the machine handles cannot drift apart. Ids and
+ * texts are bounded; times are never taken from the sender but stamped by the main process
+ * (see STAMPED_EVENT_TYPES).
  */
 // Ids and titles are names, the rest long texts (shared/text.ts): an imported log must hold
 // only what the app could have recorded, and SQLite must store exactly what was hashed.
 const id = nameSchema(100);
 const text = (max = 20_000) => longTextSchema(max);
 const line = (max: number) => lineSchema(max);
-const rating = z.union(RATING_VALUES.map((v) => z.literal(v)) as [z.ZodLiteral<0>, ...z.ZodLiteral<number>[]]);
+const rating = z.union(RATING_VALUES.map((v) => z.literal(v)) as [z.ZodLiteral<RatingValue>, ...z.ZodLiteral<RatingValue>[]]);
 const ratings = z.strictObject(Object.fromEntries(DIMENSION_IDS.map((d) => [d, rating])) as Record<(typeof DIMENSION_IDS)[number], typeof rating>);
 const at = z.iso.datetime();
 
-const variants = (withTimes: boolean) => {
-  const time = withTimes ? { at } : {};
-  return [
-    z.strictObject({ type: z.literal('FINDING.ADD'), id, text: text(), source: text(2_000), confidence: z.enum(CONFIDENCE_LEVELS) }),
-    z.strictObject({ type: z.literal('FINDING.EDIT'), id, text: text(), source: text(2_000), confidence: z.enum(CONFIDENCE_LEVELS) }),
-    z.strictObject({ type: z.literal('FINDING.REMOVE'), id }),
-    z.strictObject({ type: z.literal('AWARENESS.AGREE'), text: text() }),
-    z.strictObject({
-      type: z.literal('ATTRIBUTION.ATTRIBUTE'),
-      actorType: z.enum(ACTOR_TYPES),
-      actorNamed: z.boolean(),
-      actorName: line(500).optional(),
-      confidence: z.enum(CONFIDENCE_LEVELS),
-      basis: text(),
-    }),
-    z.strictObject({ type: z.literal('ATTRIBUTION.SKIP'), reason: text() }),
-    z.strictObject({ type: z.literal('RATING.SET'), dimension: z.enum(DIMENSION_IDS), value: rating, rationale: text() }),
-    z.strictObject({
-      type: z.literal('SANCTIONS.SET'),
-      attempt: z.strictObject({ potential: ratings }).nullable(),
-      external: z.boolean(),
-      actorsIdentified: z.boolean(),
-      targets: z.array(z.enum(TARGET_KINDS)).max(TARGET_KINDS.length),
-    }),
-    z.strictObject({ type: z.literal('PROPORTIONALITY.CONFIRM') }),
-    z.strictObject({ type: z.literal('MEASURE.SELECT'), measureId: z.enum(MEASURE_IDS), rationale: text() }),
-    z.strictObject({ type: z.literal('MEASURE.DESELECT'), measureId: z.enum(MEASURE_IDS) }),
-    z.strictObject({ type: z.literal('PRINCIPLE.ASSESS'), principleId: z.enum(PRINCIPLE_IDS), status: z.enum(PRINCIPLE_STATUSES), note: text() }),
-    z.strictObject({ type: z.literal('DECISION.SUBMIT'), summary: text(), ...time }),
-    z.strictObject({ type: z.literal('DECISION.REOPEN') }),
-    z.strictObject({ type: z.literal('REVISE'), step: z.enum(STEP_IDS) }),
-    z.strictObject({ type: z.literal('INJECT.RECEIVE'), id, title: nameSchema(500), body: text(), ...time }),
-    z.strictObject({ type: z.literal('NOTE.ADD'), id, text: text(), author: line(200).optional(), ...time }),
-    z.strictObject({ type: z.literal('DISSENT.ADD'), id, text: text(), author: line(200).optional(), ...time }),
-  ] as const;
-};
+const findingAdd = z.strictObject({ type: z.literal('FINDING.ADD'), id, text: text(), source: text(2_000), confidence: z.enum(CONFIDENCE_LEVELS) });
+const findingEdit = z.strictObject({ type: z.literal('FINDING.EDIT'), id, text: text(), source: text(2_000), confidence: z.enum(CONFIDENCE_LEVELS) });
+const findingRemove = z.strictObject({ type: z.literal('FINDING.REMOVE'), id });
+const awarenessAgree = z.strictObject({ type: z.literal('AWARENESS.AGREE'), text: text() });
+const attributionAttribute = z.strictObject({
+  type: z.literal('ATTRIBUTION.ATTRIBUTE'),
+  actorType: z.enum(ACTOR_TYPES),
+  actorNamed: z.boolean(),
+  actorName: line(500).optional(),
+  confidence: z.enum(CONFIDENCE_LEVELS),
+  basis: text(),
+});
+const attributionSkip = z.strictObject({ type: z.literal('ATTRIBUTION.SKIP'), reason: text() });
+const ratingSet = z.strictObject({ type: z.literal('RATING.SET'), dimension: z.enum(DIMENSION_IDS), value: rating, rationale: text() });
+const sanctionsSet = z.strictObject({
+  type: z.literal('SANCTIONS.SET'),
+  /** null: not an attempt. */
+  attempt: z.strictObject({ potential: ratings }).nullable(),
+  external: z.boolean(),
+  actorsIdentified: z.boolean(),
+  targets: z.array(z.enum(TARGET_KINDS)).max(TARGET_KINDS.length),
+});
+const proportionalityConfirm = z.strictObject({ type: z.literal('PROPORTIONALITY.CONFIRM') });
+const measureSelect = z.strictObject({ type: z.literal('MEASURE.SELECT'), measureId: z.enum(MEASURE_IDS), rationale: text() });
+const measureDeselect = z.strictObject({ type: z.literal('MEASURE.DESELECT'), measureId: z.enum(MEASURE_IDS) });
+const principleAssess = z.strictObject({
+  type: z.literal('PRINCIPLE.ASSESS'), principleId: z.enum(PRINCIPLE_IDS), status: z.enum(PRINCIPLE_STATUSES), note: text(),
+});
+const decisionReopen = z.strictObject({ type: z.literal('DECISION.REOPEN') });
+const revise = z.strictObject({ type: z.literal('REVISE'), step: z.enum(STEP_IDS) });
+// The four that record a time: sent without it, stored with the one the main process gave.
+const decisionSubmit = z.strictObject({ type: z.literal('DECISION.SUBMIT'), summary: text() });
+const injectReceive = z.strictObject({ type: z.literal('INJECT.RECEIVE'), id, title: nameSchema(500), body: text() });
+const noteAdd = z.strictObject({ type: z.literal('NOTE.ADD'), id, text: text(), author: line(200).optional() });
+const dissentAdd = z.strictObject({ type: z.literal('DISSENT.ADD'), id, text: text(), author: line(200).optional() });
 
 /** What the renderer may send: an event without its time. */
-export const incomingEventSchema = z.discriminatedUnion('type', variants(false));
-/** What a stored or imported log holds: the event with the time the main process gave it. */
-export const storedEventSchema = z.discriminatedUnion('type', variants(true));
+export const incomingEventSchema = z.discriminatedUnion('type', [
+  findingAdd, findingEdit, findingRemove, awarenessAgree, attributionAttribute, attributionSkip, ratingSet, sanctionsSet,
+  proportionalityConfirm, measureSelect, measureDeselect, principleAssess, decisionSubmit, decisionReopen, revise,
+  injectReceive, noteAdd, dissentAdd,
+]);
+/** What a stored or imported log holds, and what the machine handles: the event with the time the main process gave it. */
+export const storedEventSchema = z.discriminatedUnion('type', [
+  findingAdd, findingEdit, findingRemove, awarenessAgree, attributionAttribute, attributionSkip, ratingSet, sanctionsSet,
+  proportionalityConfirm, measureSelect, measureDeselect, principleAssess, decisionSubmit.extend({ at }), decisionReopen, revise,
+  injectReceive.extend({ at }), noteAdd.extend({ at }), dissentAdd.extend({ at }),
+]);
 
 export type IncomingEvent = z.infer<typeof incomingEventSchema>;
+export type WorkflowEvent = z.infer<typeof storedEventSchema>;
+export type WorkflowEventType = WorkflowEvent['type'];
+export type WorkflowEventOf<T extends WorkflowEventType> = Extract<WorkflowEvent, { readonly type: T }>;
 
-export const STAMPED_EVENT_TYPES = new Set<WorkflowEvent['type']>(['DECISION.SUBMIT', 'INJECT.RECEIVE', 'NOTE.ADD', 'DISSENT.ADD']);
+export const WORKFLOW_EVENT_TYPES = [
+  'FINDING.ADD',
+  'FINDING.EDIT',
+  'FINDING.REMOVE',
+  'AWARENESS.AGREE',
+  'ATTRIBUTION.ATTRIBUTE',
+  'ATTRIBUTION.SKIP',
+  'RATING.SET',
+  'SANCTIONS.SET',
+  'PROPORTIONALITY.CONFIRM',
+  'MEASURE.SELECT',
+  'MEASURE.DESELECT',
+  'PRINCIPLE.ASSESS',
+  'DECISION.SUBMIT',
+  'DECISION.REOPEN',
+  'REVISE',
+  'INJECT.RECEIVE',
+  'NOTE.ADD',
+  'DISSENT.ADD',
+] as const satisfies readonly WorkflowEventType[];
+
+// Compile-time check that the list above names every event.
+type MissingEventType = Exclude<WorkflowEventType, (typeof WORKFLOW_EVENT_TYPES)[number]>;
+const _everyEventListed: [MissingEventType] extends [never] ? true : MissingEventType = true;
+
+/** How a refusal names the action ("Selecting a measure is possible only in ..."). */
+export const EVENT_ACTIONS: { readonly [T in WorkflowEventType]: string } = {
+  'FINDING.ADD': 'Adding a finding',
+  'FINDING.EDIT': 'Editing a finding',
+  'FINDING.REMOVE': 'Removing a finding',
+  'AWARENESS.AGREE': 'Agreeing the shared assessment',
+  'ATTRIBUTION.ATTRIBUTE': 'Attributing the activity',
+  'ATTRIBUTION.SKIP': 'Skipping attribution',
+  'RATING.SET': 'Rating a dimension',
+  'SANCTIONS.SET': 'Recording the sanctions-regime facts',
+  'PROPORTIONALITY.CONFIRM': 'Confirming the proportionality assessment',
+  'MEASURE.SELECT': 'Selecting a measure',
+  'MEASURE.DESELECT': 'Deselecting a measure',
+  'PRINCIPLE.ASSESS': 'Assessing a principle',
+  'DECISION.SUBMIT': 'Submitting the decision',
+  'DECISION.REOPEN': 'Reopening the decision',
+  REVISE: 'Revising an earlier step',
+  'INJECT.RECEIVE': 'Receiving an inject',
+  'NOTE.ADD': 'Adding a note',
+  'DISSENT.ADD': 'Recording a dissent',
+};
+
+const STAMPED = ['DECISION.SUBMIT', 'INJECT.RECEIVE', 'NOTE.ADD', 'DISSENT.ADD'] as const;
+type StampedType = (typeof STAMPED)[number];
+
+// Compile-time check that the stamped types are exactly the events the stored schema gives a time.
+type Timed = Extract<WorkflowEvent, { readonly at: string }>['type'];
+const _stampedAreTimed: [Exclude<Timed, StampedType> | Exclude<StampedType, Timed>] extends [never] ? true : never = true;
+
+export const STAMPED_EVENT_TYPES: ReadonlySet<WorkflowEventType> = new Set(STAMPED);
+
+const isStamped = (event: IncomingEvent): event is Extract<IncomingEvent, { readonly type: StampedType }> => STAMPED_EVENT_TYPES.has(event.type);
 
 /** Gives an incoming event the main process's time where the machine records one. */
 export function stampEvent(event: IncomingEvent, now: string): WorkflowEvent {
-  return (STAMPED_EVENT_TYPES.has(event.type) ? { ...event, at: now } : event) as WorkflowEvent;
+  return isStamped(event) ? { ...event, at: now } : event;
 }

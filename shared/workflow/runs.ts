@@ -1,5 +1,7 @@
 import type { StepId } from '../framework/catalogue';
-import type { Blocker, WorkflowContext, WorkflowEvent } from './machine';
+import type { WorkflowContext } from './context';
+import type { WorkflowEvent } from './event-schema';
+import type { Blocker } from './rules';
 
 // What the run service returns, as both sides see it.
 

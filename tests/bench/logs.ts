@@ -2,8 +2,7 @@ import type { Db } from '../../electron/db/open';
 import { statement } from '../../electron/db/statements';
 import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../electron/workflow/chain';
 import { replayChecked } from '../../electron/workflow/runs';
-import type { WorkflowEvent } from '../../shared/workflow/machine';
-import { stampEvent } from '../../shared/workflow/event-schema';
+import { stampEvent, type WorkflowEvent } from '../../shared/workflow/event-schema';
 import { TO_DECISION } from '../support/workflow';
 
 /**

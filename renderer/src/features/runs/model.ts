@@ -4,8 +4,8 @@ import { LANGS, type Lang, type LangChoice, type LocatedParagraph } from '../../
 import { DIMENSION_IDS, STEP_IDS, type DimensionId, type RatingValue, type StepId, type TargetKind } from '../../../../shared/framework/catalogue';
 import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/framework/evidence';
-import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
-import type { Remark, WorkflowContext, WorkflowEvent } from '../../../../shared/workflow/machine';
+import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../../../shared/workflow/event-schema';
+import type { Remark, WorkflowContext } from '../../../../shared/workflow/context';
 
 // ---------------------------------------------------------------------------------------
 // The stepper
@@ -46,7 +46,7 @@ export function stepperItems(current: StepId, done: readonly StepId[]): readonly
  * events that do not record one.
  */
 export function asLocalEvent(event: IncomingEvent, now: string): WorkflowEvent {
-  return { ...event, at: now } as WorkflowEvent;
+  return stampEvent(event, now);
 }
 
 export type SanctionsEvent = Extract<IncomingEvent, { type: 'SANCTIONS.SET' }>;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
-import { whyNot, workflowMachine, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
+import { workflowMachine, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
+import { whyNot } from '../../../../shared/workflow/explain';
 import type { RunView } from '../../../../shared/workflow/runs';
 import { asLocalEvent } from './model';
 import { useOpenRun, useRuns } from './store';

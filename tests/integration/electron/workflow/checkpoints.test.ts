@@ -8,8 +8,7 @@ import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../
 import {
   createRun, getRun, insertVerifiedRun, listRuns, replayChecked, replayRun, runHistory, sendEvent, verifyRun,
 } from '../../../../electron/workflow/runs';
-import type { WorkflowEvent } from '../../../../shared/workflow/machine';
-import { stampEvent, type IncomingEvent } from '../../../../shared/workflow/event-schema';
+import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../../../shared/workflow/event-schema';
 import { TO_DECISION } from '../../../support/workflow';
 import { tempDir } from '../../../support/temp';
 

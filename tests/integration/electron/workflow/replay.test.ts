@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { replayChecked, replayRun } from '../../../../electron/workflow/runs';
-import { initialWorkflowContext, stepOf, workflowMachine, type WorkflowEvent } from '../../../../shared/workflow/machine';
-import { stampEvent, type IncomingEvent } from '../../../../shared/workflow/event-schema';
+import { initialWorkflowContext } from '../../../../shared/workflow/context';
+import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../../../shared/workflow/event-schema';
+import { stepOf } from '../../../../shared/workflow/explain';
+import { workflowMachine } from '../../../../shared/workflow/machine';
 import { TO_DECISION } from '../../../support/workflow';
 
 const at = (i: number): string => new Date(Date.UTC(2026, 2, 10, 9) + i * 1000).toISOString();

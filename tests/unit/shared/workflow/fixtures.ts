@@ -2,7 +2,8 @@
 
 import { initialTransition, transition } from 'xstate';
 import { DIMENSION_IDS, PRINCIPLE_IDS, type RatingValue, type Ratings } from '../../../../shared/framework/catalogue';
-import { workflowMachine, type WorkflowEvent, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
+import type { WorkflowEvent } from '../../../../shared/workflow/event-schema';
+import { workflowMachine, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
 
 export const initial = (): WorkflowSnapshot => initialTransition(workflowMachine)[0];
 

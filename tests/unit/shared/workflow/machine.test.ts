@@ -2,18 +2,11 @@ import fc from 'fast-check';
 import { transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_IDS, PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
-import {
-  WORKFLOW_EVENT_TYPES,
-  WORKFLOW_MACHINE_VERSION,
-  assessRun,
-  blockers,
-  initialWorkflowContext,
-  stepsDone,
-  whyNot,
-  workflowMachine,
-  type WorkflowEvent,
-  type WorkflowSnapshot,
-} from '../../../../shared/workflow/machine';
+import { initialWorkflowContext } from '../../../../shared/workflow/context';
+import { WORKFLOW_EVENT_TYPES, type WorkflowEvent } from '../../../../shared/workflow/event-schema';
+import { stepsDone, whyNot } from '../../../../shared/workflow/explain';
+import { WORKFLOW_MACHINE_VERSION, workflowMachine, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
+import { assessRun, blockers } from '../../../../shared/workflow/rules';
 import { E, initial, run, step, toMeasures } from './fixtures';
 
 /** Sends an event that must be refused, and checks the refusal is explained and changes nothing. */
