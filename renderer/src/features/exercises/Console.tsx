@@ -6,9 +6,9 @@ import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { formatClock } from '../../ui/format';
-import { displayedElapsed, injectsToAutoRelease } from './model';
+import { displayedElapsed, injectsToAutoRelease } from './clock';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
-import { ReportSection } from './Report';
+import { ReportSection } from './ImprovementPlanForm';
 import { useExercises } from './store';
 
 /** Re-renders every second while the clock runs; the main process keeps the truth. */

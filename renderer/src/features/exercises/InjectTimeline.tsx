@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exercises';
 import { formatClock } from '../../ui/format';
-import { injectState } from './model';
+import { injectState } from './clock';
 import { useExercises } from './store';
 import './inject-timeline.css';
 

@@ -10,7 +10,7 @@ import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
   copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemPlace, problemsOf, questionsFromText,
   type Draft, type DraftInject, type Problem,
-} from './model';
+} from './scenarioDraft';
 import { useExercises } from './store';
 import type { Outcome } from '../../ui/OutcomeNotice';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';

@@ -5,7 +5,7 @@ import type {
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
 import { messageLines } from '../../ui/messages';
-import { samePlan, type PlanDraft } from './model';
+import { samePlan, type PlanDraft } from './improvementPlan';
 import type { Outcome } from '../../ui/OutcomeNotice';
 
 export type ExercisesView =

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../../../shared/exercise/scenario';
 import {
-  draftToValue, emptyDraft, emptyItem, fieldFor, planProblemOf, problemPlace, problemsOf, questionsFromText, samePlan,
-} from '../../../../../renderer/src/features/exercises/model';
-import { formatClock } from '../../../../../renderer/src/ui/format';
+  draftToValue, emptyDraft, fieldFor, problemPlace, problemsOf, questionsFromText,
+} from '../../../../../renderer/src/features/exercises/scenarioDraft';
 import { messageLines } from '../../../../../renderer/src/ui/messages';
 
-describe('exercises model', () => {
-  it('formats the exercise clock as mm:ss, minutes running past the hour', () => {
-    expect(formatClock(0)).toBe('00:00');
-    expect(formatClock(61_900)).toBe('01:01');
-    expect(formatClock(150 * 60_000)).toBe('150:00');
-  });
-
+describe('the scenario draft', () => {
   it('names where a problem is as the form labels it, and says what is wrong in plain words', async () => {
     const { exercisesEn } = await import('../../../../../renderer/src/i18n/exercises.en');
     const editor = exercisesEn.editor as Readonly<Record<string, string>>;
@@ -52,24 +45,5 @@ describe('exercises model', () => {
   it('reads questions one per line and splits the main process messages', () => {
     expect(questionsFromText('A?\n\n  B?  \n')).toEqual(['A?', 'B?']);
     expect(messageLines('f.json: a\nf.json: b\n')).toEqual(['f.json: a', 'f.json: b']);
-  });
-
-  it('tells an edited improvement plan from the saved one, field by field and in order', () => {
-    const saved = { facilitator: 'Ines', items: [{ ...emptyItem('a'), issue: 'Late findings' }, emptyItem('b')] };
-    expect(samePlan(saved, { ...saved, items: [...saved.items] })).toBe(true);
-    expect(samePlan(saved, { ...saved, facilitator: 'Ines ' })).toBe(false);
-    expect(samePlan(saved, { ...saved, items: [saved.items[1]!, saved.items[0]!] })).toBe(false);
-    expect(samePlan(saved, { ...saved, items: [{ ...saved.items[0]!, dueDate: '2027-01-01' }, saved.items[1]!] })).toBe(false);
-  });
-
-  it('places a refusal of the plan on the field it names, from either wording of the path', () => {
-    expect(planProblemOf('Invalid request for saveReportDetails: details.improvementPlan.2.issue: an improvement item needs an issue')).toEqual({
-      target: { kind: 'item', index: 2, field: 'issue' }, message: 'an improvement item needs an issue',
-    });
-    expect(planProblemOf('The report details were not saved: improvementPlan[0].dueDate: expected a date as YYYY-MM-DD, or nothing')).toEqual({
-      target: { kind: 'item', index: 0, field: 'dueDate' }, message: 'expected a date as YYYY-MM-DD, or nothing',
-    });
-    expect(planProblemOf('Invalid request for saveReportDetails: details.facilitator: Too big')).toEqual({ target: { kind: 'facilitator' }, message: 'Too big' });
-    expect(planProblemOf('There is no exercise with id x.')).toBeNull();
   });
 });

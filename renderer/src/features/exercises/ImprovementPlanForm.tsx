@@ -4,7 +4,7 @@ import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { PLAN_LIMITS } from '../../../../shared/report/plan';
 import type { ImprovementItem } from '../../../../shared/report/model';
 import { newId } from '../../ui/ids';
-import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './model';
+import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './improvementPlan';
 import { useExercises } from './store';
 import { SaveReport } from '../../ui/SaveReport';
 import './improvement-plan-form.css';

@@ -1,38 +1,10 @@
+// The scenario editor's draft: the form's values, what goes to parseScenario, and where
+// each validation problem belongs and how the form names it. Pure: unit tests call it.
 import type { Problem as BareProblem } from '../../../../shared/errors';
-// Pure helpers of the exercises feature: clock text, what is due, the scenario editor's
-// draft and where each validation problem belongs, the report's plan. No React, no DOM:
-// unit tests call them.
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
-import type { ExerciseView, InjectStatus } from '../../../../shared/exercise/exercises';
 import {
   SCENARIO_FORMAT, SCENARIO_VERSION, type InjectKind, type Scenario, type ScenarioInject, type Tlp,
 } from '../../../../shared/exercise/scenario';
-import type { ImprovementItem } from '../../../../shared/report/model';
-
-/** The clock as the renderer shows it: the main process's elapsed time plus what passed since. */
-export function displayedElapsed(view: Pick<ExerciseView, 'clock'>, fetchedAt: number, now: number): number {
-  return view.clock.status === 'running' ? view.clock.elapsedMs + Math.max(0, now - fetchedAt) : view.clock.elapsedMs;
-}
-
-export type InjectState = 'planned' | 'due' | 'partial' | 'released';
-
-/** Where an inject stands at the clock shown: not yet, its time has come, released to some, to all. */
-export function injectState(status: InjectStatus, delegationCount: number, elapsedMs: number): InjectState {
-  if (delegationCount > 0 && status.releasedTo.length >= delegationCount) return 'released';
-  if (status.plannedAtMs <= elapsedMs) return 'due';
-  return status.releasedTo.length > 0 ? 'partial' : 'planned';
-}
-
-/** The injects that auto-release should send to all now: their time has come and someone lacks them. */
-export function injectsToAutoRelease(view: ExerciseView, elapsedMs: number, skip: ReadonlySet<string>): readonly string[] {
-  if (view.clock.status !== 'running') return [];
-  return view.injects
-    .filter((s) => !skip.has(s.inject.id) && injectState(s, view.delegations.length, elapsedMs) === 'due')
-    .map((s) => s.inject.id);
-}
-
-// ---------------------------------------------------------------------------------------
-// The scenario editor
 
 /** An inject as the form holds it: the offset stays what was typed until it parses. */
 export interface DraftInject extends Omit<ScenarioInject, 'offsetMinutes'> {
@@ -156,64 +128,3 @@ export function fieldFor(path: string, fields: ReadonlySet<string>): string | nu
 
 /** A DOM id for a field path (ids may hold any character, but selectors are simpler without brackets). */
 export const fieldId = (path: string): string => `scenario-field-${path.replace(/[[\].]+/g, '-').replace(/-$/, '')}`;
-
-/** Error lines from the main process ("file: problem" joined by newlines), one per item. */
-// ---------------------------------------------------------------------------------------
-// The after-action report: the facilitator's name and the improvement plan, as the console edits them
-
-/** The facilitator's part of the report as the form holds it until it is saved. */
-export interface PlanDraft {
-  readonly facilitator: string;
-  readonly items: readonly ImprovementItem[];
-}
-
-export const ITEM_FIELDS = ['issue', 'correctiveAction', 'owner', 'dueDate'] as const;
-export type ItemField = (typeof ITEM_FIELDS)[number];
-
-/** What the main process holds for the exercise. */
-export const planOf = (view: Pick<ExerciseView, 'facilitator' | 'improvementPlan'>): PlanDraft => ({
-  facilitator: view.facilitator,
-  items: view.improvementPlan,
-});
-
-export const emptyItem = (id: string): ImprovementItem => ({ id, issue: '', correctiveAction: '', owner: '', dueDate: '' });
-
-/** The same name and the same items in the same order, field by field. */
-export function samePlan(a: PlanDraft, b: PlanDraft): boolean {
-  return (
-    a.facilitator === b.facilitator &&
-    a.items.length === b.items.length &&
-    a.items.every((item, i) => {
-      const other = b.items[i]!;
-      return item.id === other.id && ITEM_FIELDS.every((f) => item[f] === other[f]);
-    })
-  );
-}
-
-/** Where a refusal of the plan points: the facilitator's name, or one field of one item. */
-export type PlanField = { readonly kind: 'facilitator' } | { readonly kind: 'item'; readonly index: number; readonly field: ItemField };
-
-/** A refusal's line that names a field of the plan, and what it says is wrong there. */
-export interface PlanProblem {
-  readonly target: PlanField;
-  readonly message: string;
-}
-
-const ITEM_PATH = /improvementPlan(?:\.(\d+)|\[(\d+)\])\.(issue|correctiveAction|owner|dueDate): /;
-const FACILITATOR_PATH = /(?:^|[\s.])facilitator: /;
-
-/**
- * The field a refusal names. The contract's check writes "… details.improvementPlan.1.issue: …",
- * the service's own "… improvementPlan[1].issue: …"; both point at the second item's issue.
- */
-export function planProblemOf(line: string): PlanProblem | null {
-  const item = ITEM_PATH.exec(line);
-  if (item) {
-    return {
-      target: { kind: 'item', index: Number(item[1] ?? item[2]), field: item[3] as ItemField },
-      message: line.slice(item.index + item[0].length),
-    };
-  }
-  const facilitator = FACILITATOR_PATH.exec(line);
-  return facilitator ? { target: { kind: 'facilitator' }, message: line.slice(facilitator.index + facilitator[0].length) } : null;
-}
