@@ -12,16 +12,13 @@ import {
   addFacilitatorNote, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
   renameDelegation,
 } from '../exercise/exercises';
-import { exportExercise, exportScenario, importExercisePackage, packageText } from '../exercise/package';
+import { exportScenario, importExercisePackage, packageText } from '../exercise/package';
 import { inPlaceRunner, type TaskInput, type TaskName, type TaskResult, type TaskRunner } from '../work/tasks';
 import { readTextFile } from '../files/read';
 import { databaseFiles, writeFileSafely } from '../files/write';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
-import { exerciseReport, runReport } from '../report/collect';
-import { reportHtml } from '../../shared/report/html';
-import { reportFileTitle, reportText } from '../../shared/report/files';
 import { contract, type Action, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 
@@ -124,9 +121,9 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     releaseInject: ({ exerciseId, injectId, delegations }) => releaseInject(db, exerciseId, injectId, delegations),
     renameDelegation: ({ exerciseId, delegationId, name }) => renameDelegation(db, exerciseId, delegationId, name),
     addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
-    exportExercise: ({ id }) => {
-      const pkg = exportExercise(db, id);
-      return saveAs(safeFileName(pkg.exercise.name, '.cdt-exercise.json'), () => packageText(pkg));
+    exportExercise: async ({ id }) => {
+      const { name, text } = await inBackground('exportExercise', { id });
+      return saveAs(safeFileName(name, '.cdt-exercise.json'), () => text);
     },
     importExercise: async () => {
       const path = desktop.chooseOpenFile();
@@ -139,11 +136,9 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);
     },
-    saveReport: ({ subject, format, quoteLanguages }) => {
-      const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
-      return saveAs(safeFileName(reportFileTitle(report), `.${format}`), () =>
-        format === 'pdf' ? desktop.printPdf(reportHtml(report)) : reportText(report, format),
-      );
+    saveReport: async ({ subject, format, quoteLanguages }) => {
+      const { title, content } = await inBackground('buildReport', { subject, format, quoteLanguages });
+      return saveAs(safeFileName(title, `.${format}`), () => (format === 'pdf' ? desktop.printPdf(content) : content));
     },
   };
 }

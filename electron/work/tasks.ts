@@ -1,11 +1,15 @@
 import type { Db } from '../db/open';
-import { importExercisePackage, importScenarioText } from '../exercise/package';
+import { exportExercise, importExercisePackage, importScenarioText, packageText } from '../exercise/package';
+import { exerciseReport, runReport } from '../report/collect';
+import { reportHtml } from '../../shared/report/html';
+import { reportFileTitle, reportText } from '../../shared/report/files';
+import type { QuoteLanguageChoice, ReportFileFormat } from '../../shared/report/model';
 import { readTextFile } from '../files/read';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
-import type { WorkProgress, WorkTask } from '../../shared/ipc/contract';
+import type { ReportSubject, WorkProgress, WorkTask } from '../../shared/ipc/contract';
 
 /**
- * The long work the app does on files: what may take seconds on a large package. Each task is
+ * The long work the app does on files: what may take seconds on a large exercise. Each task is
  * a plain function of a database and its input, so the app can run it in a worker thread
  * (the window stays responsive) and the tests and the e2e bridge can run it in place. Inputs
  * and results are JSON-safe: they cross a thread boundary.
@@ -24,6 +28,19 @@ export const TASKS = {
     const text = readTextFile(input.file, MAX_PACKAGE_BYTES);
     progress({ step: 'checking', done: 1, total: 2 });
     return importScenarioText(db, text, input.file);
+  },
+  /** The package's text and the name to offer for it; the window's thread writes the file the user picks. */
+  exportExercise(db: Db, input: { readonly id: string }, progress: ProgressSink) {
+    progress({ step: 'building', done: 0, total: 1 });
+    const pkg = exportExercise(db, input.id);
+    return { name: pkg.exercise.name, text: packageText(pkg) };
+  },
+  /** The report as the file to save (Markdown or JSON) or the HTML to print (PDF), with its title. */
+  buildReport(db: Db, input: { readonly subject: ReportSubject; readonly format: ReportFileFormat; readonly quoteLanguages: QuoteLanguageChoice }, progress: ProgressSink) {
+    progress({ step: 'building', done: 0, total: 1 });
+    const { subject, format, quoteLanguages } = input;
+    const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
+    return { title: reportFileTitle(report), content: format === 'pdf' ? reportHtml(report) : reportText(report, format) };
   },
 } as const satisfies Record<WorkTask, unknown>;
 

@@ -42,6 +42,13 @@ const evidenceItem = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('screen'), id: z.enum(SCREEN_IDS) }),
 ]);
 
+/** What a report is of: a whole exercise, or one run. */
+const reportSubject = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('exercise'), id: exerciseId }),
+  z.strictObject({ kind: z.literal('run'), id: runId }),
+]);
+export type ReportSubject = z.output<typeof reportSubject>;
+
 export const contract = {
   listDocuments: { channel: 'corpus:list', input: z.object({}).strict() },
   getDocument: { channel: 'corpus:document', input: z.object({ docRef, lang }).strict() },
@@ -109,10 +116,7 @@ export const contract = {
   saveReport: {
     channel: 'reports:save',
     input: z.strictObject({
-      subject: z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('exercise'), id: exerciseId }),
-        z.strictObject({ kind: z.literal('run'), id: runId }),
-      ]),
+      subject: reportSubject,
       format: z.enum(REPORT_FILE_FORMATS),
       quoteLanguages: z.enum(QUOTE_LANGUAGE_CHOICES),
     }),
@@ -172,9 +176,9 @@ export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COM
  * renderer); null when it is over. The window stays usable meanwhile and shows where it is.
  */
 export const PROGRESS_CHANNEL = 'work:progress';
-export const WORK_TASKS = ['importExercise', 'importScenario'] as const;
+export const WORK_TASKS = ['importExercise', 'importScenario', 'exportExercise', 'buildReport'] as const;
 export type WorkTask = (typeof WORK_TASKS)[number];
-export const WORK_STEPS = ['reading', 'checking'] as const;
+export const WORK_STEPS = ['reading', 'checking', 'building'] as const;
 export type WorkStep = (typeof WORK_STEPS)[number];
 export interface WorkProgress {
   readonly task: WorkTask;

@@ -12,7 +12,9 @@ export const en = {
   work: {
     importExercise: 'Importing the exercise',
     importScenario: 'Importing the scenario',
-    step: { reading: 'reading the file', checking: 'checking every record and writing it' },
+    exportExercise: 'Exporting the exercise',
+    buildReport: 'Preparing the after-action report',
+    step: { reading: 'reading the file', checking: 'checking every record and writing it', building: 'gathering every record' },
     of: 'step {{done}} of {{total}}',
   },
   library: {

@@ -60,6 +60,15 @@ describe('long work in a worker thread', () => {
       expect(listExercises(reader.db).map((e) => e.name)).toEqual(['Cold Ward, table 1']);
       reader.close();
 
+      // Exports and reports are built there too; the window's thread only writes the chosen file.
+      const id = result.exercise.id;
+      const exported = await runner('exportExercise', { id }, () => undefined);
+      expect(exported.name).toBe('Cold Ward, table 1');
+      expect(JSON.parse(exported.text)).toMatchObject({ format: 'cdt-exercise-package', exercise: { id } });
+      const report = await runner('buildReport', { subject: { kind: 'exercise', id }, format: 'md', quoteLanguages: 'all' }, () => undefined);
+      expect(report.title).toContain('Cold Ward, table 1');
+      expect(report.content).toContain('# After-action report: Cold Ward, table 1');
+
       const broken = join(temp.dir, 'broken.json');
       writeFileSync(broken, '{"format": "cdt-exercise-package", "format": 2}');
       const refusal = await runner('importExercise', { file: broken }, () => undefined).catch((error: unknown) => error);
