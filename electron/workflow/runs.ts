@@ -2,7 +2,10 @@ import { UserError } from '../../shared/errors';
 import { randomUUID } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
+import {
+  deleteRun as deleteRunRow, insertCheckpoint, insertEvent, insertRun, selectCheckpoint, selectCheckpointSeq, selectEvents,
+  selectEventsAfter, selectRun, selectRunIds, updateCheckpoint, updateRunHead, updateRunName, type CheckpointRow, type RunRow,
+} from '../db/tables/runs';
 import { readTransaction, writeTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from './chain';
 import { workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
@@ -25,16 +28,6 @@ export class RunNotFoundError extends UserError {
   }
 }
 
-/** A run's row as the service reads it: never its snapshot, which grows with the run. */
-interface RunRow {
-  id: string;
-  name: string;
-  created_at: string;
-  updated_at: string;
-  event_count: number;
-  head_hash: string;
-}
-
 const storedOf = (snapshot: WorkflowSnapshot): StoredSnapshot => ({ value: stepOf(snapshot), context: snapshot.context });
 const restore = (stored: StoredSnapshot): WorkflowSnapshot => workflowMachine.resolveState(stored);
 export const initialSnapshot = (): StoredSnapshot => storedOf(initialTransition(workflowMachine)[0]);
@@ -45,13 +38,8 @@ export const initialSnapshot = (): StoredSnapshot => storedOf(initialTransition(
 // event rows are the record; the current state is the checkpoint with the events after it
 // replayed.
 
-interface Checkpoint {
-  readonly seq: number;
-  readonly snapshot: string;
-}
-
-function readCheckpoint(db: Db, head: RunRow): Checkpoint {
-  const row = statement(db, 'SELECT seq, snapshot FROM run_checkpoints WHERE run_id = ?').get(head.id) as Checkpoint | undefined;
+function readCheckpoint(db: Db, head: RunRow): CheckpointRow {
+  const row = selectCheckpoint(db, head.id);
   if (!row) throw new Error(`The run ${head.id} has no stored snapshot.`);
   return row;
 }
@@ -63,13 +51,8 @@ function insertRunRow(
   head: { readonly eventCount: number; readonly headHash: string },
   snapshot: StoredSnapshot,
 ): void {
-  const json = canonicalJson(snapshot);
-  statement(
-    db,
-    `INSERT INTO runs (id, name, created_at, updated_at, machine_version, event_count, head_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(run.id, run.name, run.createdAt, run.updatedAt, WORKFLOW_MACHINE_VERSION, head.eventCount, head.headHash);
-  statement(db, 'INSERT INTO run_checkpoints (run_id, seq, snapshot) VALUES (?, ?, ?)').run(run.id, head.eventCount, json);
+  insertRun(db, { ...run, machineVersion: WORKFLOW_MACHINE_VERSION }, head);
+  insertCheckpoint(db, run.id, head.eventCount, canonicalJson(snapshot));
 }
 
 /**
@@ -80,7 +63,7 @@ function insertRunRow(
 const checkpointDue = (checkpointSeq: number, seq: number): boolean => seq - checkpointSeq >= Math.max(1, Math.floor(checkpointSeq / 4));
 
 function readRun(db: Db, id: string): RunRow {
-  const row = statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  const row = selectRun(db, id);
   if (!row) throw new RunNotFoundError(id);
   return row;
 }
@@ -100,9 +83,7 @@ function remember(db: Db, id: string, headHash: string, snapshot: WorkflowSnapsh
 }
 
 function eventsAfter(db: Db, id: string, seq: number): WorkflowEvent[] {
-  return (statement(db, 'SELECT event FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq').all(id, seq) as { event: string }[]).map(
-    (r) => storedEvent(r.event),
-  );
+  return selectEventsAfter(db, id, seq).map((event) => storedEvent(event));
 }
 
 /** Call inside a transaction: the head, the checkpoint and the events after it must be one state. */
@@ -157,8 +138,7 @@ export function createRun(db: Db, name: string, options: { id?: string; now?: st
 
 export function listRuns(db: Db): RunSummary[] {
   return readTransaction(db, () => {
-    const ids = statement(db, 'SELECT id FROM runs ORDER BY updated_at DESC, id').all() as { id: string }[];
-    return ids.map(({ id }) => {
+    return selectRunIds(db).map((id) => {
       const head = readRun(db, id);
       return summaryOf(head, storedOf(currentOf(db, head)));
     });
@@ -176,27 +156,18 @@ export function renameRun(db: Db, id: string, name: string): RunView {
   const clean = cleanName(name);
   writeTransaction(db, () => {
     readRun(db, id);
-    statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(clean, new Date().toISOString(), id);
+    updateRunName(db, id, clean, new Date().toISOString());
   });
   return getRun(db, id);
 }
 
 /** Checked and deleted under one lock: the exercise that owns a run may be written meanwhile. */
 export function deleteRun(db: Db, id: string): void {
-  writeTransaction(db, () => deleteRunRow(db, id));
-}
-
-function deleteRunRow(db: Db, id: string): void {
-  readRun(db, id);
-  // A delegation's run is part of an exercise's record: the schema forbids deleting it alone; say why.
-  const owner = statement(
-    db,
-    'SELECT e.name AS exercise, d.name AS delegation FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?',
-  ).get(id) as { exercise: string; delegation: string } | undefined;
-  if (owner) {
-    throw new UserError(`This run is the work of ${owner.delegation} in the exercise "${owner.exercise}"; delete the exercise to remove it.`);
-  }
-  statement(db, 'DELETE FROM runs WHERE id = ?').run(id);
+  writeTransaction(db, () => {
+    readRun(db, id);
+    // Refuses a delegation's run: the rule lives with the table's owner (db/tables/runs.ts).
+    deleteRunRow(db, id);
+  });
 }
 
 /** Applies one event; on refusal nothing is written and the reasons say why. */
@@ -213,14 +184,9 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
     const seq = head.event_count + 1;
     const eventJson = canonicalJson(event);
     const hash = eventHash(head.head_hash, seq, now, eventJson);
-    statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id, seq, now, eventJson, head.head_hash, hash,
-    );
-    statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(seq, hash, now, id);
-    const checkpointSeq = (statement(db, 'SELECT seq FROM run_checkpoints WHERE run_id = ?').get(id) as { seq: number }).seq;
-    if (checkpointDue(checkpointSeq, seq)) {
-      statement(db, 'UPDATE run_checkpoints SET seq = ?, snapshot = ? WHERE run_id = ?').run(seq, canonicalJson(storedOf(next)), id);
-    }
+    insertEvent(db, id, { seq, at: now, event: eventJson, prevHash: head.head_hash, hash });
+    updateRunHead(db, id, seq, hash, now);
+    if (checkpointDue(selectCheckpointSeq(db, id), seq)) updateCheckpoint(db, id, seq, canonicalJson(storedOf(next)));
     // Before the commit: should it fail, the database keeps the old head hash, so this entry is never used.
     remember(db, id, hash, next);
     return { accepted: true, run: viewOf({ ...head, event_count: seq, head_hash: hash, updated_at: now }, next) };
@@ -236,11 +202,7 @@ export function runChain(db: Db, id: string): ChainedEvent[] {
 }
 
 function chainOf(db: Db, id: string): ChainedEvent[] {
-  return (
-    statement(db, 'SELECT seq, at, event, prev_hash, hash FROM run_events WHERE run_id = ? ORDER BY seq').all(id) as {
-      seq: number; at: string; event: string; prev_hash: string; hash: string;
-    }[]
-  ).map((r) => ({ seq: r.seq, at: r.at, event: r.event, prevHash: r.prev_hash, hash: r.hash }));
+  return selectEvents(db, id).map((r) => ({ seq: r.seq, at: r.at, event: r.event, prevHash: r.prev_hash, hash: r.hash }));
 }
 
 export function runHistory(db: Db, id: string): RecordedEvent[] {
@@ -297,8 +259,7 @@ export function insertVerifiedRun(
     { eventCount: chain.length, headHash: last?.hash ?? genesisHash(run.id) },
     snapshot,
   );
-  const insert = statement(db, 'INSERT INTO run_events (run_id, seq, at, event, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const e of chain) insert.run(run.id, e.seq, e.at, e.event, e.prevHash, e.hash);
+  for (const e of chain) insertEvent(db, run.id, e);
 }
 
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */
