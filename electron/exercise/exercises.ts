@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { readTransaction } from '../db/transaction';
+import { deleteExercise as deleteExerciseRow, insertExercise, selectExercise, selectExercises, updateClock, type ExerciseRow } from '../db/tables/exercises';
+import {
+  countDelegations, insertDelegation, ownerOfRun, selectDelegations, updateDelegationName, type DelegationRow,
+} from '../db/tables/delegations';
+import { insertRelease, selectReleasedAt, selectReleases } from '../db/tables/releases';
+import { insertNote, selectNotes } from '../db/tables/notes';
+import { updateRunName } from '../db/tables/runs';
 import { createRun, deleteRun, getRun, sendEvent } from '../workflow/runs';
 import { canonicalJson } from '../workflow/chain';
 import { ExerciseError } from './errors';
@@ -28,59 +34,26 @@ export const DELEGATION_NAME_MAX = EXERCISE_LIMITS.delegationName;
 export const MAX_DELEGATIONS = EXERCISE_LIMITS.delegations;
 export const NOTE_MAX = EXERCISE_LIMITS.note;
 
-export interface ExerciseRow {
-  id: string;
-  name: string;
-  scenario_id: string;
-  scenario_json: string;
-  scenario_hash: string;
-  created_at: string;
-  clock_status: ClockStatus;
-  clock_accumulated_ms: number;
-  clock_running_since: string | null;
-}
-
-export interface DelegationRow {
-  id: string;
-  exercise_id: string;
-  position: number;
-  name: string;
-  run_id: string;
-}
+export type { DelegationRow, ExerciseRow };
 
 const nowIso = (): string => new Date().toISOString();
 
 export function readExercise(db: Db, id: string): ExerciseRow {
-  const row = statement(db, 'SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+  const row = selectExercise(db, id);
   if (!row) throw new ExerciseError(`There is no exercise with id ${id}.`);
   return row;
 }
 
-export function exerciseExists(db: Db, id: string): boolean {
-  return statement(db, 'SELECT 1 FROM exercises WHERE id = ?').get(id) !== undefined;
-}
-
 export function delegationsOf(db: Db, exerciseId: string): DelegationRow[] {
-  return statement(db, 'SELECT * FROM exercise_delegations WHERE exercise_id = ? ORDER BY position').all(exerciseId) as DelegationRow[];
+  return selectDelegations(db, exerciseId);
 }
 
 export function releasesOf(db: Db, exerciseId: string): InjectRelease[] {
-  return (
-    statement(
-      db,
-      `SELECT r.inject_id, r.delegation_id, r.released_at, r.elapsed_ms FROM inject_releases r
-       JOIN exercise_delegations d ON d.id = r.delegation_id
-       WHERE r.exercise_id = ? ORDER BY r.released_at, r.inject_id, d.position`,
-    ).all(exerciseId) as { inject_id: string; delegation_id: string; released_at: string; elapsed_ms: number }[]
-  ).map((r) => ({ injectId: r.inject_id, delegationId: r.delegation_id, releasedAt: r.released_at, elapsedMs: r.elapsed_ms }));
+  return selectReleases(db, exerciseId).map((r) => ({ injectId: r.inject_id, delegationId: r.delegation_id, releasedAt: r.released_at, elapsedMs: r.elapsed_ms }));
 }
 
 export function notesOf(db: Db, exerciseId: string): FacilitatorNote[] {
-  return (
-    statement(db, 'SELECT id, at, elapsed_ms, text FROM facilitator_notes WHERE exercise_id = ? ORDER BY at, id').all(exerciseId) as {
-      id: string; at: string; elapsed_ms: number; text: string;
-    }[]
-  ).map((n) => ({ id: n.id, at: n.at, elapsedMs: n.elapsed_ms, text: n.text }));
+  return selectNotes(db, exerciseId).map((n) => ({ id: n.id, at: n.at, elapsedMs: n.elapsed_ms, text: n.text }));
 }
 
 function parseTime(iso: string, what: string): number {
@@ -103,7 +76,6 @@ export function clockOf(row: ExerciseRow, now: string): ClockView {
 
 function summaryOf(db: Db, row: ExerciseRow, now: string): ExerciseSummary {
   const scenario = JSON.parse(row.scenario_json) as Scenario;
-  const count = statement(db, 'SELECT count(*) AS n FROM exercise_delegations WHERE exercise_id = ?').get(row.id) as { n: number };
   return {
     id: row.id,
     name: row.name,
@@ -111,14 +83,13 @@ function summaryOf(db: Db, row: ExerciseRow, now: string): ExerciseSummary {
     scenarioTitle: scenario.title,
     createdAt: row.created_at,
     clock: clockOf(row, now),
-    delegationCount: count.n,
+    delegationCount: countDelegations(db, row.id),
   };
 }
 
 export function listExercises(db: Db, now = nowIso()): ExerciseSummary[] {
   return readTransaction(db, () => {
-    const rows = statement(db, 'SELECT * FROM exercises ORDER BY created_at DESC, id').all() as ExerciseRow[];
-    return rows.map((row) => summaryOf(db, row, now));
+    return selectExercises(db).map((row) => summaryOf(db, row, now));
   });
 }
 
@@ -197,11 +168,7 @@ export interface CreateExerciseInput {
 
 /** The exercise a run belongs to, with its classification marking; null for a run of its own. */
 export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
-  const row = statement(
-    db,
-    `SELECT e.id, e.name, e.scenario_json AS scenarioJson, d.name AS delegation
-       FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?`,
-  ).get(runId) as { id: string; name: string; scenarioJson: string; delegation: string } | undefined;
+  const row = ownerOfRun(db, runId);
   if (!row) return null;
   const { classification } = JSON.parse(row.scenarioJson) as Scenario;
   return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp };
@@ -226,16 +193,13 @@ export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView
   const { scenario } = getScenario(db, input.scenarioId);
   const id = input.id ?? randomUUID();
   db.transaction(() => {
-    statement(
-      db,
-      `INSERT INTO exercises (id, name, scenario_id, scenario_json, scenario_hash, created_at, clock_status, clock_accumulated_ms, clock_running_since)
-       VALUES (?, ?, ?, ?, ?, ?, 'not-started', 0, NULL)`,
-    ).run(id, name, scenario.id, canonicalJson(scenario), contentHash(scenario), now);
+    insertExercise(db, {
+      id, name, scenarioId: scenario.id, scenarioJson: canonicalJson(scenario), scenarioHash: contentHash(scenario), createdAt: now,
+      clock: { status: 'not-started', accumulatedMs: 0, runningSince: null },
+    });
     delegations.forEach((delegation, position) => {
       const run = createRun(db, runNameOf(name, delegation), { now });
-      statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES (?, ?, ?, ?, ?)').run(
-        randomUUID(), id, position, delegation, run.id,
-      );
+      insertDelegation(db, { id: randomUUID(), exerciseId: id, position, name: delegation, runId: run.id });
     });
   }).immediate();
   return getExercise(db, id, now);
@@ -255,8 +219,8 @@ export function renameDelegation(db: Db, exerciseId: string, delegationId: strin
     const key = nameKey(name);
     const clash = all.find((d) => d.id !== delegationId && nameKey(d.name) === key);
     if (clash) throw new ExerciseError(`The exercise "${exercise.name}" already has a delegation named "${clash.name}".`);
-    statement(db, 'UPDATE exercise_delegations SET name = ? WHERE id = ?').run(name, delegationId);
-    statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(runNameOf(exercise.name, name), now, delegation.run_id);
+    updateDelegationName(db, delegationId, name);
+    updateRunName(db, delegation.run_id, runNameOf(exercise.name, name), now);
   }).immediate();
   return getExercise(db, exerciseId, now);
 }
@@ -266,7 +230,7 @@ export function deleteExercise(db: Db, id: string): void {
   db.transaction(() => {
     readExercise(db, id);
     const runs = delegationsOf(db, id).map((d) => d.run_id);
-    statement(db, 'DELETE FROM exercises WHERE id = ?').run(id);
+    deleteExerciseRow(db, id);
     for (const runId of runs) deleteRun(db, runId);
   }).immediate();
 }
@@ -289,9 +253,7 @@ export function exerciseClock(db: Db, id: string, action: ClockAction, now = now
     parseTime(now, 'now');
     // Pausing folds the running stretch into the accumulated time; starting or resuming opens a new one.
     const accumulated = action === 'pause' ? clockOf(row, now).elapsedMs : row.clock_accumulated_ms;
-    statement(db, 'UPDATE exercises SET clock_status = ?, clock_accumulated_ms = ?, clock_running_since = ? WHERE id = ?').run(
-      rule.to, accumulated, rule.to === 'running' ? now : null, id,
-    );
+    updateClock(db, id, { status: rule.to, accumulatedMs: accumulated, runningSince: rule.to === 'running' ? now : null });
   }).immediate();
   return getExercise(db, id, now);
 }
@@ -328,11 +290,10 @@ export function releaseInject(
     const elapsedMs = clockOf(row, now).elapsedMs;
     const released: string[] = [];
     const skipped: { delegationId: string; reason: string }[] = [];
-    const already = statement(db, 'SELECT released_at FROM inject_releases WHERE exercise_id = ? AND inject_id = ? AND delegation_id = ?');
     for (const d of chosen) {
-      const previous = already.get(exerciseId, injectId, d.id) as { released_at: string } | undefined;
-      if (previous) {
-        skipped.push({ delegationId: d.id, reason: `${d.name} already received "${inject.title}" at ${previous.released_at}.` });
+      const previous = selectReleasedAt(db, exerciseId, injectId, d.id);
+      if (previous !== undefined) {
+        skipped.push({ delegationId: d.id, reason: `${d.name} already received "${inject.title}" at ${previous}.` });
         continue;
       }
       // The inject's texts go into the run as data; the UI shows them as plain text.
@@ -340,9 +301,7 @@ export function releaseInject(
       if (!sent.accepted) {
         throw new ExerciseError(`Not released: the run of ${d.name} refused the inject "${inject.title}": ${sent.reasons.join(' ')}`);
       }
-      statement(db, 'INSERT INTO inject_releases (exercise_id, inject_id, delegation_id, released_at, elapsed_ms) VALUES (?, ?, ?, ?, ?)').run(
-        exerciseId, injectId, d.id, now, elapsedMs,
-      );
+      insertRelease(db, { exerciseId, injectId, delegationId: d.id, releasedAt: now, elapsedMs });
       released.push(d.id);
     }
     return { released, skipped };
@@ -358,9 +317,7 @@ export function addFacilitatorNote(db: Db, exerciseId: string, text: string, now
   if (problem) throw new ExerciseError(`The note was not added: it ${problem}.`);
   db.transaction(() => {
     const row = readExercise(db, exerciseId);
-    statement(db, 'INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES (?, ?, ?, ?, ?)').run(
-      id, exerciseId, now, clockOf(row, now).elapsedMs, text,
-    );
+    insertNote(db, { id, exerciseId, at: now, elapsedMs: clockOf(row, now).elapsedMs, text });
   }).immediate();
   return getExercise(db, exerciseId, now);
 }

@@ -1,13 +1,17 @@
 import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { readTransaction } from '../db/transaction';
+import { exerciseExists, insertExercise } from '../db/tables/exercises';
+import { delegationExists, insertDelegation } from '../db/tables/delegations';
+import { insertRelease } from '../db/tables/releases';
+import { insertNote, noteExists } from '../db/tables/notes';
+import { runExists, selectRunOrigin } from '../db/tables/runs';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
 import { contentHash } from './hash';
 import { FileError, parseJsonFrom, tooLarge } from '../files/read';
-import { delegationsOf, exerciseExists, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
+import { delegationsOf, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
@@ -49,9 +53,8 @@ function sectionsOf(db: Db, id: string): Sections {
   const row = readExercise(db, id);
   const delegations = delegationsOf(db, id);
   const runs = delegations.map((d): PackagedRun => {
-    const run = statement(db, 'SELECT id, name, created_at, machine_version FROM runs WHERE id = ?').get(d.run_id) as {
-      id: string; name: string; created_at: string; machine_version: number;
-    };
+    // The schema keeps a delegation's run for as long as the delegation.
+    const run = selectRunOrigin(db, d.run_id)!;
     return {
       id: run.id,
       name: run.name,
@@ -392,15 +395,14 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
 
 function conflicts(db: Db, pkg: ExercisePackage): Problem[] {
   const problems: Problem[] = [];
-  const exists = (sql: string, id: string) => statement(db, sql).get(id) !== undefined;
   pkg.runs.forEach((r, i) => {
-    if (exists('SELECT 1 FROM runs WHERE id = ?', r.id)) problems.push(problemAt(`runs[${i}].id`, `a run with id ${r.id} already exists in this database.`));
+    if (runExists(db, r.id)) problems.push(problemAt(`runs[${i}].id`, `a run with id ${r.id} already exists in this database.`));
   });
   pkg.exercise.delegations.forEach((d, i) => {
-    if (exists('SELECT 1 FROM exercise_delegations WHERE id = ?', d.id)) problems.push(problemAt(`exercise.delegations[${i}].id`, `a delegation with id ${d.id} already exists in this database.`));
+    if (delegationExists(db, d.id)) problems.push(problemAt(`exercise.delegations[${i}].id`, `a delegation with id ${d.id} already exists in this database.`));
   });
   pkg.exercise.notes.forEach((n, i) => {
-    if (exists('SELECT 1 FROM facilitator_notes WHERE id = ?', n.id)) problems.push(problemAt(`exercise.notes[${i}].id`, `a note with id ${n.id} already exists in this database.`));
+    if (noteExists(db, n.id)) problems.push(problemAt(`exercise.notes[${i}].id`, `a note with id ${n.id} already exists in this database.`));
   });
   return problems;
 }
@@ -435,30 +437,17 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
     const clashes = conflicts(db, pkg);
     if (clashes.length > 0) refuse(fileName, clashes);
 
-    statement(
-      db,
-      `INSERT INTO exercises (id, name, scenario_id, scenario_json, scenario_hash, created_at, clock_status, clock_accumulated_ms, clock_running_since)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      exercise.id, exercise.name, exercise.scenarioId, canonicalJson(pkg.scenario), contentHash(pkg.scenario), exercise.createdAt,
-      exercise.clock.status, exercise.clock.accumulatedMs, exercise.clock.runningSince,
-    );
+    // Through the same functions the services write with: one INSERT per table, whoever stores.
+    insertExercise(db, {
+      id: exercise.id, name: exercise.name, scenarioId: exercise.scenarioId, scenarioJson: canonicalJson(pkg.scenario),
+      scenarioHash: contentHash(pkg.scenario), createdAt: exercise.createdAt, clock: exercise.clock,
+    });
     for (const { run, chain, snapshot } of checked.runs) insertVerifiedRun(db, run, chain, snapshot);
     exercise.delegations.forEach((d, position) => {
-      statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES (?, ?, ?, ?, ?)').run(
-        d.id, exercise.id, position, d.name, d.runId,
-      );
+      insertDelegation(db, { id: d.id, exerciseId: exercise.id, position, name: d.name, runId: d.runId });
     });
-    for (const r of exercise.releases) {
-      statement(db, 'INSERT INTO inject_releases (exercise_id, inject_id, delegation_id, released_at, elapsed_ms) VALUES (?, ?, ?, ?, ?)').run(
-        exercise.id, r.injectId, r.delegationId, r.releasedAt, r.elapsedMs,
-      );
-    }
-    for (const n of exercise.notes) {
-      statement(db, 'INSERT INTO facilitator_notes (id, exercise_id, at, elapsed_ms, text) VALUES (?, ?, ?, ?, ?)').run(
-        n.id, exercise.id, n.at, n.elapsedMs, n.text,
-      );
-    }
+    for (const r of exercise.releases) insertRelease(db, { exerciseId: exercise.id, ...r });
+    for (const n of exercise.notes) insertNote(db, { exerciseId: exercise.id, ...n });
     saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
     // The exercise keeps its own copy either way; the library gains the scenario only if its id is free here.
     adoptScenario(db, pkg.scenario, now);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { readTransaction, writeTransaction } from '../db/transaction';
+import { deleteImprovementItems, insertImprovementItem, selectFacilitator, selectImprovementItems, updateFacilitator } from '../db/tables/plan';
 import { ExerciseError } from './errors';
 import { formatIssues } from '../../shared/validation';
 import { reportDetailsSchema, storedReportDetailsSchema, trimmedDetails, type ReportDetails } from '../../shared/report/plan';
@@ -12,15 +12,9 @@ export function reportDetailsOf(db: Db, exerciseId: string): ReportDetails {
 }
 
 function readDetails(db: Db, exerciseId: string): ReportDetails {
-  const row = statement(db, 'SELECT facilitator FROM exercises WHERE id = ?').get(exerciseId) as { facilitator: string } | undefined;
-  if (!row) throw new ExerciseError(`There is no exercise with id ${exerciseId}.`);
-  const { facilitator } = row;
-  const improvementPlan = (
-    statement(
-      db,
-      'SELECT id, issue, corrective_action, owner, due_date FROM improvement_items WHERE exercise_id = ? ORDER BY position',
-    ).all(exerciseId) as { id: string; issue: string; corrective_action: string; owner: string; due_date: string }[]
-  ).map((r): ImprovementItem => ({ id: r.id, issue: r.issue, correctiveAction: r.corrective_action, owner: r.owner, dueDate: r.due_date }));
+  const facilitator = selectFacilitator(db, exerciseId);
+  if (facilitator === undefined) throw new ExerciseError(`There is no exercise with id ${exerciseId}.`);
+  const improvementPlan = selectImprovementItems(db, exerciseId).map((r): ImprovementItem => ({ id: r.id, issue: r.issue, correctiveAction: r.corrective_action, owner: r.owner, dueDate: r.due_date }));
   return { facilitator, improvementPlan };
 }
 
@@ -39,15 +33,9 @@ export function saveReportDetails(db: Db, exerciseId: string, details: unknown):
   if (ids.size !== improvementPlan.length) throw new ExerciseError('The report details were not saved: two improvement items have the same id.');
   writeTransaction(db, () => {
     readDetails(db, exerciseId);
-    statement(db, 'UPDATE exercises SET facilitator = ? WHERE id = ?').run(facilitator, exerciseId);
-    statement(db, 'DELETE FROM improvement_items WHERE exercise_id = ?').run(exerciseId);
-    const insert = statement(
-      db,
-      'INSERT INTO improvement_items (id, exercise_id, position, issue, corrective_action, owner, due_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    improvementPlan.forEach((item, position) =>
-      insert.run(item.id, exerciseId, position, item.issue, item.correctiveAction, item.owner, item.dueDate),
-    );
+    updateFacilitator(db, exerciseId, facilitator);
+    deleteImprovementItems(db, exerciseId);
+    improvementPlan.forEach((item, position) => insertImprovementItem(db, exerciseId, position, item));
   });
   return reportDetailsOf(db, exerciseId);
 }

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { readTransaction, writeTransaction } from '../db/transaction';
+import {
+  deleteScenario as deleteScenarioRow, selectBundledScenarioIds, selectScenario, selectScenarios, upsertScenario, type ScenarioRow,
+} from '../db/tables/scenarios';
 import { canonicalJson } from '../workflow/chain';
 import { ExerciseError, PackageError } from './errors';
 import { contentHash } from './hash';
@@ -14,15 +16,6 @@ import type { ScenarioImportResult, ScenarioOrigin, ScenarioRecord, ScenarioSumm
  * every start), the facilitator's own, and imported ones. A scenario is data: its texts are
  * shown as plain text and never interpreted.
  */
-interface ScenarioRow {
-  id: string;
-  origin: ScenarioOrigin;
-  title: string;
-  json: string;
-  hash: string;
-  updated_at: string;
-}
-
 function summaryOf(row: ScenarioRow, scenario: Scenario): ScenarioSummary {
   return {
     id: row.id,
@@ -42,12 +35,11 @@ const recordOf = (row: ScenarioRow): ScenarioRecord => {
 };
 
 function readRow(db: Db, id: string): ScenarioRow | undefined {
-  return statement(db, 'SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+  return selectScenario(db, id);
 }
 
 export function listScenarios(db: Db): ScenarioSummary[] {
-  const rows = statement(db, 'SELECT * FROM scenarios ORDER BY title, id').all() as ScenarioRow[];
-  return rows.map((row) => summaryOf(row, JSON.parse(row.json) as Scenario));
+  return selectScenarios(db).map((row) => summaryOf(row, JSON.parse(row.json) as Scenario));
 }
 
 export function getScenario(db: Db, id: string): ScenarioRecord {
@@ -64,12 +56,7 @@ export function validateScenario(value: unknown, source = 'scenario'): Scenario 
 }
 
 function upsert(db: Db, scenario: Scenario, origin: ScenarioOrigin, now: string): void {
-  statement(
-    db,
-    `INSERT INTO scenarios (id, origin, title, json, hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, title = excluded.title, json = excluded.json,
-       hash = excluded.hash, updated_at = excluded.updated_at`,
-  ).run(scenario.id, origin, scenario.title, canonicalJson(scenario), contentHash(scenario), now);
+  upsertScenario(db, { id: scenario.id, origin, title: scenario.title, json: canonicalJson(scenario), hash: contentHash(scenario), updatedAt: now });
 }
 
 /** Saves a facilitator's scenario (new or edited). Bundled ones are read-only: save a copy under another id. */
@@ -93,7 +80,7 @@ export function deleteScenario(db: Db, id: string): void {
     if (!row) throw new ExerciseError(`There is no scenario with id "${id}".`);
     if (row.origin === 'bundled') throw new ExerciseError(`"${id}" comes with the app and cannot be deleted.`);
     // Exercises keep their own copy of the scenario, so deleting it here changes none of them.
-    statement(db, 'DELETE FROM scenarios WHERE id = ?').run(id);
+    deleteScenarioRow(db, id);
   });
 }
 
@@ -134,7 +121,7 @@ export function syncBundledScenarios(db: Db, dir: string, now = new Date().toISO
     const changes = bundledChanges(db, bundled);
     for (const change of changes) {
       if (change.kind === 'upsert') upsert(db, change.scenario, 'bundled', now);
-      else statement(db, 'DELETE FROM scenarios WHERE id = ?').run(change.id);
+      else deleteScenarioRow(db, change.id);
     }
     return changes.length;
   });
@@ -152,8 +139,8 @@ function bundledChanges(db: Db, bundled: readonly Scenario[]): BundledChange[] {
       changes.push({ kind: 'upsert', scenario });
     }
     const ids = new Set(bundled.map((s) => s.id));
-    for (const row of statement(db, "SELECT id FROM scenarios WHERE origin = 'bundled'").all() as { id: string }[]) {
-      if (!ids.has(row.id)) changes.push({ kind: 'delete', id: row.id });
+    for (const id of selectBundledScenarioIds(db)) {
+      if (!ids.has(id)) changes.push({ kind: 'delete', id });
     }
     return changes;
   });
