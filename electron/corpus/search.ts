@@ -1,6 +1,6 @@
 import { UserError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
+import { countMatches, matchAt, selectMatches, type Match } from '../db/tables/corpus';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Lang, type SearchHit, type SearchResult } from '../../shared/corpus';
 
 /**
@@ -69,31 +69,15 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
  */
 export const RANK_WINDOW = 2000;
 
-// A paragraph's address lives in the FTS table (UNINDEXED columns): search never joins.
-const MATCHES = `FROM paragraphs_fts
- WHERE paragraphs_fts MATCH @fts AND (@lang IS NULL OR lang = @lang) AND (@docRef IS NULL OR doc_ref = @docRef)`;
-
-const SQL = {
-  count: `SELECT count(*) AS n ${MATCHES}`,
-  windowEnd: `SELECT rowid ${MATCHES} ORDER BY rowid LIMIT 1 OFFSET @windowOffset`,
-  page: `SELECT doc_ref AS docRef, lang, anchor, bm25(paragraphs_fts) AS rank,
-                snippet(paragraphs_fts, 0, char(2), char(3), '…', 20) AS snippet
-           ${MATCHES} AND rowid <= @windowEnd
-          ORDER BY rank LIMIT @limit OFFSET @offset`,
-};
-
 /** Ranked full-text search with highlighted snippets (terms between HIGHLIGHT_START and HIGHLIGHT_END). */
 export function searchCorpus(db: Db, query: string, options: SearchOptions = {}): SearchResult {
   const fts = toFtsQuery(query);
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_LIMIT);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
-  const lang = options.lang ?? null;
-  const docRef = options.docRef ?? null;
-  // One set of named parameters for the three queries; each binds the names it uses.
-  const params = { fts, lang, docRef, windowOffset: RANK_WINDOW - 1, windowEnd: Number.MAX_SAFE_INTEGER, limit, offset };
-  const total = (statement(db, SQL.count).get(params) as { n: number }).n;
-  if (total > RANK_WINDOW) params.windowEnd = statement(db, SQL.windowEnd).pluck().get(params) as number;
-  const rows = statement(db, SQL.page).all(params) as (Omit<SearchHit, 'score'> & { rank: number })[];
+  const match: Match = { fts, lang: options.lang ?? null, docRef: options.docRef ?? null };
+  const total = countMatches(db, match);
+  const windowEnd = total > RANK_WINDOW ? matchAt(db, match, RANK_WINDOW - 1) : Number.MAX_SAFE_INTEGER;
+  const rows = selectMatches(db, match, { windowEnd, limit, offset });
   const hits = rows.map(
     (row): SearchHit => ({
       docRef: row.docRef,

@@ -1,20 +1,14 @@
 import type { Db } from '../db/open';
-import { statement } from '../db/statements';
 import { writeTransaction } from '../db/transaction';
-import type { Lang, LocatedParagraph, ParagraphKind } from '../../shared/corpus';
-import { EVIDENCE_ITEMS, evidenceFor, type EvidenceItem, type EvidenceLink } from '../../shared/framework/evidence';
+import { replaceLinks, selectLinks, selectResolvedLinks, selectUnresolvedLinks, type LinkRow } from '../db/tables/evidence';
+import type { LocatedParagraph } from '../../shared/corpus';
+import { EVIDENCE_ITEMS, evidenceFor, type EvidenceItem } from '../../shared/framework/evidence';
 import type { ResolvedLink } from '../../shared/framework/evidence';
-
-type LinkRow = readonly [kind: string, id: string, position: number, docRef: string, anchor: string, isPrimary: number, note: string];
 
 const wantedLinks = (): LinkRow[] =>
   EVIDENCE_ITEMS.flatMap((item) =>
     evidenceFor(item).map((link, position): LinkRow => [item.kind, item.id, position, link.docRef, link.anchor, link.primary ? 1 : 0, link.note]),
   );
-
-function storedLinks(db: Db): LinkRow[] {
-  return statement(db, 'SELECT item_kind, item_id, position, doc_ref, anchor, is_primary, note FROM evidence_links').raw().all() as LinkRow[];
-}
 
 /** Same rows, in any order: the table's order is its primary key's, not the catalogue's. */
 function sameLinks(a: readonly LinkRow[], b: readonly LinkRow[]): boolean {
@@ -31,43 +25,17 @@ function sameLinks(a: readonly LinkRow[], b: readonly LinkRow[]): boolean {
  */
 export function syncEvidence(db: Db): boolean {
   const wanted = wantedLinks();
-  if (sameLinks(storedLinks(db), wanted)) return false;
+  if (sameLinks(selectLinks(db), wanted)) return false;
   return writeTransaction(db, () => {
-    if (sameLinks(storedLinks(db), wanted)) return false;
-    db.prepare('DELETE FROM evidence_links').run();
-    const insert = db.prepare(
-      'INSERT INTO evidence_links (item_kind, item_id, position, doc_ref, anchor, is_primary, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const row of wanted) insert.run(...row);
+    if (sameLinks(selectLinks(db), wanted)) return false;
+    replaceLinks(db, wanted);
     return true;
   });
 }
 
-interface Row {
-  position: number;
-  docRef: EvidenceLink['docRef'];
-  anchor: string;
-  isPrimary: number;
-  note: string;
-  lang: Lang | null;
-  kind: ParagraphKind | null;
-  number: string | null;
-  inferred: number | null;
-  text: string | null;
-}
-
 /** The evidence of one item, primary first, each link with its paragraph in every language. */
 export function resolveEvidence(db: Db, item: EvidenceItem): ResolvedLink[] {
-  const rows = statement(
-    db,
-    `SELECT l.position, l.doc_ref AS docRef, l.anchor, l.is_primary AS isPrimary, l.note,
-            d.lang, p.kind, p.number, p.inferred, p.text
-       FROM evidence_links l
-       LEFT JOIN documents d ON d.doc_ref = l.doc_ref
-       LEFT JOIN paragraphs p ON p.document_id = d.id AND p.anchor = l.anchor
-      WHERE l.item_kind = ? AND l.item_id = ?
-      ORDER BY l.is_primary DESC, l.position, d.lang`,
-  ).all(item.kind, item.id) as Row[];
+  const rows = selectResolvedLinks(db, item.kind, item.id);
   const links = new Map<number, ResolvedLink & { paragraphs: LocatedParagraph[] }>();
   for (const row of rows) {
     let link = links.get(row.position);
@@ -87,13 +55,5 @@ export function resolveEvidence(db: Db, item: EvidenceItem): ResolvedLink[] {
 
 /** Links whose paragraph is missing in a language its document has: must be none. */
 export function unresolvedLinks(db: Db): { item: string; docRef: string; anchor: string; lang: string }[] {
-  return db
-    .prepare(
-      `SELECT l.item_kind || ':' || l.item_id AS item, l.doc_ref AS docRef, l.anchor, coalesce(d.lang, '(no document)') AS lang
-         FROM evidence_links l
-         LEFT JOIN documents d ON d.doc_ref = l.doc_ref
-        WHERE d.id IS NULL
-           OR NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.document_id = d.id AND p.anchor = l.anchor)`,
-    )
-    .all() as { item: string; docRef: string; anchor: string; lang: string }[];
+  return selectUnresolvedLinks(db);
 }

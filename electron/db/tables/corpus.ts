@@ -1,0 +1,141 @@
+import type { Db } from '../open';
+import { statement } from '../statements';
+import type { CorpusDocument, DocumentSummary, Footnote, Lang, ParagraphKind, SearchHit } from '../../../shared/corpus';
+
+/**
+ * The corpus: corpus_state, documents, paragraphs, footnotes and the paragraphs_fts index.
+ * Written only by the ingest (electron/corpus/ingest.ts), whole, from seeds/; read by the
+ * corpus queries and search. The FTS5 expression is built from what the user typed by
+ * toFtsQuery (electron/corpus/search.ts) and reaches SQLite only as a bound parameter.
+ */
+export interface ParagraphRow {
+  anchor: string;
+  kind: ParagraphKind;
+  number: string | null;
+  inferred: number;
+  text: string;
+}
+
+export type DocumentRow = Omit<CorpusDocument, 'paragraphs' | 'footnotes'> & { id: number };
+
+export function selectSeedsHash(db: Db): string | undefined {
+  return (statement(db, 'SELECT seeds_hash FROM corpus_state WHERE id = 1').get() as { seeds_hash: string } | undefined)?.seeds_hash;
+}
+
+export function selectCounts(db: Db): { documents: number; paragraphs: number } {
+  return statement(db, 'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM paragraphs) AS paragraphs').get() as {
+    documents: number;
+    paragraphs: number;
+  };
+}
+
+/** Empties the corpus (paragraphs and footnotes go with their documents); call inside a transaction. */
+export function deleteCorpus(db: Db): void {
+  statement(db, 'DELETE FROM documents').run();
+  statement(db, 'DELETE FROM paragraphs_fts').run();
+}
+
+export function upsertCorpusState(db: Db, seedsHash: string, builtAt: string): void {
+  statement(
+    db,
+    `INSERT INTO corpus_state (id, seeds_hash, built_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET seeds_hash = excluded.seeds_hash, built_at = excluded.built_at`,
+  ).run(seedsHash, builtAt);
+}
+
+/** Returns the document's row id. */
+export function insertDocument(db: Db, doc: Omit<CorpusDocument, 'paragraphs' | 'footnotes'>, file: string, sha256: string): number | bigint {
+  return statement(db, 'INSERT INTO documents (doc_ref, lang, title, adopted, meeting, file, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    doc.docRef, doc.lang, doc.title, doc.adopted, doc.meeting, file, sha256,
+  ).lastInsertRowid;
+}
+
+/** Each paragraph and its entry in the search index, under the same rowid: search never joins. */
+export function insertParagraphs(db: Db, documentId: number | bigint, doc: Pick<CorpusDocument, 'docRef' | 'lang' | 'paragraphs'>): void {
+  const insertParagraph = statement(
+    db,
+    'INSERT INTO paragraphs (document_id, seq, anchor, kind, number, inferred, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const index = statement(db, 'INSERT INTO paragraphs_fts (rowid, text, doc_ref, lang, anchor) VALUES (?, ?, ?, ?, ?)');
+  doc.paragraphs.forEach((p, seq) => {
+    const row = insertParagraph.run(documentId, seq, p.anchor, p.kind, p.number, p.inferred ? 1 : 0, p.text);
+    index.run(row.lastInsertRowid, p.text, doc.docRef, doc.lang, p.anchor);
+  });
+}
+
+export function insertFootnotes(db: Db, documentId: number | bigint, footnotes: readonly Footnote[]): void {
+  const insertFootnote = statement(db, 'INSERT INTO footnotes (document_id, n, text) VALUES (?, ?, ?)');
+  for (const f of footnotes) insertFootnote.run(documentId, f.n, f.text);
+}
+
+/** By adoption date, newest last, then language. */
+export function selectDocuments(db: Db): DocumentSummary[] {
+  return statement(
+    db,
+    `SELECT d.doc_ref AS docRef, d.lang, d.title, d.adopted, d.meeting,
+            (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id) AS paragraphCount
+       FROM documents d ORDER BY d.adopted, d.doc_ref, d.lang`,
+  ).all() as DocumentSummary[];
+}
+
+export function selectDocument(db: Db, docRef: string, lang: Lang): DocumentRow | undefined {
+  return statement(db, 'SELECT id, doc_ref AS docRef, lang, title, adopted, meeting FROM documents WHERE doc_ref = ? AND lang = ?').get(
+    docRef, lang,
+  ) as DocumentRow | undefined;
+}
+
+/** In the document's order. */
+export function selectParagraphs(db: Db, documentId: number): ParagraphRow[] {
+  return statement(db, 'SELECT anchor, kind, number, inferred, text FROM paragraphs WHERE document_id = ? ORDER BY seq').all(documentId) as ParagraphRow[];
+}
+
+export function selectFootnotes(db: Db, documentId: number): Footnote[] {
+  return statement(db, 'SELECT n, text FROM footnotes WHERE document_id = ? ORDER BY n').all(documentId) as Footnote[];
+}
+
+/** One anchor in every language its document has, or only in `lang`. */
+export function selectParagraphByAnchor(db: Db, docRef: string, anchor: string, lang: Lang | null): (ParagraphRow & { docRef: string; lang: Lang })[] {
+  return statement(
+    db,
+    `SELECT d.doc_ref AS docRef, d.lang, p.anchor, p.kind, p.number, p.inferred, p.text
+       FROM paragraphs p JOIN documents d ON d.id = p.document_id
+      WHERE d.doc_ref = ? AND p.anchor = ? AND (? IS NULL OR d.lang = ?)
+      ORDER BY d.lang`,
+  ).all(docRef, anchor, lang, lang) as (ParagraphRow & { docRef: string; lang: Lang })[];
+}
+
+// A paragraph's address lives in the FTS table (UNINDEXED columns): search never joins.
+const MATCHES = `FROM paragraphs_fts
+ WHERE paragraphs_fts MATCH @fts AND (@lang IS NULL OR lang = @lang) AND (@docRef IS NULL OR doc_ref = @docRef)`;
+
+const SEARCH = {
+  count: `SELECT count(*) AS n ${MATCHES}`,
+  windowEnd: `SELECT rowid ${MATCHES} ORDER BY rowid LIMIT 1 OFFSET @windowOffset`,
+  page: `SELECT doc_ref AS docRef, lang, anchor, bm25(paragraphs_fts) AS rank,
+                snippet(paragraphs_fts, 0, char(2), char(3), '…', 20) AS snippet
+           ${MATCHES} AND rowid <= @windowEnd
+          ORDER BY rank LIMIT @limit OFFSET @offset`,
+};
+
+/** A safe FTS5 expression (toFtsQuery's) and the filters; null matches every language or document. */
+export interface Match {
+  readonly fts: string;
+  readonly lang: Lang | null;
+  readonly docRef: string | null;
+}
+
+export type MatchRow = Omit<SearchHit, 'score'> & { rank: number };
+
+export function countMatches(db: Db, match: Match): number {
+  return (statement(db, SEARCH.count).get(match) as { n: number }).n;
+}
+
+/** The rowid of the match at `windowOffset` in document order. */
+export function matchAt(db: Db, match: Match, windowOffset: number): number {
+  return statement(db, SEARCH.windowEnd).pluck().get({ ...match, windowOffset }) as number;
+}
+
+/** The best matches (by bm25) among those up to rowid `windowEnd`. */
+export function selectMatches(db: Db, match: Match, page: { readonly windowEnd: number; readonly limit: number; readonly offset: number }): MatchRow[] {
+  return statement(db, SEARCH.page).all({ ...match, ...page }) as MatchRow[];
+}
