@@ -46,6 +46,23 @@ function rendererLayers() {
   ];
 }
 
+// One owner per table: SQL lives in electron/db/ (tables/ holds one module of functions per
+// table, migrations/ the schema, open.ts and migrate.ts the pragmas), and every service calls
+// those functions. So each table's writes, and the rules about who may change them, are in one
+// place, and no service can build a statement of its own. Search's FTS5 expression is not SQL:
+// it reaches SQLite as a bound parameter of a query in tables/corpus.ts.
+const SQL_KEYWORDS = String.raw`^\s*(?:SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT|SAVEPOINT|VACUUM)\s`;
+const noDefaultExport = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+const sqlOutsideDb = 'SQL belongs in electron/db/tables/: add or use a function in the module that owns the table.';
+const sqlOnlyInDb = [
+  noDefaultExport,
+  { selector: "CallExpression[callee.name='statement']", message: sqlOutsideDb },
+  { selector: "CallExpression[callee.property.name=/^(?:prepare|pragma)$/]", message: sqlOutsideDb },
+  { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^db$|Db$|database$/i]", message: sqlOutsideDb },
+  { selector: `Literal[value=/${SQL_KEYWORDS}/]`, message: sqlOutsideDb },
+  { selector: `TemplateElement[value.raw=/${SQL_KEYWORDS}/]`, message: sqlOutsideDb },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/e2e/screenshots/**', '.bench/**'] },
   js.configs.recommended,
@@ -89,6 +106,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/db/**'],
+    rules: { 'no-restricted-syntax': ['error', ...sqlOnlyInDb] },
   },
   {
     files: ['electron/preload.ts'],
