@@ -17,7 +17,7 @@ import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
 import { nameKey } from '../../shared/text';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
-import { WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
+import { versionRefusal } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,
   scenarioPackageSchema, type ExercisePackage, type ExerciseSection, type PackagedRun, type ScenarioPackage,
@@ -366,8 +366,9 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
 
   const verified: VerifiedRun[] = [];
   runs.forEach((run, i) => {
-    if (run.machineVersion !== WORKFLOW_MACHINE_VERSION) {
-      add(`runs[${i}].machineVersion`, `the run was recorded with workflow version ${run.machineVersion}; this version replays version ${WORKFLOW_MACHINE_VERSION}.`);
+    const refusal = versionRefusal(run.machineVersion, 'Import');
+    if (refusal !== null) {
+      add(`runs[${i}].machineVersion`, `the run was ${refusal}`);
       return;
     }
     // The hash covers the event's canonical JSON, exactly as the run service stores it.

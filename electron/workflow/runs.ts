@@ -8,7 +8,8 @@ import {
 } from '../db/tables/runs';
 import { readTransaction, writeTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from './chain';
-import { workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
+import { STEP_IDS, isStepId } from '../../shared/framework/catalogue';
+import { versionRefusal, workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
 import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../shared/workflow/event-schema';
 import { blockers, replaying } from '../../shared/workflow/rules';
 import { stepOf, stepsDone, whyNot } from '../../shared/workflow/explain';
@@ -86,8 +87,35 @@ function eventsAfter(db: Db, id: string, seq: number): WorkflowEvent[] {
   return selectEventsAfter(db, id, seq).map((event) => storedEvent(event));
 }
 
+/** Replayed by rules it was not recorded under, a run could show other than it was: refused, with what to do. */
+function refuseOtherVersion(head: RunRow): RunRow {
+  const refusal = versionRefusal(head.machine_version);
+  if (refusal !== null) throw new UserError(`This run was ${refusal}`);
+  return head;
+}
+
+/**
+ * A run another version recorded, as the list shows it: listed, so the list stays whole, with
+ * the step its stored state names when that is one of ours; nothing in it is judged by these
+ * rules (no step is done), and opening it is refused.
+ */
+function unreadableSummaryOf(db: Db, head: RunRow): RunSummary {
+  const { value } = JSON.parse(readCheckpoint(db, head).snapshot) as { readonly value?: unknown };
+  return {
+    id: head.id,
+    name: head.name,
+    createdAt: head.created_at,
+    updatedAt: head.updated_at,
+    step: isStepId(value) ? value : STEP_IDS[0],
+    stepsDone: [],
+    eventCount: head.event_count,
+    readable: false,
+  };
+}
+
 /** Call inside a transaction: the head, the checkpoint and the events after it must be one state. */
 function currentOf(db: Db, head: RunRow): WorkflowSnapshot {
+  refuseOtherVersion(head);
   const cached = currents.get(db)?.get(head.id);
   if (cached?.headHash === head.head_hash) return cached.snapshot;
   const checkpoint = readCheckpoint(db, head);
@@ -140,7 +168,7 @@ export function listRuns(db: Db): RunSummary[] {
   return readTransaction(db, () => {
     return selectRunIds(db).map((id) => {
       const head = readRun(db, id);
-      return summaryOf(head, storedOf(currentOf(db, head)));
+      return versionRefusal(head.machine_version) === null ? summaryOf(head, storedOf(currentOf(db, head))) : unreadableSummaryOf(db, head);
     });
   });
 }
@@ -155,7 +183,8 @@ export function getRun(db: Db, id: string): RunView {
 export function renameRun(db: Db, id: string, name: string): RunView {
   const clean = cleanName(name);
   writeTransaction(db, () => {
-    readRun(db, id);
+    // Refused before the write: the renamed run could not be shown.
+    refuseOtherVersion(readRun(db, id));
     updateRunName(db, id, clean, new Date().toISOString());
   });
   return getRun(db, id);
@@ -206,7 +235,11 @@ function chainOf(db: Db, id: string): ChainedEvent[] {
 }
 
 export function runHistory(db: Db, id: string): RecordedEvent[] {
-  return runChain(db, id).map((e) => ({ seq: e.seq, at: e.at, event: storedEvent(e.event), hash: e.hash }));
+  const chain = readTransaction(db, () => {
+    refuseOtherVersion(readRun(db, id));
+    return chainOf(db, id);
+  });
+  return chain.map((e) => ({ seq: e.seq, at: e.at, event: storedEvent(e.event), hash: e.hash }));
 }
 
 /** Replays the log from the initial state; the stored snapshot must be what it yields. */
@@ -266,7 +299,7 @@ export function insertVerifiedRun(
 export function verifyRun(db: Db, id: string): RunVerification {
   // One snapshot for the row and its log: read apart, a concurrent append looks like tampering.
   const { row, chain, checkpoint } = readTransaction(db, () => {
-    const head = readRun(db, id);
+    const head = refuseOtherVersion(readRun(db, id));
     return { row: head, chain: chainOf(db, id), checkpoint: readCheckpoint(db, head) };
   });
   const verdict = verifyChain(id, chain, row.head_hash);

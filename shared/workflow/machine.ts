@@ -37,10 +37,13 @@ export { assessRun, requirementFactsOf } from './rules';
  */
 export const WORKFLOW_MACHINE_VERSION = 1;
 
-/** Why a run recorded under `recorded` is refused here, as the end of a sentence ("This run was ..."); null when this version replays it. */
-export function versionRefusal(recorded: number): string | null {
+/**
+ * Why a run recorded by workflow version `recorded` is refused here, to follow "This run was"
+ * (the service) or "the run was" (an import's problem); null when this version replays it.
+ */
+export function versionRefusal(recorded: number, doing: 'Open' | 'Import' = 'Open'): string | null {
   if (recorded === WORKFLOW_MACHINE_VERSION) return null;
-  return `recorded by workflow version ${recorded}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. Open it with the version that recorded it.`;
+  return `recorded by workflow version ${recorded}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. ${doing} it with the version that recorded it.`;
 }
 
 const accepts =

@@ -18,6 +18,11 @@ export interface RunSummary {
   readonly step: StepId;
   readonly stepsDone: readonly StepId[];
   readonly eventCount: number;
+  /**
+   * false only for a run another workflow version recorded: listed, with the step its stored
+   * state names, but never replayed here, so opening it is refused with the reason.
+   */
+  readonly readable?: false;
 }
 
 export interface RunView extends RunSummary {

@@ -17,6 +17,7 @@ export interface RunRow {
   updated_at: string;
   event_count: number;
   head_hash: string;
+  machine_version: number;
 }
 
 /** What an export carries of a run besides its log. */
@@ -41,7 +42,7 @@ export interface CheckpointRow {
 }
 
 export function selectRun(db: Db, id: string): RunRow | undefined {
-  return statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  return statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash, machine_version FROM runs WHERE id = ?').get(id) as RunRow | undefined;
 }
 
 export function runExists(db: Db, id: string): boolean {

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../../electron/db/open';
+import { importExercisePackage } from '../../../../electron/exercise/package';
+import { PackageError } from '../../../../electron/exercise/errors';
+import {
+  createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun,
+} from '../../../../electron/workflow/runs';
+import { UserError } from '../../../../shared/errors';
+import { TO_DECISION } from '../../../support/workflow';
+import type { ExercisePackage } from '../../../../shared/exercise/package';
+import { at, reseal } from '../../../support/exercise';
+import { SAMPLE_EXERCISE, tempDir } from '../../../support/temp';
+
+const temp = tempDir();
+afterAll(temp.cleanup);
+let n = 0;
+const freshDb = (): Db => openDatabase(join(temp.dir, `version-${n++}.sqlite`));
+
+const REFUSAL =
+  'This run was recorded by workflow version 2; this version of CDT Workbench replays version 1. Open it with the version that recorded it.';
+
+const dump = (db: Db): string =>
+  JSON.stringify([
+    db.prepare('SELECT * FROM runs ORDER BY id').all(),
+    db.prepare('SELECT * FROM run_events ORDER BY run_id, seq').all(),
+    db.prepare('SELECT * FROM run_checkpoints ORDER BY run_id').all(),
+  ]);
+
+function refusal(action: () => unknown): UserError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A run taken into the attribution step, then marked as recorded by workflow version 2, as a newer app would have. */
+function recordedByVersion2(db: Db): string {
+  const { id } = createRun(db, 'Recorded elsewhere');
+  for (const event of TO_DECISION.slice(0, 2)) expect(sendEvent(db, id, event).accepted).toBe(true);
+  db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(id);
+  return id;
+}
+
+describe('a run recorded by another workflow version', () => {
+  it('is neither opened, changed, verified nor shown event by event, and nothing is written', () => {
+    const db = freshDb();
+    const id = recordedByVersion2(db);
+    const before = dump(db);
+    for (const action of [
+      () => getRun(db, id),
+      () => sendEvent(db, id, TO_DECISION[2]!),
+      () => verifyRun(db, id),
+      () => runHistory(db, id),
+      () => renameRun(db, id, 'Renamed'),
+    ]) {
+      const error = refusal(action);
+      expect(error.headline).toBe(REFUSAL);
+      expect(error.problems).toEqual([]);
+    }
+    expect(dump(db)).toBe(before);
+    db.close();
+  });
+
+  it('is listed with the step it was stored in, marked unreadable, beside the runs this version opens', () => {
+    const db = freshDb();
+    const mine = createRun(db, 'Recorded here', { now: '2025-01-01T00:00:00.000Z' });
+    const id = recordedByVersion2(db);
+    const runs = listRuns(db);
+    expect(runs.find((r) => r.id === id)).toEqual({
+      id, name: 'Recorded elsewhere', createdAt: expect.any(String), updatedAt: expect.any(String),
+      step: 'attribution', stepsDone: [], eventCount: 2, readable: false,
+    });
+    const listedMine = runs.find((r) => r.id === mine.id);
+    expect(listedMine).toMatchObject({ step: 'awareness', eventCount: 0 });
+    expect(listedMine).not.toHaveProperty('readable');
+    // Removing it needs no replay, so it stays possible.
+    deleteRun(db, id);
+    expect(listRuns(db).map((r) => r.id)).toEqual([mine.id]);
+    db.close();
+  });
+
+  it('is refused by the import with the same words', () => {
+    const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
+    const [first, ...rest] = pkg.runs;
+    const forged = reseal({ ...pkg, runs: [{ ...first!, machineVersion: 2 }, ...rest] });
+    const target = freshDb();
+    let error: unknown;
+    try {
+      importExercisePackage(target, JSON.stringify(forged), 'newer.cdt-exercise.json', at(300));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PackageError);
+    expect((error as PackageError).problems).toEqual([
+      {
+        path: 'runs[0].machineVersion',
+        message: 'the run was recorded by workflow version 2; this version of CDT Workbench replays version 1. Import it with the version that recorded it.',
+      },
+    ]);
+    expect(listRuns(target)).toEqual([]);
+    target.close();
+  });
+});

@@ -1,0 +1,94 @@
+// Pins what version 1 of the workflow rules does with a recorded log. Runs store the version
+// they were recorded by and are replayed only by it (see WORKFLOW_MACHINE_VERSION), so the
+// machine's behaviour under a version must never change.
+
+import { createHash } from 'node:crypto';
+import { initialTransition, transition } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../../electron/workflow/chain';
+import type { WorkflowEvent } from '../../../../shared/workflow/event-schema';
+import { WORKFLOW_MACHINE_VERSION, workflowMachine } from '../../../../shared/workflow/machine';
+
+const at = (minute: number): string => new Date(Date.UTC(2025, 2, 10, 9, minute)).toISOString();
+const rate = (value: 0 | 1 | 2 | 3 | 4, rationale = `rated ${value}`) =>
+  (['scope', 'scale', 'duration', 'intensity', 'complexity', 'sophistication', 'impact'] as const).map(
+    (dimension): WorkflowEvent => ({ type: 'RATING.SET', dimension, value, rationale }),
+  );
+const principles = (['integrity', 'external-relations', 'cfsp-objectives', 'shared-awareness', 'proportionality', 'international-law'] as const).map(
+  (principleId, i): WorkflowEvent => ({ type: 'PRINCIPLE.ASSESS', principleId, status: i === 2 ? 'unclear' : 'met', note: `note ${i}` }),
+);
+
+/** A recorded log through every step and every event, with events the rules refuse on the way. */
+const LOG: readonly WorkflowEvent[] = [
+  { type: 'FINDING.ADD', id: 'f1', text: 'Wiper malware at two hospitals', source: 'CERT-EU', confidence: 'high' },
+  { type: 'FINDING.ADD', id: 'f1', text: 'The same id again', source: 'CERT-EU', confidence: 'low' },
+  { type: 'FINDING.ADD', id: 'f2', text: 'Leaked ministry mail', source: 'national CSIRT', confidence: 'moderate' },
+  { type: 'FINDING.EDIT', id: 'f2', text: 'Leaked ministry mail, confirmed', source: 'national CSIRT', confidence: 'high' },
+  { type: 'FINDING.ADD', id: 'f3', text: 'A defaced portal', source: 'press', confidence: 'low' },
+  { type: 'FINDING.REMOVE', id: 'f3' },
+  { type: 'NOTE.ADD', id: 'n1', text: 'Wait for the second report', author: 'Chair', at: at(1) },
+  { type: 'MEASURE.SELECT', measureId: 'cbm', rationale: 'Too early' },
+  { type: 'AWARENESS.AGREE', text: '' },
+  { type: 'AWARENESS.AGREE', text: 'A coordinated campaign against health services' },
+  { type: 'REVISE', step: 'awareness' },
+  { type: 'AWARENESS.AGREE', text: 'A coordinated campaign against health and state functions' },
+  { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state', actorNamed: true, confidence: 'moderate', basis: 'All-source intelligence' },
+  { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state', actorNamed: true, actorName: 'Ruritania', confidence: 'moderate', basis: 'All-source intelligence' },
+  { type: 'PROPORTIONALITY.CONFIRM' },
+  ...rate(2),
+  { type: 'RATING.SET', dimension: 'impact', value: 4, rationale: '' },
+  { type: 'PROPORTIONALITY.CONFIRM' },
+  { type: 'RATING.SET', dimension: 'impact', value: 4, rationale: 'Surgery postponed in two member states' },
+  {
+    type: 'SANCTIONS.SET',
+    attempt: { potential: { scope: 3, scale: 3, duration: 2, intensity: 4, complexity: 3, sophistication: 3, impact: 4 } },
+    external: true,
+    actorsIdentified: true,
+    targets: ['critical-infrastructure', 'state-functions'],
+  },
+  { type: 'PROPORTIONALITY.CONFIRM' },
+  { type: 'MEASURE.SELECT', measureId: 'council-conclusions', rationale: 'A clear political signal' },
+  { type: 'MEASURE.SELECT', measureId: 'asset-freeze', rationale: 'Listing the operators' },
+  { type: 'MEASURE.SELECT', measureId: 'cbm', rationale: 'Outside what the assessment suggests' },
+  { type: 'MEASURE.DESELECT', measureId: 'cbm' },
+  { type: 'MEASURE.DESELECT', measureId: 'dialogue' },
+  { type: 'DECISION.SUBMIT', summary: 'Too soon', at: at(20) },
+  ...principles,
+  { type: 'DISSENT.ADD', id: 'd1', text: 'A listing is premature', at: at(25) },
+  { type: 'DECISION.SUBMIT', summary: 'Conclusions and a listing', at: at(30) },
+  { type: 'NOTE.ADD', id: 'n2', text: 'Decided before lunch', at: at(31) },
+  { type: 'DECISION.REOPEN' },
+  { type: 'REVISE', step: 'proportionality' },
+  ...rate(1, 'revised down'),
+  { type: 'PROPORTIONALITY.CONFIRM' },
+  { type: 'DECISION.SUBMIT', summary: 'Conclusions only', at: at(40) },
+  { type: 'INJECT.RECEIVE', id: 'i1', title: 'A second wave', body: 'Three more hospitals', at: at(45) },
+  { type: 'INJECT.RECEIVE', id: 'i1', title: 'The same inject', body: 'Again', at: at(46) },
+  { type: 'AWARENESS.AGREE', text: 'The campaign continues' },
+  { type: 'ATTRIBUTION.SKIP', reason: 'Not revisited' },
+  { type: 'REVISE', step: 'attribution' },
+  { type: 'ATTRIBUTION.SKIP', reason: 'Member states no longer agree on the attribution' },
+];
+
+/** What the rules did with each event (accepted or not, and the state after), hashed. */
+function traceHash(log: readonly WorkflowEvent[]): { readonly hash: string; readonly accepted: number } {
+  let snapshot = initialTransition(workflowMachine)[0];
+  let accepted = 0;
+  const trace = log.map((event) => {
+    const can = snapshot.can(event);
+    if (can) accepted++;
+    snapshot = transition(workflowMachine, snapshot, event)[0];
+    return { can, value: snapshot.value, context: snapshot.context };
+  });
+  return { hash: createHash('sha256').update(canonicalJson(trace)).digest('hex'), accepted };
+}
+
+describe('workflow version 1', () => {
+  it('replays a recorded log exactly as version 1 always has', () => {
+    // When this fails, the machine's behaviour changed (an action, a guard, a rule, the
+    // context): bump WORKFLOW_MACHINE_VERSION and keep version 1's rules for the runs
+    // recorded under it (shared/workflow/machine.ts says how). Never update the hash alone.
+    expect(WORKFLOW_MACHINE_VERSION).toBe(1);
+    expect(traceHash(LOG)).toEqual({ hash: '645579fb8a8606192c2c4db71101383c9cc1f1bae9536bb9fffbcdb0d3ca4e7f', accepted: 50 });
+  });
+});
