@@ -1,12 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
-  buildApi, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge,
+  buildBridge, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge,
 } from '../shared/ipc/contract';
 
 // The page gets one method per action and never ipcRenderer itself.
 contextBridge.exposeInMainWorld(
   'cdt',
-  buildApi((channel, payload) => ipcRenderer.invoke(channel, payload)),
+  buildBridge((channel, payload) => ipcRenderer.invoke(channel, payload)),
 );
 
 /** A listener on one main -> renderer channel that passes on only messages of the channel's shape. */

@@ -207,12 +207,26 @@ export type Api = { readonly [A in Action]: (input: Input<A>) => Promise<Results
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
 
-/** Builds the renderer's API over any transport (Electron IPC in the app, a page binding in e2e tests). */
-export function buildApi(invoke: Invoke): Api {
+/**
+ * What the preload (or the e2e bridge) puts in the page: one method per action, resolving to
+ * the envelope. Errors stay data across Electron's context bridge, which keeps only the
+ * message of an Error thrown through it; the page's own code turns them into UserErrors.
+ */
+export type Bridge = { readonly [A in Action]: (input: Input<A>) => Promise<Envelope<Results[A]>> };
+
+/** The bridge over any transport (Electron IPC in the app, a page binding in e2e tests). */
+export function buildBridge(invoke: Invoke): Bridge {
+  const bridge: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {};
+  for (const [action, { channel }] of Object.entries(contract)) bridge[action] = (input) => invoke(channel, input);
+  return Object.freeze(bridge) as unknown as Bridge;
+}
+
+/** The page's API over the bridge: a refusal becomes a UserError with its problems. */
+export function apiOver(bridge: Bridge): Api {
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const [action, { channel }] of Object.entries(contract)) {
+  for (const action of Object.keys(contract) as Action[]) {
     api[action] = async (input) => {
-      const reply = await invoke(channel, input);
+      const reply = await (bridge[action] as (input: unknown) => Promise<Envelope<unknown>>)(input);
       if (!reply.ok) throw errorFromData(reply.error);
       return reply.value;
     };

@@ -5,10 +5,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getExercise } from '../../electron/exercise/exercises';
 import { sendEvent } from '../../electron/workflow/runs';
-import type { Api } from '../../shared/ipc/contract';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
 import { blockingAxeViolations } from './axe';
-import { closeBrowser, openApp, type AppUnderTest } from './harness';
+import { call, closeBrowser, openApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let exerciseId = '';
@@ -69,7 +68,7 @@ describe('a facilitator runs an exercise', () => {
 
     await page.getByRole('button', { name: 'Create exercise' }).click();
     await page.getByRole('heading', { name: EXERCISE, level: 1 }).waitFor();
-    exerciseId = (await page.evaluate(() => (window as unknown as { cdt: Api }).cdt.listExercises({})))[0]!.id;
+    exerciseId = (await call(page, 'listExercises', {}))[0]!.id;
   });
 
   it('shows both delegations, EXERCISE and the classification marking', async () => {
@@ -273,7 +272,7 @@ describe('a facilitator runs an exercise', () => {
     await problems.getByRole('heading', { name: 'No problems: ready to save.' }).waitFor();
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByRole('status').getByText('Saved “Grey Harbour: port logistics sabotage”.').waitFor();
-    const saved = await page.evaluate(() => (window as unknown as { cdt: Api }).cdt.getScenario({ id: 'grey-harbour' }));
+    const saved = await call(page, 'getScenario', { id: 'grey-harbour' });
     expect(saved.origin).toBe('user');
     expect(saved.scenario.questions.awareness).toEqual(['Which facts rest on one source only?', 'What do partners know?']);
     expect(saved.scenario.injects[0]!.offsetMinutes).toBe(15);

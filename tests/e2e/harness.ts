@@ -7,7 +7,7 @@ import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { contentTypeOf } from '../../electron/window';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
 import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
-import type { WorkProgress } from '../../shared/ipc/contract';
+import type { Action, Envelope, Input, Results, WorkProgress } from '../../shared/ipc/contract';
 
 /** The origin the built renderer is served from, by Playwright's router: no server, no network. */
 export const APP_BASE = 'http://workbench.test/';
@@ -176,4 +176,14 @@ export async function openApp(
       workbench.close();
     },
   };
+}
+
+/** Calls an action through the page's own bridge, as the renderer does, and unwraps its envelope. */
+export async function call<A extends Action>(page: Page, action: A, input: Input<A>): Promise<Results[A]> {
+  const reply = await page.evaluate(
+    ([name, payload]) => (globalThis as unknown as { cdt: Record<string, (input: unknown) => Promise<Envelope<unknown>>> }).cdt[name]!(payload),
+    [action, input] as const,
+  );
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value as Results[A];
 }

@@ -6,10 +6,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getExercise } from '../../electron/exercise/exercises';
 import { sendEvent } from '../../electron/workflow/runs';
-import type { Api } from '../../shared/ipc/contract';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
 import { blockingAxeViolations } from './axe';
-import { closeBrowser, openApp, type AppUnderTest } from './harness';
+import { call, closeBrowser, openApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let exerciseId = '';
@@ -67,7 +66,7 @@ describe('the after-action report', () => {
     await page.getByLabel('Delegation 2', { exact: true }).fill('Member State B');
     await page.getByRole('button', { name: 'Create exercise' }).click();
     await page.getByRole('heading', { name: EXERCISE, level: 1 }).waitFor();
-    exerciseId = (await page.evaluate(() => (window as unknown as { cdt: Api }).cdt.listExercises({})))[0]!.id;
+    exerciseId = (await call(page, 'listExercises', {}))[0]!.id;
     for (const d of getExercise(app.workbench.db, exerciseId).delegations) playDelegation(d.runId);
     await page.getByRole('button', { name: 'Refresh' }).click();
   });
@@ -298,7 +297,7 @@ describe('the after-action report', () => {
     await page.getByRole('button', { name: 'Back to the exercises' }).first().click();
     await page.getByRole('button', { name: 'Open the sample exercise' }).click();
     await page.getByRole('heading', { name: 'Cold Ward — sample exercise', level: 1 }).waitFor();
-    expect((await page.evaluate(() => (window as unknown as { cdt: Api }).cdt.listExercises({}))).filter((e) => e.name === 'Cold Ward — sample exercise')).toHaveLength(1);
+    expect((await call(page, 'listExercises', {})).filter((e) => e.name === 'Cold Ward — sample exercise')).toHaveLength(1);
     expect(app.foreignRequests).toEqual([]);
   });
 });

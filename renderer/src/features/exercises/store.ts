@@ -4,7 +4,7 @@ import type {
 } from '../../../../shared/exercise/exercises';
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
-import { messageLines } from '../../ui/messages';
+import { messageLines, refusalLines } from '../../ui/messages';
 import { samePlan, type PlanDraft } from './improvementPlan';
 import type { Outcome } from '../../ui/OutcomeNotice';
 
@@ -130,7 +130,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
         showExercise(view);
         return null;
       } catch (error) {
-        return messageLines(errorMessage(error));
+        return refusalLines(error);
       }
     },
 
@@ -267,7 +267,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
         if (current && samePlan(current, draft)) get().setPlanDraft(id, null);
         return null;
       } catch (error) {
-        return messageLines(errorMessage(error));
+        return refusalLines(error);
       }
     },
 
