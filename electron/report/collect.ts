@@ -54,9 +54,11 @@ function chainStatusOf(db: Db, runId: string): ChainStatus {
 }
 
 function reportRun(db: Db, runId: string, delegation: string): ReportRun {
+  // Verified first: a run another workflow version recorded is refused before these rules replay its log.
+  const chain = chainStatusOf(db, runId);
   const events = readableLog(db, runId);
   const replayed = replayRun(events.map((e) => e.event));
-  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain: chainStatusOf(db, runId) };
+  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain };
 }
 
 const scenarioOverview = (scenario: Scenario, sha256: string): ReportOverview['scenario'] => ({

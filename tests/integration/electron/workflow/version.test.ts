@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import { importExercisePackage } from '../../../../electron/exercise/package';
 import { PackageError } from '../../../../electron/exercise/errors';
+import { exerciseReport } from '../../../../electron/report/collect';
 import {
   createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun,
 } from '../../../../electron/workflow/runs';
@@ -104,5 +105,14 @@ describe('a run recorded by another workflow version', () => {
     ]);
     expect(listRuns(target)).toEqual([]);
     target.close();
+  });
+
+  it('is refused in an after-action report, before its log is replayed', () => {
+    const db = freshDb();
+    const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
+    importExercisePackage(db, JSON.stringify(pkg), 'sample.cdt-exercise.json', at(300));
+    db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(pkg.runs[0]!.id);
+    expect(refusal(() => exerciseReport(db, pkg.exercise.id, { quoteLanguages: 'all' })).headline).toBe(REFUSAL);
+    db.close();
   });
 });
