@@ -14,7 +14,7 @@ import { ExerciseError } from './errors';
 import { contentHash } from './hash';
 import { getScenario } from './scenarios';
 import { reportDetailsOf } from './plan';
-import { assessRun } from '../../shared/workflow/machine';
+import { assessRun } from '../../shared/workflow/rules';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { longTextProblem, nameKey, nameProblem } from '../../shared/text';

@@ -10,11 +10,6 @@ import { initialWorkflowContext, type Attribution, type Finding, type Inject, ty
 import type { WorkflowEvent, WorkflowEventOf, WorkflowEventType } from './event-schema';
 import { appended, assessRun, eventProblems, handIdsOn, withSuggestionFlags } from './rules';
 
-// Kept for the renderer's importers, whose files are being moved; new code imports these
-// from context.ts and rules.ts.
-export { initialWorkflowContext, type Attribution, type Finding, type Remark, type WorkflowContext } from './context';
-export { assessRun, requirementFactsOf } from './rules';
-
 /**
  * The version of the rules a run is recorded and replayed by. Each run stores it
  * (runs.machine_version) and so does an exported package; the run service and the import

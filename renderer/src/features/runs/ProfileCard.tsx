@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, DIMENSIONS, DIMENSION_IDS } from '../../../../shared/framework/catalogue';
-import { assessRun, type WorkflowContext } from '../../../../shared/workflow/machine';
+import type { WorkflowContext } from '../../../../shared/workflow/context';
+import { assessRun } from '../../../../shared/workflow/rules';
 import { RadarChart, type RadarValue } from './RadarChart';
 import './profile-card.css';
 

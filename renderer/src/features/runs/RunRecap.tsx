@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MEASURES, PRINCIPLES, PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
-import { assessRun } from '../../../../shared/workflow/machine';
+import { assessRun } from '../../../../shared/workflow/rules';
 import type { RunView } from '../../../../shared/workflow/runs';
 import { describeAttribution } from './steps/AttributionStep';
 import './run-recap.css';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ACTOR_TYPES, ACTOR_TYPE_LABELS, isActorType, isConfidence, type ActorType, type Confidence } from '../../../../../shared/framework/catalogue';
 import type { IncomingEvent } from '../../../../../shared/workflow/event-schema';
-import type { Attribution } from '../../../../../shared/workflow/machine';
+import type { Attribution } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ChoiceGroup, ConfidenceChoice, StepHeading, TextField } from '../fields';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence } from '../../../../../shared/framework/catalogue';
-import type { Finding, WorkflowContext } from '../../../../../shared/workflow/machine';
+import type { Finding, WorkflowContext } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ConfidenceChoice, StepHeading, TextField } from '../fields';

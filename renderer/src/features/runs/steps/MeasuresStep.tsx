@@ -15,7 +15,8 @@ import {
   type PrincipleStatus,
 } from '../../../../../shared/framework/catalogue';
 import { measureCaveat, type Assessment } from '../../../../../shared/framework/proportionality';
-import { assessRun, requirementFactsOf, type WorkflowContext } from '../../../../../shared/workflow/machine';
+import type { WorkflowContext } from '../../../../../shared/workflow/context';
+import { assessRun, requirementFactsOf } from '../../../../../shared/workflow/rules';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading, TextField } from '../fields';

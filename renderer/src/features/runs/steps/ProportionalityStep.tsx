@@ -10,7 +10,7 @@ import {
   type DimensionId,
   type RatingValue,
 } from '../../../../../shared/framework/catalogue';
-import type { WorkflowContext } from '../../../../../shared/workflow/machine';
+import type { WorkflowContext } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading } from '../fields';

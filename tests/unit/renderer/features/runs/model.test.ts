@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedLink } from '../../../../../shared/framework/evidence';
-import { initialWorkflowContext, type WorkflowContext } from '../../../../../shared/workflow/machine';
+import { initialWorkflowContext, type WorkflowContext } from '../../../../../shared/workflow/context';
 import {
   achievedOrZero,
   asLocalEvent,
