@@ -20,6 +20,7 @@ import {
   isStepId,
   isTargetKind,
   type Confidence,
+  inWords,
   type DimensionId,
   type Ratings,
   type StepId,
@@ -100,7 +101,7 @@ function ratingProblems(context: WorkflowContext): string[] {
   const problems: string[] = [];
   const unrated = DIMENSION_IDS.filter((id) => context.ratings[id] === undefined);
   if (unrated.length > 0) {
-    problems.push(`Rate all seven dimensions: ${listOf(unrated.map(dimensionName))} ${unrated.length === 1 ? 'is' : 'are'} not rated yet.`);
+    problems.push(`Rate all ${inWords(DIMENSION_IDS.length)} dimensions: ${listOf(unrated.map(dimensionName))} ${unrated.length === 1 ? 'is' : 'are'} not rated yet.`);
   }
   const withoutRationale = DIMENSION_IDS.filter((id) => {
     const rating = context.ratings[id];
@@ -300,7 +301,7 @@ export function eventProblems(context: WorkflowContext, event: WorkflowEvent): r
       if (!isMeasureId(event.measureId)) return [`There is no measure ${JSON.stringify(event.measureId)}.`];
       const problems: string[] = [];
       if (!context.sharedAssessment.agreed) problems.push('Measures come after the shared assessment is agreed.');
-      if (DIMENSION_IDS.some((id) => context.ratings[id] === undefined)) problems.push('Measures come after all seven dimensions are rated.');
+      if (DIMENSION_IDS.some((id) => context.ratings[id] === undefined)) problems.push(`Measures come after all ${inWords(DIMENSION_IDS.length)} dimensions are rated.`);
       problems.push(...checkRequirement(event.measureId, requirementFactsOf(context)).problems);
       if (blank(event.rationale)) problems.push(`Give the rationale for choosing ${MEASURES[event.measureId].label}.`);
       return problems;

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGS } from '../../../shared/corpus';
 import type { Input } from '../../../shared/ipc/contract';
 import { REPORT_FILE_FORMATS, type QuoteLanguageChoice, type ReportFileFormat } from '../../../shared/report/model';
 import { api, errorMessage } from '../api';
@@ -11,7 +12,7 @@ import './save-report.css';
 export type ReportSubject = Input<'saveReport'>['subject'];
 
 /** All languages first: the default, and what a mixed room of delegations reads. */
-const LANGUAGE_CHOICES: readonly QuoteLanguageChoice[] = ['all', 'nl', 'lv', 'da'];
+const LANGUAGE_CHOICES: readonly QuoteLanguageChoice[] = ['all', ...LANGS];
 
 /** Asks the main process for the file and the report; null when the user cancelled the dialog. */
 async function saveReport(subject: ReportSubject, format: ReportFileFormat, quoteLanguages: QuoteLanguageChoice): Promise<Outcome | null> {

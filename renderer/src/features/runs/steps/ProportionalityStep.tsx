@@ -7,6 +7,7 @@ import {
   TARGETS,
   TARGET_KINDS,
   isRatingValue,
+  termsOf,
   type DimensionId,
   type RatingValue,
 } from '../../../../../shared/framework/catalogue';
@@ -79,7 +80,12 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
         <legend className="dimension__legend">
           <span className="dimension__name">{dimension.label}</span>
           <span className="dimension__terms">
-            <span lang="nl">{dimension.terms.nl}</span> · <span lang="lv">{dimension.terms.lv}</span>
+            {termsOf(dimension).map(({ lang, term }, i) => (
+              <span key={lang}>
+                {i > 0 && ' · '}
+                <span lang={lang}>{term}</span>
+              </span>
+            ))}
           </span>
           {value === null && <span className="dimension__unrated">{t('runs.proportionality.notRated')}</span>}
         </legend>
