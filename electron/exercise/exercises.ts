@@ -34,8 +34,6 @@ export const DELEGATION_NAME_MAX = EXERCISE_LIMITS.delegationName;
 export const MAX_DELEGATIONS = EXERCISE_LIMITS.delegations;
 export const NOTE_MAX = EXERCISE_LIMITS.note;
 
-export type { DelegationRow, ExerciseRow };
-
 const nowIso = (): string => new Date().toISOString();
 
 export function readExercise(db: Db, id: string): ExerciseRow {

@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../../../electron/workflow/chain';
@@ -149,49 +147,4 @@ describe('runs with checkpoints', () => {
     // A checkpoint comes after a quarter of the events its predecessor covers: none in these 200.
     expect((db.prepare("SELECT seq FROM run_checkpoints WHERE run_id = 'long'").get() as { seq: number }).seq).toBe(4_000);
   });
-});
-
-describe('checkpointed runs under SIGKILL', () => {
-  const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
-  const tsx = fileURLToPath(new URL('../../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
-
-  function writeAndKill(dbPath: string, runId: string, killAfterAcks: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', tsx, writer, dbPath, runId], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let lastAck = 0;
-      let acks = 0;
-      let buffer = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop()!;
-        for (const line of lines) {
-          lastAck = Math.max(lastAck, Number(line.split(' ')[1]));
-          if (++acks === killAfterAcks) child.kill('SIGKILL');
-        }
-      });
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(lastAck) : reject(new Error(`writer exited: ${stderr}`))));
-    });
-  }
-
-  it('keeps every acknowledged event, and the state shown is the log\'s, after each kill', async () => {
-    const dbPath = join(temp.dir, 'crash-checkpoints.sqlite');
-    const setup = checkpointedDb(dbPath);
-    const { id } = createRun(setup, 'Crash');
-    setup.close();
-    for (let k = 0; k < 4; k++) {
-      const acknowledged = await writeAndKill(dbPath, id, 30 + k * 41);
-      const check = new Database(dbPath);
-      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-      check.close();
-      const db = openDatabase(dbPath);
-      expect(verifyRun(db, id)).toMatchObject({ intact: true, replayMatches: true });
-      const run = getRun(db, id);
-      expect(run.eventCount).toBeGreaterThanOrEqual(acknowledged);
-      expect(run.snapshot).toEqual(replayRun(runHistory(db, id).map((e) => e.event)));
-      db.close();
-    }
-  }, 120_000);
 });

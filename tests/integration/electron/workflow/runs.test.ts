@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import {
-  createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun, RunNotFoundError,
+  createRun, deleteRun, getRun, listRuns, renameRun, replayRun, runHistory, sendEvent, verifyRun, RunNotFoundError,
 } from '../../../../electron/workflow/runs';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import { TO_DECISION } from '../../../support/workflow';
@@ -144,6 +144,8 @@ describe('persistence under SIGKILL', () => {
       const verification = verifyRun(db, id);
       expect(verification).toMatchObject({ intact: true, replayMatches: true });
       expect(verification.events).toBeGreaterThanOrEqual(acknowledged);
+      // The state shown is the log's, whichever checkpoint the kill left behind.
+      expect(getRun(db, id).snapshot).toEqual(replayRun(runHistory(db, id).map((e) => e.event)));
       db.close();
     }
   }, 180_000);
