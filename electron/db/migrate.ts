@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
 import { DatabaseTooNewError } from './errors';
 import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/migration';
 import { writeTransaction } from './transaction';
 
 export { DatabaseTooNewError } from './errors';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly up: (db: Database.Database) => void;
-}
 
 /**
  * "CDTW" in the header's application_id: what makes a SQLite file ours, so that a file of

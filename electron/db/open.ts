@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DatabaseRefusedError, DatabaseTooNewError } from './errors';
-import { APPLICATION_ID, migrate, type Migration } from './migrate';
+import { APPLICATION_ID, migrate } from './migrate';
+import type { Migration } from './migrations/migration';
 import { MIGRATIONS } from './migrations';
 import { readTransaction } from './transaction';
 

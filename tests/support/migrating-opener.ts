@@ -1,7 +1,7 @@
 // Opens (and so upgrades) a database, printing each step as it starts ("step backing-up"),
 // then "opened <json>" and "closed". The test kills it from outside at chosen moments; some
 // moments only the process itself can hit, so with a mode it SIGKILLs itself there.
-import type { Migration } from '../../electron/db/migrate';
+import type { Migration } from '../../electron/db/migrations/migration';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { openDatabaseFile } from '../../electron/db/open';
 

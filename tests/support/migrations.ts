@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Migration } from '../../electron/db/migrate';
+import type { Migration } from '../../electron/db/migrations/migration';
 import { MIGRATIONS } from '../../electron/db/migrations';
 
 /**

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * The corpus, rebuilt from seeds/ whenever their hashes change. Nothing else in the

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * Workflow runs: the current snapshot for fast reads, and the append-only, hash-chained

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * The evidence map of shared/framework/evidence.ts, mirrored so that SQL can join an item

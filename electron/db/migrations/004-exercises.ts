@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * Tabletop exercises. An exercise keeps its own copy of the scenario (JSON and hash), so

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * The facilitator's part of the after-action report: their name on the exercise, and the

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * A run's snapshot moves out of its row into a checkpoint: the state after event `seq`.

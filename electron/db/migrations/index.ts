@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 import { corpusTables } from './001-corpus';
 import { runTables } from './002-runs';
 import { evidenceTables } from './003-evidence';

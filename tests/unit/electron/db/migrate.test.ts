@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { APPLICATION_ID, DatabaseTooNewError, LATEST_SCHEMA_VERSION, migrate, type Migration } from '../../../../electron/db/migrate';
+import { APPLICATION_ID, DatabaseTooNewError, LATEST_SCHEMA_VERSION, migrate } from '../../../../electron/db/migrate';
+import type { Migration } from '../../../../electron/db/migrations/migration';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
 import { openDatabase } from '../../../../electron/db/open';
 import { tempDir } from '../../../support/temp';
