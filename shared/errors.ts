@@ -11,17 +11,28 @@ export interface Problem {
   readonly message: string;
 }
 
+/** At most this many problems are kept: a thoroughly broken file should not print a novel. */
+export const MAX_PROBLEMS = 50;
+
+function capped(problems: readonly Problem[]): readonly Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), { path: '', message: `... and ${problems.length - MAX_PROBLEMS} more problems.` }];
+}
+
 export class UserError extends Error {
   override name = 'UserError';
+  readonly problems: readonly Problem[];
   constructor(
     /** What happened, in one sentence; "" when the problems say it all. */
     readonly headline: string,
-    readonly problems: readonly Problem[] = [],
+    problems: readonly Problem[] = [],
     /** The file or input the problems are in, when there is one (a package's file name). */
     readonly source?: string,
   ) {
+    const kept = capped(problems);
     // The message is the whole text, for anyone who shows only that.
-    super([headline, ...problemLinesOf(problems, source)].filter((line) => line.length > 0).join('\n'));
+    super([headline, ...problemLinesOf(kept, source)].filter((line) => line.length > 0).join('\n'));
+    this.problems = kept;
   }
 }
 

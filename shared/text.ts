@@ -41,11 +41,16 @@ export function lineProblem(s: string): string | null {
   return null;
 }
 
+/** A rule that also refuses blanks at either end: what the app trims, it stores trimmed. */
+export const unpadded =
+  (problem: (s: string) => string | null) =>
+  (s: string): string | null =>
+    s.trim() !== s ? 'must not start or end with whitespace' : problem(s);
+
 /** What is wrong with a name or id, or null: a non-empty line with nothing blank at its ends. */
 export function nameProblem(s: string): string | null {
   if (s.trim().length === 0) return 'must not be empty';
-  if (s.trim() !== s) return 'must not start or end with whitespace';
-  return lineProblem(s);
+  return unpadded(lineProblem)(s);
 }
 
 /** What is wrong with a long text, or null. */

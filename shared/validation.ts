@@ -10,12 +10,9 @@ export function pathText(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** At most this many problems from one input: a thoroughly broken file should not print a novel. */
-export const MAX_PROBLEMS = 50;
-
 /** One problem per issue: the field's path and what was expected there. */
 export function formatIssues(error: z.ZodError): Problem[] {
-  return error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
 }
 
 export type ParseResult<T> =

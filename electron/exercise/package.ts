@@ -40,9 +40,6 @@ import type { StoredSnapshot } from '../../shared/workflow/runs';
 
 const nowIso = (): string => new Date().toISOString();
 
-/** At most this many problem lines: a thoroughly broken file should not print a novel. */
-const MAX_PROBLEMS = 50;
-
 interface Sections {
   readonly scenario: Scenario;
   readonly exercise: ExerciseSection;
@@ -122,9 +119,7 @@ function parseJsonText(text: string, fileName: string): unknown {
 }
 
 function refuse(fileName: string, problems: readonly (Problem | string)[]): never {
-  const shown: (Problem | string)[] = problems.slice(0, MAX_PROBLEMS);
-  if (problems.length > MAX_PROBLEMS) shown.push(`... and ${problems.length - MAX_PROBLEMS} more problems.`);
-  throw new PackageError(fileName, shown);
+  throw new PackageError(fileName, problems);
 }
 
 /** A clearer word than a schema error for a file from a newer app or of the wrong kind. */

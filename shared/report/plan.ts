@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lineProblem, longTextProblem, nameProblem } from '../text';
+import { lineProblem, longTextProblem, nameProblem, optionalNameSchema, unpadded } from '../text';
 
 /**
  * The facilitator's part of the after-action report, edited in the app and carried in the
@@ -39,24 +39,19 @@ export type ReportDetails = z.output<typeof reportDetailsSchema>;
 
 // What is stored (and exported) is what the form held, trimmed: it must then pass the rules
 // every text in a package passes, or an export of it could not be imported again.
-const trimmed = (problem: (s: string) => string | null) => (s: string) =>
-  s.trim() !== s ? 'must not start or end with whitespace' : problem(s);
 
 export const storedImprovementItemSchema = improvementItemSchema.superRefine((item, ctx) => {
   const checks: [keyof typeof item, string | null][] = [
     ['id', nameProblem(item.id)],
-    ['issue', trimmed(longTextProblem)(item.issue)],
-    ['correctiveAction', trimmed(longTextProblem)(item.correctiveAction)],
-    ['owner', trimmed(lineProblem)(item.owner)],
+    ['issue', unpadded(longTextProblem)(item.issue)],
+    ['correctiveAction', unpadded(longTextProblem)(item.correctiveAction)],
+    ['owner', unpadded(lineProblem)(item.owner)],
   ];
   for (const [field, message] of checks) if (message !== null) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 
 export const storedReportDetailsSchema = z.strictObject({
-  facilitator: z.string().max(PLAN_LIMITS.facilitator).superRefine((s, ctx) => {
-    const message = s === '' ? null : nameProblem(s);
-    if (message !== null) ctx.addIssue({ code: 'custom', message });
-  }),
+  facilitator: optionalNameSchema(PLAN_LIMITS.facilitator),
   improvementPlan: z.array(storedImprovementItemSchema).max(PLAN_LIMITS.items),
 });
 

@@ -7,6 +7,7 @@ import { DIMENSION_IDS } from '../../../shared/framework/catalogue';
 import { assess } from '../../../shared/framework/proportionality';
 import { parseScenario } from '../../../shared/exercise/scenario';
 import { SCENARIOS_DIR } from '../../support/temp';
+import { pathsOf, type Json, type Path } from '../../support/json-paths';
 
 /**
  * Whatever a file holds, the schemas answer with a value or with problems at paths; they never
@@ -15,15 +16,6 @@ import { SCENARIOS_DIR } from '../../support/temp';
 
 fc.configureGlobal({ seed: Number(process.env.CDT_FUZZ_SEED ?? 20261014), numRuns: Number(process.env.CDT_FUZZ_RUNS ?? 200) });
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Path = (string | number)[];
-
-function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
-  return out;
-}
 
 /** A copy of `root` with the value at `path` replaced (or, with `undefined`, removed). */
 function replaced(root: Json, path: Path, value: Json | undefined): Json {

@@ -13,6 +13,7 @@ import { MAX_PACKAGE_BYTES, type ExercisePackage } from '../../../../shared/exer
 import { dumpDatabase } from '../../../support/db';
 import { accept, at, populatedExercise, reseal } from '../../../support/exercise';
 import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
+import { pathsOf, type Json, type Path } from '../../../support/json-paths';
 
 const temp = tempDir();
 afterAll(temp.cleanup);
@@ -183,15 +184,6 @@ describe('exercise packages: refusals name the file, the field and the problem',
 // Property: whatever is done to a real package, it is imported whole or refused with a
 // PackageError, and a refusal leaves the database byte-for-byte as it was.
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Path = (string | number)[];
-
-function pathsOf(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
-  return out;
-}
 
 function edit(root: Json, path: Path, change: (parent: Json[] | Record<string, Json>, key: string | number) => void): Json {
   const copy = clone(root);
