@@ -1,14 +1,16 @@
 // How a paragraph of the conclusions is cited, and how its anchor reads. Pure: the renderer
 // turns the parsed anchor into its own (translated) labels; the citation itself is the
 // English form a diplomat pastes into a note, so it is built here and tested once.
-import type { Lang, ParagraphKind } from './corpus';
+import type { Footnote, Lang, ParagraphKind } from './corpus';
 
 /**
  * One step of an anchor: `p5.i4` is [paragraph 5, indent 4]; `s2.c3.i1` is
- * [section 2, clause 3, indent 1]; `intro` is the cover note.
+ * [section 2, clause 3, indent 1]; `intro` is the cover note; `p6.closing` is
+ * [paragraph 6, closing words].
  */
 export type AnchorPart =
   | { readonly type: 'intro' }
+  | { readonly type: 'closing' }
   | { readonly type: 'recital'; readonly n: number }
   | { readonly type: 'paragraph'; readonly n: number }
   | { readonly type: 'section'; readonly n: number }
@@ -33,7 +35,13 @@ const SEGMENT = /^(fn|[rpschi])(\d{1,4})$/;
 export function parseAnchor(anchor: string): readonly AnchorPart[] | null {
   if (anchor === 'intro') return [{ type: 'intro' }];
   const parts: AnchorPart[] = [];
-  for (const segment of anchor.split('.')) {
+  const segments = anchor.split('.');
+  for (const [i, segment] of segments.entries()) {
+    // Closing words follow the items of what precedes them: last, never alone.
+    if (segment === 'closing' && i > 0 && i === segments.length - 1) {
+      parts.push({ type: 'closing' });
+      continue;
+    }
     const match = SEGMENT.exec(segment);
     const type = match ? PREFIXES[match[1]!] : undefined;
     if (!match || !type) return null;
@@ -84,6 +92,7 @@ function citeLocation(p: CitableParagraph): string {
 
 function describe(part: AnchorPart, inferred: boolean, printed: string | null): string {
   if (part.type === 'intro') return 'cover note';
+  if (part.type === 'closing') return 'closing words';
   // The printed number wins over the anchor's when both exist ("5a" would be lost in an anchor).
   const raw = printed && /^\d+[a-z]?$/i.test(printed) ? printed : String(part.n);
   const n = inferred ? `[${raw}]` : raw;
@@ -109,6 +118,40 @@ function describe(part: AnchorPart, inferred: boolean, printed: string | null): 
   }
 }
 
+/** How a footnote reads under a quotation: `Footnote 1: Doc. 12109/13.`; an inferred number in square brackets. */
+export function citeFootnote(f: Pick<Footnote, 'n' | 'text' | 'inferred'>): string {
+  return `Footnote ${f.inferred ? `[${f.n}]` : f.n}: ${f.text}`;
+}
+
+/** What citing copies, as the user chooses: the reference alone, or the quotation with its reference and footnotes. */
+export const CITE_FORMS = ['reference', 'quotation'] as const;
+export type CiteForm = (typeof CITE_FORMS)[number];
+
+export interface QuotableParagraph extends CitableParagraph {
+  readonly text: string;
+  /** The footnotes whose markers stand in the paragraph, in their order. */
+  readonly notes: readonly Pick<Footnote, 'n' | 'text' | 'inferred'>[];
+}
+
+/**
+ * The one formatter of what a citation copies. A quotation is the paragraph verbatim between
+ * quotation marks (its sub-paragraph breaks kept), its reference, then its footnotes, one a line:
+ *
+ *   "De EU herinnert ... cyberdiplomatie, die ..."
+ *   Council conclusions 10474/17, para. 1 (NL)
+ *   Footnote 1: Doc. 12109/13.
+ */
+export function formatCitation(p: QuotableParagraph, form: CiteForm): string {
+  switch (form) {
+    case 'reference':
+      return citeParagraph(p);
+    case 'quotation':
+      return [`“${p.text}”`, citeParagraph(p), ...p.notes.map(citeFootnote)].join('\n');
+    default:
+      return assertNever(form);
+  }
+}
+
 /** An anchor outside the scheme: say what the paragraph is, and keep the anchor so it can be found. */
 function fallbackLocation(p: CitableParagraph): string {
   if (p.kind === 'intro') return 'cover note';
@@ -117,5 +160,5 @@ function fallbackLocation(p: CitableParagraph): string {
 }
 
 function assertNever(value: never): never {
-  throw new Error(`Unexpected anchor part: ${JSON.stringify(value)}`);
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

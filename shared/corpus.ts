@@ -17,8 +17,16 @@ export const isLangChoice = (value: unknown): value is LangChoice => (LANG_CHOIC
  * paragraph a numbered paragraph (p1..pN)
  * clause    an unnumbered operative clause (6122/15: ROEPT ... OP)
  * indent    a bullet or dash under a paragraph, recital or clause (p5.i4)
+ * closing   the words after the indents of a paragraph, recital or clause, which take up its
+ *           lead-in again (10119/24 p6.closing, 7290/21 r1.closing)
  */
-export type ParagraphKind = 'intro' | 'heading' | 'recital' | 'paragraph' | 'clause' | 'indent';
+export type ParagraphKind = 'intro' | 'heading' | 'recital' | 'paragraph' | 'clause' | 'indent' | 'closing';
+
+/** Where a footnote's marker stands in a paragraph: before `text[offset]` (at the end when offset is the length). */
+export interface FootnoteMark {
+  readonly n: number;
+  readonly offset: number;
+}
 
 export interface Paragraph {
   readonly anchor: string;
@@ -27,18 +35,31 @@ export interface Paragraph {
   readonly number: string | null;
   /** True when the number was lost in the source and inferred from its place. */
   readonly inferred: boolean;
+  /** Verbatim, without the footnote markers: they are in `footnoteMarks`, so quoting and search see only the words. */
   readonly text: string;
-}
-
-/** A paragraph with its address: the same anchor opens it in each language of its document. */
-export interface LocatedParagraph extends Paragraph {
-  readonly docRef: string;
-  readonly lang: Lang;
+  /** The footnotes whose markers stand in this paragraph, in their order: the numbers of `footnoteMarks`. */
+  readonly footnotes: readonly number[];
+  readonly footnoteMarks: readonly FootnoteMark[];
 }
 
 export interface Footnote {
   readonly n: number;
   readonly text: string;
+  /** The paragraph whose text carries the marker; null when the marker was not found in the source. */
+  readonly anchor: string | null;
+  /** True when the number was lost in the source and inferred from the order (10119/24 notes 6-8). */
+  readonly inferred: boolean;
+}
+
+/**
+ * A paragraph with its address and its footnotes: what a quotation carries. The same anchor
+ * opens it in each language of its document.
+ */
+export interface LocatedParagraph extends Paragraph {
+  readonly docRef: string;
+  readonly lang: Lang;
+  /** The footnotes of `footnotes`, in the same order. */
+  readonly notes: readonly Footnote[];
 }
 
 export interface DocumentMeta {

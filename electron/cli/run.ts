@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownSnippet, searchCorpus } from '../corpus/search';
-import { getCorpus, getParagraph } from '../corpus/queries';
+import { getCorpus, getFootnote, getParagraph } from '../corpus/queries';
 import { DB_FILE_NAME, defaultUserDataDir } from '../paths';
 import { openWorkbench, type Workbench } from '../workbench';
 import { databaseProblem, DatabaseRefusedError } from '../db/errors';
@@ -33,8 +33,9 @@ export interface CliIo {
 
 export const USAGE = `Usage: cdt <command> [options]
 
-  corpus [--json]                         documents, languages, paragraphs with anchors
-  show <docRef> <anchor> [--lang xx] [--json]   one paragraph, verbatim, in each language
+  corpus [--json]                         documents, languages, paragraphs with anchors, in source order
+  show <docRef> <anchor> [--lang xx] [--json]   one paragraph, verbatim, in each language, with its footnotes;
+                                          fn<n> as the anchor: footnote n and the paragraph that carries it
   search <query> [--lang xx] [--doc docRef] [--limit n] [--json]
   assess <assessment.json> [--json]       overall level, proportionate categories, measures with reasons
   scenario validate <file>                check a scenario (or an exported scenario package)
@@ -121,11 +122,31 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     database: 'read',
     run({ wb, args, io }) {
       const [docRef, anchor, extra] = args.positionals;
-      if (!docRef || !anchor || extra !== undefined) throw new UsageError('show needs a docRef and an anchor, e.g. cdt show 10474/17 p5.i4');
+      if (!docRef || !anchor || extra !== undefined) throw new UsageError('show needs a docRef and an anchor, e.g. cdt show 10474/17 p5.i4 or fn1');
       const lang = langOption(args);
+      const where = `${docRef}${lang ? ` (${lang})` : ''}`;
+      const footnote = /^fn(\d{1,4})$/.exec(anchor);
+      if (footnote) {
+        const notes = getFootnote(wb.db, docRef, Number(footnote[1]), lang);
+        if (notes.length === 0) {
+          io.err(`No footnote ${footnote[1]} in ${where}.`);
+          return 1;
+        }
+        if (flag(args, 'json')) {
+          json(io, notes);
+          return 0;
+        }
+        for (const f of notes) {
+          io.out(`${f.docRef} fn${f.n} (${f.lang})${f.inferred ? ' [number inferred]' : ''}`);
+          io.out(f.text);
+          io.out(f.anchor === null ? 'Its marker was not found in the text.' : `Its marker stands in ${f.anchor}.`);
+          io.out('');
+        }
+        return 0;
+      }
       const found = getParagraph(wb.db, docRef, anchor, lang);
       if (found.length === 0) {
-        io.err(`No paragraph ${anchor} in ${docRef}${lang ? ` (${lang})` : ''}.`);
+        io.err(`No paragraph ${anchor} in ${where}.`);
         return 1;
       }
       if (flag(args, 'json')) {
@@ -135,6 +156,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       for (const p of found) {
         io.out(`${p.docRef} ${p.anchor} (${p.lang})${p.inferred ? ' [number inferred]' : ''}`);
         io.out(p.text);
+        for (const f of p.notes) io.out(`  fn${f.n}${f.inferred ? ' [number inferred]' : ''}: ${f.text}`);
         io.out('');
       }
       return 0;

@@ -8,7 +8,7 @@ import { parseSeed } from './parse';
 import { readSeeds } from './seeds';
 
 /** Bump when the parser's output changes, so existing databases rebuild their corpus. */
-export const CORPUS_FORMAT_VERSION = 1;
+export const CORPUS_FORMAT_VERSION = 2;
 
 export interface IngestResult {
   readonly rebuilt: boolean;
@@ -45,6 +45,6 @@ export function ensureCorpus(db: Db, seedsDir: string, options: { force?: boolea
 export function insertDocument(db: Db, doc: CorpusDocument, file: string, sha256: string): number {
   const id = insertDocumentRow(db, doc, file, sha256);
   insertParagraphs(db, id, doc);
-  insertFootnotes(db, id, doc.footnotes);
+  insertFootnotes(db, id, doc);
   return doc.paragraphs.length;
 }

@@ -1,7 +1,8 @@
 // Layout cleanup for a seed file: the text extracted from a Council PDF, with page headers
 // and footers, page breaks, footnote blocks at the bottom of pages and footnote markers glued
 // to words. This module turns it into classified lines: page furniture dropped, footnotes
-// collected apart, markers detached, and for every body line the gap that precedes it.
+// collected apart, markers detached (their places kept), and for every body line the gap
+// that precedes it.
 // Pure: no I/O.
 
 import { isBullet, isCapsStart, startsSentenceCase } from './text';
@@ -24,6 +25,8 @@ export interface SourceLine {
   readonly kind: LineKind;
   /** Trimmed text; footnote markers are removed from body lines in place. */
   text: string;
+  /** The footnote markers removed from `text`, in order. */
+  readonly marks: LineMark[];
   /** 0-based page number. */
   readonly page: number;
   /** The first content line of a page. */
@@ -45,10 +48,17 @@ export interface FootnoteDef {
   readonly inferred: boolean;
 }
 
+/** Where a footnote marker stood in a line: before `text[col]`. */
+export interface LineMark {
+  readonly n: number;
+  readonly col: number;
+}
+
 /** A body line (not furniture, not a footnote) with the gap that precedes it. */
 export interface BodyLine {
   readonly index: number;
   readonly text: string;
+  readonly marks: readonly LineMark[];
   readonly page: number;
   readonly pageStart: boolean;
   readonly intro: boolean;
@@ -145,7 +155,7 @@ export function readLines(text: string, docRef: string): SourceLine[] {
     } else if (l.kind === 'noise' && isFooter(l.text, docRef)) {
       breakPending = true;
     }
-    out.push({ index, kind: l.kind, text: l.text, page, pageStart, intro: index < annexAt, footnote: false });
+    out.push({ index, kind: l.kind, text: l.text, marks: [], page, pageStart, intro: index < annexAt, footnote: false });
   });
   return out;
 }
@@ -320,10 +330,11 @@ function candidatesIn(line: SourceLine, col: number, n: number): Candidate[] {
 }
 
 /**
- * Removes the footnote markers from the body lines. The marker of note n is looked for
- * after the marker of note n-1 and before the note itself, on the note's page or the one
- * before ("defined nearby"); glued numbers are preferred to separate numbers, and those to
- * OCR-garbled symbols. A note whose marker is not found keeps its text; nothing is removed.
+ * Removes the footnote markers from the body lines and keeps their places in the lines'
+ * `marks`. The marker of note n is looked for after the marker of note n-1 and before the
+ * note itself, on the note's page or the one before ("defined nearby"); glued numbers are
+ * preferred to separate numbers, and those to OCR-garbled symbols. A note whose marker is
+ * not found keeps its text; nothing is removed.
  */
 export function stripMarkers(lines: SourceLine[], defs: readonly FootnoteDef[]): void {
   let fromLine = 0;
@@ -337,6 +348,8 @@ export function stripMarkers(lines: SourceLine[], defs: readonly FootnoteDef[]):
     const best = [1, 2, 3].map((c) => found.find((f) => f.category === c)).find((f) => f !== undefined);
     if (!best) continue;
     best.line.text = best.line.text.slice(0, best.from) + best.line.text.slice(best.to);
+    // Markers are found left to right, so the earlier marks of the line keep their columns.
+    best.line.marks.push({ n: def.n, col: best.from });
     fromLine = best.line.index;
     fromCol = best.from;
   }
@@ -382,6 +395,7 @@ export function bodyLines(lines: readonly SourceLine[]): BodyLine[] {
       out.push({
         index: l.index,
         text: l.text,
+        marks: l.marks,
         page: l.page,
         pageStart: l.pageStart,
         intro: l.intro,

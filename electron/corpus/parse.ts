@@ -19,13 +19,16 @@
 //   s<k>.c<j>        operative clauses inside section k (kind 'clause')
 //   <parent>.i<k>    the k-th bullet or dash under a paragraph, recital or clause (kind 'indent',
 //                    number String(k)): p5.i4, r1.i2, s2.c4.i2
+//   <parent>.closing the words after a parent's indents that take up its lead-in again
+//                    (kind 'closing'): 10119/24 p6.closing, 7290/21 r1.closing. A paragraph
+//                    reads lead-in, items, closing words, as printed.
 //
 // Text: single spaces within a block; a numbered paragraph (recital, clause) made of several
-// blocks keeps them apart with "\n" - its sub-paragraphs, and the text after its indents.
-// The paragraph number and the bullet are not part of the text (see `number` and `kind`).
+// blocks keeps them apart with "\n" - its sub-paragraphs. The paragraph number, the bullet
+// and the footnote markers are not part of the text (see `number`, `kind`, `footnoteMarks`).
 
-import type { CorpusDocument, DocumentMeta, Footnote, Paragraph, ParagraphKind } from '../../shared/corpus';
-import { bodyLines, extractFootnotes, readLines, stripMarkers, type BodyLine, type SourceLine } from './layout';
+import type { CorpusDocument, DocumentMeta, Footnote, FootnoteMark, Paragraph, ParagraphKind } from '../../shared/corpus';
+import { bodyLines, extractFootnotes, readLines, stripMarkers, type BodyLine, type LineMark, type SourceLine } from './layout';
 import {
   endsClosed,
   endsSentence,
@@ -51,6 +54,14 @@ interface Part {
   readonly text: string;
   /** Starts a new block (sub-paragraph) of its unit. */
   readonly newBlock: boolean;
+  /** The footnote markers that stood in this text, columns in `text`. */
+  readonly marks: readonly LineMark[];
+}
+
+/** A part from a line, or from what is left of it once its number or bullet is cut off the front. */
+function partOf(line: BodyLine, text: string, newBlock: boolean): Part {
+  const cut = line.text.length - text.length;
+  return { text, newBlock, marks: line.marks.map((m) => ({ n: m.n, col: m.col - cut })).filter((m) => m.col >= 0) };
 }
 
 interface Unit {
@@ -76,15 +87,23 @@ export function parseSeed(text: string, meta: DocumentMeta): CorpusDocument {
   const annex = body.filter((b) => !b.intro);
   const units = structure(body, numberParagraphs(annex), typicalWidth(annex));
 
+  const notes = defs.map((d) => ({ n: d.n, text: joinAll(d.lines, vocabulary), inferred: d.inferred })).filter((f) => f.text !== '');
+  const noted = new Set(notes.map((f) => f.n));
+
   const paragraphs: Paragraph[] = [];
+  /** Footnote number -> the paragraph that carries its marker. */
+  const carriers = new Map<number, string>();
   for (const u of units) {
-    const text = render(u, vocabulary);
-    if (text === '') continue;
-    paragraphs.push({ anchor: u.anchor, kind: u.kind, number: u.number, inferred: u.inferred, text });
+    const rendered = render(u, vocabulary);
+    if (rendered.text === '') continue;
+    const marks = rendered.marks.filter((m) => noted.has(m.n));
+    for (const m of marks) carriers.set(m.n, u.anchor);
+    paragraphs.push({
+      anchor: u.anchor, kind: u.kind, number: u.number, inferred: u.inferred, text: rendered.text,
+      footnotes: marks.map((m) => m.n), footnoteMarks: marks,
+    });
   }
-  const footnotes: Footnote[] = defs
-    .map((d) => ({ n: d.n, text: joinAll(d.lines, vocabulary) }))
-    .filter((f) => f.text !== '');
+  const footnotes: Footnote[] = notes.map((f) => ({ n: f.n, text: f.text, anchor: carriers.get(f.n) ?? null, inferred: f.inferred }));
   return {
     docRef: meta.docRef,
     lang: meta.lang,
@@ -181,7 +200,7 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
     const u = open('intro', 'intro', null, false);
     intro.forEach((b, i) => {
       const before = intro[i - 1];
-      u.parts.push({ text: b.text, newBlock: before !== undefined && blockBreak(before, b) });
+      u.parts.push(partOf(b, b.text, before !== undefined && blockBreak(before, b)));
     });
   }
 
@@ -199,19 +218,20 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
    * introduces, as that clause's first line ("EN\nVERZOEKT de EU ..."), so the operative
    * flow reads as printed and no anchor is spent on a conjunction.
    */
-  let pendingConjunction: string | null = null;
+  let pendingConjunction: BodyLine | null = null;
   let prev: BodyLine | null = null;
 
-  const start = (u: Unit, text: string): void => {
+  /** `text` is what `line` says once its number or bullet is cut off. */
+  const start = (u: Unit, line: BodyLine, text: string): void => {
     if (pendingConjunction !== null) {
-      u.parts.push({ text: pendingConjunction, newBlock: false });
-      u.parts.push({ text, newBlock: true });
+      u.parts.push(partOf(pendingConjunction, pendingConjunction.text, false));
+      u.parts.push(partOf(line, text, true));
       pendingConjunction = null;
-    } else u.parts.push({ text, newBlock: false });
+    } else u.parts.push(partOf(line, text, false));
     cur = u;
   };
-  const openParent = (u: Unit, text: string): void => {
-    start(u, text);
+  const openParent = (u: Unit, line: BodyLine, text: string): void => {
+    start(u, line, text);
     parent = u;
     indents = 0;
   };
@@ -231,7 +251,7 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
     if (num) {
       phase = 'paragraphs';
       const u = open(`p${num.n}`, 'paragraph', String(num.n), num.inferred);
-      openParent(u, num.inferred ? t : t.replace(/^\d{1,3}\.\s+/, ''));
+      openParent(u, line, num.inferred ? t : t.replace(/^\d{1,3}\.\s+/, ''));
       continue;
     }
 
@@ -246,20 +266,20 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
           heading !== null &&
           before !== null &&
           (startsLower(t) || before.text.endsWith('-') || (isAllUpper(headingText) && isAllUpper(t) && !endsClosed(before.text)));
-        if (continues && heading) heading.parts.push({ text: t, newBlock: false });
-        else start(open(`h${++headings}`, 'heading', null, false), t);
+        if (continues && heading) heading.parts.push(partOf(line, t, false));
+        else start(open(`h${++headings}`, 'heading', null, false), line, t);
         continue;
       }
     }
 
     if ((phase === 'recitals' || phase === 'operative') && isLoneConjunction(t)) {
-      pendingConjunction = t;
+      pendingConjunction = line;
       continue;
     }
 
     if (isBullet(t) && parent !== null) {
       const owner: Unit = parent;
-      start(open(`${owner.anchor}.i${++indents}`, 'indent', String(indents), false), stripBullet(t));
+      start(open(`${owner.anchor}.i${++indents}`, 'indent', String(indents), false), line, stripBullet(t));
       continue;
     }
 
@@ -267,13 +287,13 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
       if (isAllUpper(t) && t.endsWith(':') && prevClosed) {
         // "VERKLAART HET VOLGENDE:" - the formula that opens the operative part, the
         // counterpart of "heeft de volgende conclusies aangenomen:": a heading.
-        start(open(`h${++headings}`, 'heading', null, false), t);
+        start(open(`h${++headings}`, 'heading', null, false), line, t);
         parent = null;
         phase = 'operative';
         continue;
       }
       if (isCapsStart(t) && prevClosed) {
-        openParent(open(`r${++recitals}`, 'recital', null, false), t);
+        openParent(open(`r${++recitals}`, 'recital', null, false), line, t);
         continue;
       }
     }
@@ -281,14 +301,14 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
     if (phase === 'operative') {
       if (isCapsStart(t) && prevClosed) {
         const anchor = sections > 0 ? `s${sections}.c${++clauses}` : `c${++clauses}`;
-        openParent(open(anchor, 'clause', null, false), t);
+        openParent(open(anchor, 'clause', null, false), line, t);
         continue;
       }
       // A section heading: a line in sentence case after a finished clause, without final
       // punctuation, followed (after at most one more heading line) by a clause.
       const clauseFollows = annex.slice(pos + 1, pos + 3).some((b) => isCapsStart(b.text));
       if (startsSentenceCase(t) && prevClosed && current?.kind !== 'heading' && !endsClosed(t) && clauseFollows) {
-        start(open(`s${++sections}`, 'heading', null, false), t);
+        start(open(`s${++sections}`, 'heading', null, false), line, t);
         clauses = 0;
         parent = null;
         continue;
@@ -297,43 +317,66 @@ function structure(body: readonly BodyLine[], numbering: ReadonlyMap<number, Num
 
     // A continuation line.
     if (pendingConjunction !== null && current) {
-      current.parts.push({ text: pendingConjunction, newBlock: false });
+      current.parts.push(partOf(pendingConjunction, pendingConjunction.text, false));
       pendingConjunction = null;
     }
     if (current === null) {
-      start(open(`h${++headings}`, 'heading', null, false), t);
+      start(open(`h${++headings}`, 'heading', null, false), line, t);
       continue;
     }
     if (current.kind === 'indent' && parent !== null && before !== null) {
-      // Back to the parent after its indents: a verb in capitals after a finished item
-      // (10119/24 §6 "MERKT OP ..."), or a lower-case line after an item whose last line
-      // stopped short (7290/21's first recital: "og Rådets resolution om kryptering ...").
+      // Back to the parent after its indents, in closing words of their own that follow the
+      // items: a verb in capitals after a finished item (10119/24 §6 "MERKT OP ..."), or a
+      // lower-case line after an item whose last line stopped short (7290/21's first recital:
+      // "og Rådets resolution om kryptering ...").
       const owner: Unit = parent;
       const back =
         (isCapsStart(t) && endsSentence(before.text)) ||
         (startsLower(t) && before.text.length < SHORT_LINE * width && !before.text.endsWith('-'));
       if (back) {
-        owner.parts.push({ text: t, newBlock: true });
-        cur = owner;
-      } else current.parts.push({ text: t, newBlock: false });
+        start(open(`${owner.anchor}.closing`, 'closing', null, false), line, t);
+        // The closing words end the parent: a later bullet cannot be one of its items.
+        parent = null;
+      } else current.parts.push(partOf(line, t, false));
       continue;
     }
     const newBlock = current.kind !== 'heading' && before !== null && blockBreak(before, line);
-    current.parts.push({ text: t, newBlock });
+    current.parts.push(partOf(line, t, newBlock));
   }
   return units;
 }
 
-/** The text of a unit: its blocks joined by "\n", each block's lines joined by single spaces. */
-function render(u: Unit, vocabulary: ReadonlySet<string>): string {
+/**
+ * Stands for a footnote marker while lines are joined, so that the marker keeps its place
+ * whatever the joining does to spaces and hyphens. A Unicode noncharacter: never in a text.
+ */
+const MARK = '\uFDD0';
+
+/**
+ * The text of a unit: its blocks joined by "\n", each block's lines joined by single spaces;
+ * and where its footnote markers stood in that text.
+ */
+function render(u: Unit, vocabulary: ReadonlySet<string>): { text: string; marks: FootnoteMark[] } {
+  const numbers: number[] = [];
   const blocks: string[][] = [];
   for (const p of u.parts) {
+    let text = p.text;
+    // From the right, so that the columns to the left stay true.
+    for (const m of [...p.marks].sort((a, b) => b.col - a.col)) text = text.slice(0, m.col) + MARK + text.slice(m.col);
+    numbers.push(...[...p.marks].sort((a, b) => a.col - b.col).map((m) => m.n));
     const last = blocks.at(-1);
-    if (!last || (p.newBlock && last.length > 0)) blocks.push([p.text]);
-    else last.push(p.text);
+    if (!last || (p.newBlock && last.length > 0)) blocks.push([text]);
+    else last.push(text);
   }
-  return blocks
+  const marked = blocks
     .map((b) => joinAll(b, vocabulary))
     .filter((b) => b !== '')
     .join('\n');
+  const marks: FootnoteMark[] = [];
+  let text = '';
+  for (const ch of marked) {
+    if (ch === MARK) marks.push({ n: numbers[marks.length] ?? 0, offset: text.length });
+    else text += ch;
+  }
+  return { text, marks };
 }

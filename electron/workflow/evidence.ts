@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { writeTransaction } from '../db/transaction';
 import { replaceLinks, selectLinks, selectResolvedLinks, selectUnresolvedLinks, type LinkRow } from '../db/tables/evidence';
 import type { LocatedParagraph } from '../../shared/corpus';
+import { getParagraph } from '../corpus/queries';
 import { EVIDENCE_ITEMS, evidenceFor, type EvidenceItem } from '../../shared/framework/evidence';
 import type { ResolvedLink } from '../../shared/framework/evidence';
 
@@ -33,7 +34,7 @@ export function syncEvidence(db: Db): boolean {
   });
 }
 
-/** The evidence of one item, primary first, each link with its paragraph in every language. */
+/** The evidence of one item, primary first, each link with its paragraph (and its footnotes) in every language. */
 export function resolveEvidence(db: Db, item: EvidenceItem): ResolvedLink[] {
   const rows = selectResolvedLinks(db, item.kind, item.id);
   const links = new Map<number, ResolvedLink & { paragraphs: LocatedParagraph[] }>();
@@ -43,12 +44,8 @@ export function resolveEvidence(db: Db, item: EvidenceItem): ResolvedLink[] {
       link = { docRef: row.docRef, anchor: row.anchor, primary: row.isPrimary === 1, note: row.note, paragraphs: [] };
       links.set(row.position, link);
     }
-    if (row.text !== null && row.lang !== null && row.kind !== null) {
-      link.paragraphs.push({
-        docRef: row.docRef, lang: row.lang, anchor: row.anchor, kind: row.kind,
-        number: row.number, inferred: row.inferred === 1, text: row.text,
-      });
-    }
+    // The corpus reads its own paragraphs, so a quotation carries what the reader shows.
+    if (row.found === 1 && row.lang !== null) link.paragraphs.push(...getParagraph(db, row.docRef, row.anchor, row.lang));
   }
   return [...links.values()];
 }

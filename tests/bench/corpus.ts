@@ -88,6 +88,8 @@ function syntheticDocuments(vocabulary: readonly string[], paragraphs: number): 
       number: String(i + 1),
       inferred: false,
       text: Array.from({ length: 30 + Math.floor(random() * 60) }, zipf).join(' '),
+      footnotes: [],
+      footnoteMarks: [],
     })),
   }));
 }

@@ -5,9 +5,10 @@ import { evidenceTables } from './003-evidence';
 import { exerciseTables } from './004-exercises';
 import { reportTables } from './005-report';
 import { runCheckpoints } from './006-run-checkpoints';
+import { footnotePlaces } from './007-footnote-places';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { statement } from '../statements';
-import type { CorpusDocument, DocumentSummary, Footnote, Lang, ParagraphKind, SearchHit } from '../../../shared/corpus';
+import type { CorpusDocument, DocumentSummary, Lang, ParagraphKind, SearchHit } from '../../../shared/corpus';
 
 /**
  * The corpus: corpus_state, documents, paragraphs, footnotes and the paragraphs_fts index.
@@ -17,6 +17,15 @@ export interface ParagraphRow {
 }
 
 export type DocumentRow = Omit<CorpusDocument, 'paragraphs' | 'footnotes'> & { id: number };
+
+/** A footnote with the place of its marker: the paragraph's anchor and the offset in its text (both null if not found). */
+export interface FootnoteRow {
+  n: number;
+  text: string;
+  inferred: number;
+  anchor: string | null;
+  markOffset: number | null;
+}
 
 export function selectSeedsHash(db: Db): string | undefined {
   return (statement(db, 'SELECT seeds_hash FROM corpus_state WHERE id = 1').get() as { seeds_hash: string } | undefined)?.seeds_hash;
@@ -63,9 +72,13 @@ export function insertParagraphs(db: Db, documentId: number | bigint, doc: Pick<
   });
 }
 
-export function insertFootnotes(db: Db, documentId: number | bigint, footnotes: readonly Footnote[]): void {
-  const insertFootnote = statement(db, 'INSERT INTO footnotes (document_id, n, text) VALUES (?, ?, ?)');
-  for (const f of footnotes) insertFootnote.run(documentId, f.n, f.text);
+/** After the paragraphs: a footnote refers to the paragraph that carries its marker. */
+export function insertFootnotes(db: Db, documentId: number | bigint, doc: Pick<CorpusDocument, 'paragraphs' | 'footnotes'>): void {
+  const insertFootnote = statement(db, 'INSERT INTO footnotes (document_id, n, text, inferred, anchor, mark_offset) VALUES (?, ?, ?, ?, ?, ?)');
+  const offsets = new Map(doc.paragraphs.flatMap((p) => p.footnoteMarks.map((m) => [m.n, m.offset] as const)));
+  for (const f of doc.footnotes) {
+    insertFootnote.run(documentId, f.n, f.text, f.inferred ? 1 : 0, f.anchor, f.anchor === null ? null : (offsets.get(f.n) ?? null));
+  }
 }
 
 /** By adoption date, newest last, then language. */
@@ -89,8 +102,32 @@ export function selectParagraphs(db: Db, documentId: number): ParagraphRow[] {
   return statement(db, 'SELECT anchor, kind, number, inferred, text FROM paragraphs WHERE document_id = ? ORDER BY seq').all(documentId) as ParagraphRow[];
 }
 
-export function selectFootnotes(db: Db, documentId: number): Footnote[] {
-  return statement(db, 'SELECT n, text FROM footnotes WHERE document_id = ? ORDER BY n').all(documentId) as Footnote[];
+export function selectFootnotes(db: Db, documentId: number): FootnoteRow[] {
+  return statement(db, 'SELECT n, text, inferred, anchor, mark_offset AS markOffset FROM footnotes WHERE document_id = ? ORDER BY n').all(
+    documentId,
+  ) as FootnoteRow[];
+}
+
+/** Footnote `n` of a document, in every language it has or only in `lang`. */
+export function selectFootnoteByNumber(db: Db, docRef: string, n: number, lang: Lang | null): (FootnoteRow & { docRef: string; lang: Lang })[] {
+  return statement(
+    db,
+    `SELECT d.doc_ref AS docRef, d.lang, f.n, f.text, f.inferred, f.anchor, f.mark_offset AS markOffset
+       FROM footnotes f JOIN documents d ON d.id = f.document_id
+      WHERE d.doc_ref = ? AND f.n = ? AND (? IS NULL OR d.lang = ?)
+      ORDER BY d.lang`,
+  ).all(docRef, n, lang, lang) as (FootnoteRow & { docRef: string; lang: Lang })[];
+}
+
+/** The footnotes whose markers stand in one paragraph, by document language, in the order of the markers. */
+export function selectParagraphFootnotes(db: Db, docRef: string, anchor: string): (FootnoteRow & { lang: Lang })[] {
+  return statement(
+    db,
+    `SELECT d.lang, f.n, f.text, f.inferred, f.anchor, f.mark_offset AS markOffset
+       FROM footnotes f JOIN documents d ON d.id = f.document_id
+      WHERE d.doc_ref = ? AND f.anchor = ?
+      ORDER BY d.lang, f.mark_offset, f.n`,
+  ).all(docRef, anchor) as (FootnoteRow & { lang: Lang })[];
 }
 
 /** One anchor in every language its document has, or only in `lang`. */

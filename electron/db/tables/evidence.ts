@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { statement } from '../statements';
-import type { Lang, ParagraphKind } from '../../../shared/corpus';
+import type { Lang } from '../../../shared/corpus';
 import type { EvidenceLink } from '../../../shared/framework/evidence';
 
 /**
@@ -9,7 +9,7 @@ import type { EvidenceLink } from '../../../shared/framework/evidence';
  */
 export type LinkRow = readonly [kind: string, id: string, position: number, docRef: string, anchor: string, isPrimary: number, note: string];
 
-/** A link with one of its paragraphs (the paragraph's columns null where it has none). */
+/** A link with one language of its document, and whether that language has the paragraph (lang null: no document). */
 export interface ResolvedLinkRow {
   position: number;
   docRef: EvidenceLink['docRef'];
@@ -17,10 +17,7 @@ export interface ResolvedLinkRow {
   isPrimary: number;
   note: string;
   lang: Lang | null;
-  kind: ParagraphKind | null;
-  number: string | null;
-  inferred: number | null;
-  text: string | null;
+  found: number;
 }
 
 export interface UnresolvedLinkRow {
@@ -50,7 +47,7 @@ export function selectResolvedLinks(db: Db, itemKind: string, itemId: string): R
   return statement(
     db,
     `SELECT l.position, l.doc_ref AS docRef, l.anchor, l.is_primary AS isPrimary, l.note,
-            d.lang, p.kind, p.number, p.inferred, p.text
+            d.lang, p.id IS NOT NULL AS found
        FROM evidence_links l
        LEFT JOIN documents d ON d.doc_ref = l.doc_ref
        LEFT JOIN paragraphs p ON p.document_id = d.id AND p.anchor = l.anchor

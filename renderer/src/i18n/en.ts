@@ -81,6 +81,7 @@ export const en = {
     clause: 'clause {{n}}',
     heading: 'heading {{n}}',
     indent: 'indent {{n}}',
+    closing: 'closing words',
     footnote: 'footnote {{n}}',
     inferred: '{{label}} (number inferred)',
     inferredHelp: 'The number was lost in the source text and inferred from the paragraph’s place.',

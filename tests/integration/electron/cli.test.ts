@@ -24,8 +24,53 @@ describe('cdt command line', () => {
     expect(corpus).toHaveLength(5);
     const toolbox = corpus.find((d: { docRef: string; lang: string }) => d.docRef === '10474/17' && d.lang === 'lv');
     expect(Object.keys(toolbox).sort()).toEqual(['adopted', 'docRef', 'footnotes', 'lang', 'paragraphs', 'title']);
-    expect(Object.keys(toolbox.paragraphs[0]).sort()).toEqual(['anchor', 'inferred', 'kind', 'number', 'text']);
-    expect(toolbox.footnotes[0]).toEqual({ n: 1, text: expect.any(String) });
+    expect(Object.keys(toolbox.paragraphs[0]).sort()).toEqual(['anchor', 'footnoteMarks', 'footnotes', 'inferred', 'kind', 'number', 'text']);
+    expect(toolbox.footnotes[0]).toEqual({ n: 1, text: '12109/13.', anchor: 'p1', inferred: false });
+  });
+
+  it('corpus --json lists each paragraph in source order, closing words after the items, with its footnotes', () => {
+    type Para = { anchor: string; kind: string; footnotes: number[] };
+    const corpus = JSON.parse(cli('corpus', '--json').out) as { docRef: string; paragraphs: Para[]; footnotes: { n: number; inferred: boolean }[] }[];
+    const doc = (docRef: string) => corpus.find((d) => d.docRef === docRef)!;
+    const resilience = doc('10119/24').paragraphs;
+    const at = resilience.findIndex((p) => p.anchor === 'p6');
+    expect(resilience.slice(at, at + 6).map((p) => [p.anchor, p.kind, p.footnotes])).toEqual([
+      ['p6', 'paragraph', [2]],
+      ['p6.i1', 'indent', [3]],
+      ['p6.i2', 'indent', []],
+      ['p6.i3', 'indent', []],
+      ['p6.closing', 'closing', [4, 5]],
+      ['p7', 'paragraph', []],
+    ]);
+    expect(doc('10119/24').footnotes.filter((f) => f.inferred).map((f) => f.n)).toEqual([6, 7, 8]);
+    const strategy = doc('7290/21').paragraphs;
+    expect(strategy.slice(2, 21).map((p) => [p.anchor, p.footnotes])).toEqual([
+      ['r1', []],
+      ...Array.from({ length: 17 }, (_, i) => [`r1.i${i + 1}`, [i + 1]]),
+      ['r1.closing', [18]],
+    ]);
+    expect(doc('10474/17').paragraphs.filter((p) => p.footnotes.length > 0).map((p) => [p.anchor, p.footnotes])).toEqual([
+      ['p1', [1, 2]],
+      ['p3', [3, 4]],
+    ]);
+  });
+
+  it('show fnN prints the footnote, the paragraph that carries it, and an inferred number', () => {
+    const { code, out } = cli('show', '10474/17', 'fn3', '--lang', 'nl');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toEqual(['10474/17 fn3 (nl)', 'A/68/98 en A/70/174.', 'Its marker stands in p3.']);
+    expect(cli('show', '10119/24', 'fn7').out).toContain('10119/24 fn7 (nl) [number inferred]');
+    expect(JSON.parse(cli('show', '10474/17', 'fn1', '--json').out)).toEqual([
+      { docRef: '10474/17', lang: 'lv', n: 1, text: '12109/13.', anchor: 'p1', inferred: false },
+      { docRef: '10474/17', lang: 'nl', n: 1, text: 'Doc. 12109/13.', anchor: 'p1', inferred: false },
+    ]);
+    expect(cli('show', '10474/17', 'fn9')).toMatchObject({ code: 1, err: expect.stringContaining('No footnote 9 in 10474/17') });
+  });
+
+  it('show prints a paragraph with the footnotes its markers call', () => {
+    const { out } = cli('show', '10474/17', 'p1', '--lang', 'nl');
+    expect(out).toContain('\n  fn1: Doc. 12109/13.\n  fn2: Doc. 6122/15.\n');
+    expect(JSON.parse(cli('show', '10474/17', 'p3', '--lang', 'lv', '--json').out)[0].notes.map((f: { n: number }) => f.n)).toEqual([3, 4]);
   });
 
   it('show prints one paragraph verbatim in each language', () => {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/open';
 import { ensureCorpus } from '../../../electron/corpus/ingest';
-import { getDocument, getParagraph, listDocuments } from '../../../electron/corpus/queries';
+import { parseSeed } from '../../../electron/corpus/parse';
+import { readSeeds } from '../../../electron/corpus/seeds';
+import { getDocument, getFootnote, getParagraph, listDocuments } from '../../../electron/corpus/queries';
 import { searchCorpus, SearchQueryError } from '../../../electron/corpus/search';
 import { SeedError } from '../../../electron/corpus/seeds';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/corpus';
@@ -39,6 +41,29 @@ describe('the corpus in SQLite', () => {
     for (const { anchor } of nl.paragraphs) {
       expect(getParagraph(db, '10474/17', anchor).map((p) => p.lang)).toEqual(['lv', 'nl']);
     }
+  });
+
+  it('gives back every document as parsed: its order, its footnotes and where their markers stand', () => {
+    for (const { text, meta } of readSeeds(SEEDS_DIR, 0).files) {
+      const { docRef, lang, title, adopted, meeting, paragraphs, footnotes } = parseSeed(text, meta);
+      expect(getDocument(db, docRef, lang), `${docRef} ${lang}`).toEqual({ docRef, lang, title, adopted, meeting, paragraphs, footnotes });
+    }
+  });
+
+  it('quotes a paragraph with its footnotes, and opens a footnote with the paragraph that carries it', () => {
+    const [p1] = getParagraph(db, '10474/17', 'p1', 'nl');
+    expect(p1?.notes).toEqual([
+      { n: 1, text: 'Doc. 12109/13.', anchor: 'p1', inferred: false },
+      { n: 2, text: 'Doc. 6122/15.', anchor: 'p1', inferred: false },
+    ]);
+    expect(getParagraph(db, '7290/21', 'r1.closing')[0]?.notes.map((f) => f.n)).toEqual([18]);
+    expect(getFootnote(db, '10119/24', 8)).toEqual([
+      expect.objectContaining({ docRef: '10119/24', lang: 'nl', n: 8, anchor: 'p14', inferred: true }),
+    ]);
+    expect(getFootnote(db, '10474/17', 3).map((f) => [f.lang, f.anchor])).toEqual([
+      ['lv', 'p3'],
+      ['nl', 'p3'],
+    ]);
   });
 
   it('is rebuilt only when the seeds change', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citeParagraph, ordinalWord, parseAnchor, type CitableParagraph } from '../../../shared/citation';
+import { citeFootnote, citeParagraph, formatCitation, ordinalWord, parseAnchor, type CitableParagraph } from '../../../shared/citation';
 
 const para = (overrides: Partial<CitableParagraph>): CitableParagraph => ({
   docRef: '10474/17',
@@ -74,6 +74,15 @@ describe('citeParagraph', () => {
     );
   });
 
+  it('cites the closing words after the items of a paragraph or recital', () => {
+    expect(citeParagraph(para({ docRef: '10119/24', anchor: 'p6.closing', kind: 'closing' }))).toBe(
+      'Council conclusions 10119/24, para. 6, closing words (NL)',
+    );
+    expect(citeParagraph(para({ docRef: '7290/21', anchor: 'r1.closing', kind: 'closing', lang: 'da' }))).toBe(
+      'Council conclusions 7290/21, recital 1, closing words (DA)',
+    );
+  });
+
   it('cites footnotes', () => {
     expect(citeParagraph(para({ anchor: 'fn2', kind: 'paragraph' }))).toBe('Council conclusions 10474/17, footnote 2 (NL)');
   });
@@ -81,6 +90,36 @@ describe('citeParagraph', () => {
   it('falls back to what the paragraph is, and keeps an unknown anchor findable', () => {
     expect(citeParagraph(para({ anchor: 'x-7', number: '7' }))).toBe('Council conclusions 10474/17, para. 7 (NL)');
     expect(citeParagraph(para({ anchor: 'x-7', kind: 'clause' }))).toBe('Council conclusions 10474/17, x-7 (NL)');
+  });
+});
+
+describe('formatCitation', () => {
+  const p1 = {
+    ...para({ anchor: 'p1', number: '1' }),
+    text: 'De EU onderkent dat de cyberspace belangrijke mogelijkheden biedt.\nDe EU herinnert aan haar conclusies.',
+    notes: [
+      { n: 1, text: 'Doc. 12109/13.', inferred: false },
+      { n: 2, text: 'Doc. 6122/15.', inferred: false },
+    ],
+  };
+
+  it('copies the reference alone', () => {
+    expect(formatCitation(p1, 'reference')).toBe('Council conclusions 10474/17, para. 1 (NL)');
+  });
+
+  it('copies the quotation verbatim, its sub-paragraphs kept, then its reference and its footnotes', () => {
+    expect(formatCitation(p1, 'quotation').split('\n')).toEqual([
+      '“De EU onderkent dat de cyberspace belangrijke mogelijkheden biedt.',
+      'De EU herinnert aan haar conclusies.”',
+      'Council conclusions 10474/17, para. 1 (NL)',
+      'Footnote 1: Doc. 12109/13.',
+      'Footnote 2: Doc. 6122/15.',
+    ]);
+    expect(formatCitation({ ...p1, notes: [] }, 'quotation').split('\n')).toHaveLength(3);
+  });
+
+  it('puts an inferred footnote number in square brackets, as it does a paragraph number', () => {
+    expect(citeFootnote({ n: 7, text: 'Voorstel voor een richtlijn.', inferred: true })).toBe('Footnote [7]: Voorstel voor een richtlijn.');
   });
 });
 
@@ -97,10 +136,11 @@ describe('parseAnchor', () => {
       { type: 'indent', n: 1 },
     ]);
     expect(parseAnchor('fn12')).toEqual([{ type: 'footnote', n: 12 }]);
+    expect(parseAnchor('r1.closing')).toEqual([{ type: 'recital', n: 1 }, { type: 'closing' }]);
   });
 
   it('refuses what is not an anchor', () => {
-    for (const bad of ['', 'p', 'p5.', 'q5', 'p5.x1', 'intro.i1', 'P5']) expect(parseAnchor(bad)).toBeNull();
+    for (const bad of ['', 'p', 'p5.', 'q5', 'p5.x1', 'intro.i1', 'P5', 'closing', 'p6.closing.i1']) expect(parseAnchor(bad)).toBeNull();
   });
 });
 

@@ -39,6 +39,10 @@ function para(doc: CorpusDocument, anchor: string): Paragraph {
 const range = (prefix: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 const numbered = (doc: CorpusDocument): Paragraph[] => doc.paragraphs.filter((p) => p.kind === 'paragraph');
+/** The text up to each footnote marker of a paragraph: what the marker follows. */
+const before = (p: Paragraph): string[] => p.footnoteMarks.map((m) => p.text.slice(0, m.offset));
+/** Footnote number -> the paragraph that carries it. */
+const carriers = (doc: CorpusDocument): Record<number, string | null> => Object.fromEntries(doc.footnotes.map((f) => [f.n, f.anchor]));
 
 describe('10474/17 (nl and lv)', () => {
   const expected = ['intro', 'h1', 'h2', 'p1', 'p2', 'p3', 'p4', 'p5', ...range('p5.i', 1, 6), 'p6'];
@@ -126,8 +130,7 @@ describe('10474/17 (nl and lv)', () => {
 describe('7290/21 (da)', () => {
   it('has headings, recitals r1..r5, then p1..p33 in order, and no cover note', () => {
     const a = anchors(strategy);
-    expect(a[0]).toBe('h1');
-    expect(a).not.toContain('intro');
+    expect(a).toEqual(['h1', 'h2', 'r1', ...range('r1.i', 1, 17), 'r1.closing', ...range('r', 2, 5), ...range('p', 1, 33)]);
     expect(a.filter((x) => /^h\d+$/.test(x))).toEqual(['h1', 'h2']);
     expect(a.filter((x) => /^r\d+$/.test(x))).toEqual(range('r', 1, 5));
     expect(numbered(strategy).map((p) => p.anchor)).toEqual(range('p', 1, 33));
@@ -143,12 +146,15 @@ describe('7290/21 (da)', () => {
     expect(para(strategy, 'p26').text).toContain('artikel 42, stk. 7, i TEU og artikel 222 i TEUF');
   });
 
-  it('gives the first recital its seventeen indents and the text after them', () => {
+  it('reads the first recital as printed: its lead-in, its seventeen indents, then its closing words', () => {
     const indents = strategy.paragraphs.filter((p) => p.anchor.startsWith('r1.i'));
     expect(indents.map((p) => p.anchor)).toEqual(range('r1.i', 1, 17));
-    const r1 = para(strategy, 'r1').text;
-    expect(r1.split('\n')[0]).toBe('SOM MINDER OM sine konklusioner om');
-    expect(r1).toContain('og Rådets resolution om kryptering – Sikkerhed ved hjælp af kryptering og på trods heraf og medlemsstaternes erklæring af 15. oktober 2020');
+    expect(para(strategy, 'r1').text).toBe('SOM MINDER OM sine konklusioner om');
+    const closing = para(strategy, 'r1.closing');
+    expect(closing).toMatchObject({ kind: 'closing', number: null, inferred: false });
+    expect(closing.text).toMatch(
+      /^og Rådets resolution om kryptering – Sikkerhed ved hjælp af kryptering og på trods heraf og medlemsstaternes erklæring af 15\. oktober 2020 .* i EU,$/,
+    );
     expect(para(strategy, 'r1.i2').text).toBe('internetforvaltning');
     expect(para(strategy, 'r1.i5').text).toMatch(/er forbundet med 5G$/);
     expect(para(strategy, 'r1.i1').text).toMatch(/"Et åbent, sikkert og beskyttet internet"$/);
@@ -180,16 +186,19 @@ describe('10119/24 (nl, OCR)', () => {
     expect(para(resilience, 'p15').text).toContain('FIMI, kwaadwillige cyberactiviteiten en dreigingen voor kritieke infrastructuur');
   });
 
-  it("reads the OCR'd bullets ('.' and 'J') of §6 as its indents, and keeps §6's text after them", () => {
+  it("reads the OCR'd bullets ('.' and 'J') of §6 as its indents, and §6's closing words after them", () => {
     const indents = resilience.paragraphs.filter((p) => p.kind === 'indent');
     expect(indents.map((p) => p.anchor)).toEqual(['p6.i1', 'p6.i2', 'p6.i3']);
     expect(para(resilience, 'p6.i1').text).toMatch(/^de oprichting van de EU-toolbox/);
     expect(para(resilience, 'p6.i2').text).toBe('de samenstelling van de toolbox voor de aanpak van buitenlandse informatiemanipulatie en inmenging (“FIMI-toolbox”);');
     expect(para(resilience, 'p6.i3').text).toMatch(/^de versterking van het instrumentarium voor cyberdiplomatie.*EU-respons op een hybride campagne/);
-    const p6 = para(resilience, 'p6').text.split('\n');
-    expect(p6).toHaveLength(2);
-    expect(p6[0]).toMatch(/NEEMT in dit verband NOTA VAN de specifieke maatregelen die zijn genomen:$/);
-    expect(p6[1]).toMatch(/^MERKT OP dat deze toolboxen/);
+    expect(para(resilience, 'p6').text).toMatch(/^HERINNERT AAN .* NEEMT in dit verband NOTA VAN de specifieke maatregelen die zijn genomen:$/);
+    expect(anchors(resilience).slice(anchors(resilience).indexOf('p6'), anchors(resilience).indexOf('p7'))).toEqual([
+      'p6', 'p6.i1', 'p6.i2', 'p6.i3', 'p6.closing',
+    ]);
+    const closing = para(resilience, 'p6.closing');
+    expect(closing.kind).toBe('closing');
+    expect(closing.text).toMatch(/^MERKT OP dat deze toolboxen .* nieuwe beperkende maatregelen tegen hybride activiteiten en FIMI te onderzoeken\.$/);
   });
 
   it('keeps the OCR errors verbatim', () => {
@@ -203,7 +212,7 @@ describe('10119/24 (nl, OCR)', () => {
     expect(para(resilience, 'p5').text).toMatch(/zoals artificiéle intelligentie, te bevorderen\.$/);
     expect(para(resilience, 'p6').text).toContain('inmenging (FIMI). NEEMT');
     expect(para(resilience, 'p6.i1').text).toContain('op hybride campagnes, die bestaande');
-    expect(para(resilience, 'p6').text).toContain('van kritieke entiteiten, de richtlijn netwerk- en informatiebeveiliging (NIS 2) en de');
+    expect(para(resilience, 'p6.closing').text).toContain('van kritieke entiteiten, de richtlijn netwerk- en informatiebeveiliging (NIS 2) en de');
     expect(para(resilience, 'p12').text).toContain('EU-burgerschap 2020 en 2023 aangekondigde');
     expect(para(resilience, 'p14').text).toContain('belangvertegenwoordigingsactiviteiten, dat tot doel');
     expect(para(resilience, 'p14').text).toContain('in de Unie, die concrete');
@@ -219,7 +228,7 @@ describe('10119/24 (nl, OCR)', () => {
   it('keeps hyphens after acronyms and enumerated compounds', () => {
     expect(para(resilience, 'p4').text).toContain('op nationaal en EU-niveau verder');
     expect(para(resilience, 'p4').text).toContain('de EU-instellingen, -organen en -instanties passende');
-    expect(para(resilience, 'p6').text).toContain('FIMI-activiteiten');
+    expect(para(resilience, 'p6.closing').text).toContain('FIMI-activiteiten');
   });
 });
 
@@ -317,6 +326,58 @@ describe('6122/15 (nl, unnumbered)', () => {
     expect(para(cyberDiplomacy, 's3.c1').text).toContain('conclusies over internetgovernance, waarin');
     expect(para(cyberDiplomacy, 's5.c5.i2').text).toMatch(/het Instituut voor veiligheidsstudies van de EU$/);
   });
+});
+
+describe('footnotes belong to the paragraph where their marker stands', () => {
+  it('10474/17: notes 1 and 2 in §1, 3 and 4 in §3, in Dutch and in Latvian', () => {
+    for (const doc of [nl, lv]) {
+      expect(carriers(doc)).toEqual({ 1: 'p1', 2: 'p1', 3: 'p3', 4: 'p3' });
+      expect(doc.paragraphs.filter((p) => p.footnotes.length > 0).map((p) => [p.anchor, p.footnotes])).toEqual([
+        ['p1', [1, 2]],
+        ['p3', [3, 4]],
+      ]);
+    }
+    expect(before(para(nl, 'p1')).map((t) => t.split(' ').at(-1))).toEqual(['cyberbeveiliging', 'cyberdiplomatie']);
+    expect(before(para(nl, 'p3')).map((t) => t.split(' ').at(-1))).toEqual(['2015', 'OVSE']);
+    expect(before(para(lv, 'p1')).map((t) => t.split(' ').at(-1))).toEqual(['stratēģiju', 'kiberdiplomātiju']);
+    expect(before(para(lv, 'p3')).map((t) => t.split(' ').at(-1))).toEqual(['ziņojumiem', 'pasākumus']);
+  });
+
+  it("7290/21: each of the first recital's seventeen indents carries its note at its end, the closing words note 18", () => {
+    for (let k = 1; k <= 17; k++) {
+      const indent = para(strategy, `r1.i${k}`);
+      expect(indent.footnoteMarks, indent.anchor).toEqual([{ n: k, offset: indent.text.length }]);
+    }
+    expect(para(strategy, 'r1').footnotes).toEqual([]);
+    expect(before(para(strategy, 'r1.closing'))).toEqual(['og Rådets resolution om kryptering – Sikkerhed ved hjælp af kryptering og på trods heraf']);
+    expect(carriers(strategy)).toMatchObject({ 18: 'r1.closing', 19: 'r2', 20: 'r2', 21: 'r4', 22: 'r4', 23: 'r5' });
+  });
+
+  it('10119/24: notes 4 and 5 in the closing words of §6, the three inferred notes in §12 and §14', () => {
+    expect(carriers(resilience)).toEqual({ 1: 'p5', 2: 'p6', 3: 'p6.i1', 4: 'p6.closing', 5: 'p6.closing', 6: 'p12', 7: 'p14', 8: 'p14' });
+    expect(resilience.footnotes.filter((f) => f.inferred).map((f) => f.n)).toEqual([6, 7, 8]);
+    expect(before(para(resilience, 'p14')).map((t) => t.split(' ').at(-1))).toEqual(['belangvertegenwoordigingsactiviteiten', 'Unie']);
+    expect(before(para(resilience, 'p5'))).toEqual([expect.stringMatching(/te bevorderen$/)]);
+  });
+
+  it('6122/15: notes 1-4 in the third recital, the others in their clauses', () => {
+    expect(carriers(cyberDiplomacy)).toEqual({ 1: 'r3', 2: 'r3', 3: 'r3', 4: 'r3', 5: 's1.c1', 6: 's2.c1', 7: 's2.c2', 8: 's3.c1', 9: 's5.c5.i2' });
+  });
+
+  for (const [name, doc] of all) {
+    it(`${name}: every note is carried by exactly one paragraph, which lists it in the order of its markers`, () => {
+      const listed = doc.paragraphs.flatMap((p) => p.footnotes);
+      expect([...listed].sort((a, b) => a - b)).toEqual(doc.footnotes.map((f) => f.n));
+      for (const p of doc.paragraphs) {
+        expect(p.footnotes, p.anchor).toEqual(p.footnoteMarks.map((m) => m.n));
+        expect(p.footnotes, p.anchor).toEqual(doc.footnotes.filter((f) => f.anchor === p.anchor).map((f) => f.n));
+        const offsets = p.footnoteMarks.map((m) => m.offset);
+        expect(offsets, p.anchor).toEqual([...offsets].sort((a, b) => a - b));
+        for (const o of offsets) expect(o, p.anchor).toBeLessThanOrEqual(p.text.length);
+      }
+      expect(doc.footnotes.filter((f) => f.inferred && doc.docRef !== '10119/24')).toEqual([]);
+    });
+  }
 });
 
 describe('every document', () => {
@@ -448,9 +509,10 @@ describe('synthetic text', () => {
       'De Raad stelt vast dat de cyberbeveiliging van belang is en dat de regeringsdeskundigen van de VN werken aan normen voor het gebruik van informatie- en communicatietechnologie, in de 3551e zitting van 2015 en op grond van artikel 42(7) VEU, met ICT-activiteiten en de EU-respons.',
     );
     expect(doc.footnotes).toEqual([
-      { n: 1, text: 'Doc. 1234/56.' },
-      { n: 2, text: 'A/70/174, zie ook A/68/98.' },
+      { n: 1, text: 'Doc. 1234/56.', anchor: 'p1', inferred: false },
+      { n: 2, text: 'A/70/174, zie ook A/68/98.', anchor: 'p1', inferred: false },
     ]);
+    expect(before(para(doc, 'p1'))).toEqual(['De Raad stelt vast dat de cyberbeveiliging', 'De Raad stelt vast dat de cyberbeveiliging van belang is en dat de regeringsdeskundigen van de VN werken aan normen voor het gebruik van informatie- en communicatietechnologie, in de 3551e zitting van 2015']);
     expect(para(doc, 'p2.i2').text).toBe('tweede streepje dat over de hele breedte van de bladzijde doorloopt tot aan de volgende regel.');
     expect(doc.paragraphs.some((p) => /Guarantee|2024-05-21|abc\/DEF|DG X/.test(p.text))).toBe(false);
   });
@@ -529,7 +591,8 @@ describe('synthetic text', () => {
     expect(para(doc, 'c3').text).toBe('EN\nVERZOEKT de lidstaten iets te doen,');
     expect(para(doc, 's1.c1.i1').text).toBe('een streepje, ICT-normen en EU,');
     expect(para(doc, 's2').kind).toBe('heading');
-    expect(doc.footnotes).toEqual([{ n: 1, text: 'Doc. 1/15.' }]);
+    expect(doc.footnotes).toEqual([{ n: 1, text: 'Doc. 1/15.', anchor: 'r1', inferred: false }]);
+    expect(para(doc, 'r1').footnoteMarks).toEqual([{ n: 1, offset: 'ONDERKENNEND dat er iets is'.length }]);
   });
 
   it('joins hyphenated lines by the rules', () => {

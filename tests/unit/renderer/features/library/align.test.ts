@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../../../../shared/corpus';
 import { alignByAnchor } from '../../../../../renderer/src/features/library/align';
 
-const p = (anchor: string, text = anchor): Paragraph => ({ anchor, kind: 'paragraph', number: null, inferred: false, text });
+const p = (anchor: string, text = anchor): Paragraph => ({ anchor, kind: 'paragraph', number: null, inferred: false, text, footnotes: [], footnoteMarks: [] });
 
 describe('alignByAnchor', () => {
   it('pairs the same anchors of two versions, in order', () => {

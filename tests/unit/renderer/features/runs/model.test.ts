@@ -106,6 +106,9 @@ const para = (docRef: string, anchor: string, lang: 'nl' | 'lv' | 'da') => ({
   number: null,
   inferred: false,
   text: `${docRef} ${anchor} ${lang}`,
+  footnotes: [],
+  footnoteMarks: [],
+  notes: [],
 });
 const link = (docRef: string, anchor: string, primary: boolean, langs: readonly ('nl' | 'lv' | 'da')[]): ResolvedLink => ({
   docRef: docRef as ResolvedLink['docRef'],
