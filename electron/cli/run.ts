@@ -197,9 +197,20 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         json(io, result);
         return 0;
       }
-      io.out(`Overall level ${result.level}: ${result.formula}`);
+      io.out(result.formula);
       io.out('');
-      for (const category of result.categories) io.out(`${category.proportionate ? '[x]' : '[ ]'} ${category.id}: ${category.reasons.join(' ')}`);
+      io.out('The facts the level rests on besides the ratings:');
+      for (const fact of result.facts) io.out(`  ${fact.label}: ${fact.value}`);
+      io.out('');
+      io.out('What would change the outcome:');
+      const { open, close } = result.whatWouldChange;
+      for (const shift of [open, close]) if (shift !== null) io.out(`  ${shift.text}`);
+      io.out('');
+      for (const category of result.categories) {
+        // A suggested category none of whose measures is allowed says so before its reasons.
+        const unavailable = category.proportionate && !category.available ? ' (suggested, but no measure of it is allowed)' : '';
+        io.out(`${category.proportionate ? '[x]' : '[ ]'} ${category.id}${unavailable}: ${category.reasons.join(' ')}`);
+      }
       io.out('');
       for (const measure of result.measures) {
         io.out(`${measure.allowed ? 'allowed    ' : 'not allowed'} ${measure.id} (${measure.category}): ${measure.reasons.join(' ')}`);

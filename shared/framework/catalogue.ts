@@ -452,6 +452,10 @@ export const PRINCIPLE_STATUS_LABELS: { readonly [K in PrincipleStatus]: Labelle
 /** Actor types that make an attribution an attribution to a State. */
 export const STATE_ACTOR_TYPES: readonly ActorType[] = ['state', 'state-sponsored'];
 
+/** The product's choice behind STATE_ACTOR_TYPES (FRAMEWORK.md §2), said wherever it applies. */
+export const STATE_SPONSORED_COUNTS =
+  "A State-sponsored actor counts as attribution to a State: it opens support to member states' lawful responses and lets a statement name the State.";
+
 /** A dimension's terms in the corpus's language order, for the languages that have them. */
 export function termsOf(dimension: Pick<Dimension, 'terms'>): readonly { readonly lang: Lang; readonly term: string }[] {
   return LANGS.flatMap((lang) => {

@@ -1,17 +1,18 @@
-// The proportionality assessment behind `cdt assess` and the measures screen. It suggests;
-// the delegation decides (FRAMEWORK.md §2). Every threshold and weight is in LEVEL_RULES so
-// the level can be explained and retuned without touching the logic.
+// The proportionality assessment behind `cdt assess`, the profile and the measures screen, in
+// words. It suggests; the delegation decides (FRAMEWORK.md §2). The numbers are in level.ts,
+// what would change them in outcome.ts; here: the requirements of each measure, the facts the
+// level rests on, and the formula, so that a reader can check every figure.
 
 import {
   ACTOR_TYPE_LABELS,
   CATEGORIES,
   CATEGORY_IDS,
   CONFIDENCE_LABELS,
-  DIMENSIONS,
   DIMENSION_IDS,
   MEASURES,
   MEASURE_IDS,
   STATE_ACTOR_TYPES,
+  STATE_SPONSORED_COUNTS,
   TARGETS,
   TARGET_KINDS,
   assertNever,
@@ -19,12 +20,26 @@ import {
   type ActorType,
   type CategoryId,
   type Confidence,
-  type DimensionId,
   type MeasureId,
-  type RatingValue,
   type Ratings,
   type TargetKind,
 } from './catalogue';
+import {
+  LEVEL_RULES,
+  SANCTIONS_CATEGORIES,
+  SANCTIONS_FLOOR,
+  computeLevel,
+  LEVEL_PART_IDS,
+  decisiveParts,
+  suggestedByLevel,
+  type DimensionProfile,
+  type Level,
+  type LevelComputation,
+  type LevelInput,
+  type LevelPartId,
+} from './level';
+import { whatWouldChange, type WhatWouldChange } from './outcome';
+import { categoryPhrase, dimensionName, listOf, lowerFirst, upperFirst } from './wording';
 
 export type AssessmentAttribution =
   | {
@@ -35,35 +50,22 @@ export type AssessmentAttribution =
     }
   | { readonly status: 'skipped' };
 
-export interface AssessmentInput {
-  readonly dimensions: Ratings;
+export interface AssessmentInput extends LevelInput {
   readonly attribution: AssessmentAttribution;
-  /** Present when the activity was an attempt: the effect it would have had. */
-  readonly attempt?: { readonly potential: Ratings };
-  /** An external threat in the sense of the cyber sanctions regime; absent = not established. */
-  readonly external?: boolean;
   /**
-   * Responsible persons or entities identified for a listing. An attribution (of any actor
-   * type) counts as identification too; this flag covers listing without attributing.
+   * Responsible persons or entities identified for a listing, whether or not the activity is
+   * attributed. An attribution that names the actor identifies it too; one that names no one
+   * identifies no one.
    */
   readonly actorsIdentified?: boolean;
-  readonly targets?: readonly TargetKind[];
-}
-
-export type Level = RatingValue;
-
-export interface DimensionProfile {
-  readonly id: DimensionId;
-  readonly achieved: RatingValue;
-  /** The effect an attempt would have had; null when it was not an attempt. */
-  readonly potential: RatingValue | null;
-  /** What the level uses: achieved, or for an attempt max(achieved, potential). */
-  readonly effective: RatingValue;
 }
 
 export interface CategoryAssessment {
   readonly id: CategoryId;
+  /** Suggested: by the level, or for the regime's listings by its reach. */
   readonly proportionate: boolean;
+  /** Some measure of the category has its requirement met. */
+  readonly available: boolean;
   readonly reasons: readonly string[];
 }
 
@@ -75,47 +77,47 @@ export interface MeasureAssessment {
   readonly reasons: readonly string[];
 }
 
+/** One of the figures the level is the highest of. */
+export interface LevelPart {
+  readonly id: LevelPartId;
+  readonly level: Level;
+  /** Its figure is the level (none is, at level 0). */
+  readonly decisive: boolean;
+  readonly text: string;
+}
+
+export const LEVEL_FACT_IDS = ['attribution', 'identified', 'external', 'attempt', 'targets'] as const;
+export type LevelFactId = (typeof LEVEL_FACT_IDS)[number];
+
+export const LEVEL_FACT_LABELS: { readonly [F in LevelFactId]: string } = {
+  attribution: 'Attribution',
+  identified: 'Persons or entities identified',
+  external: 'External threat',
+  attempt: 'Attempt',
+  targets: 'Targets',
+};
+
+/** A fact the level or the measures rest on, as a reader sees it. */
+export interface LevelFact {
+  readonly id: LevelFactId;
+  readonly label: string;
+  /** A sentence that says what was recorded and what follows from it. */
+  readonly value: string;
+  /** A few words, for a table beside other delegations ("Yes", "Not attributed"). */
+  readonly brief: string;
+}
+
 export interface Assessment {
   readonly level: Level;
+  /** How the level follows from the ratings and the facts, with the numbers. */
   readonly formula: string;
+  readonly parts: readonly LevelPart[];
+  readonly facts: readonly LevelFact[];
+  readonly whatWouldChange: WhatWouldChange;
   readonly profile: readonly DimensionProfile[];
   readonly categories: readonly CategoryAssessment[];
   readonly measures: readonly MeasureAssessment[];
 }
-
-export interface LevelRules {
-  /** Weights of the average; positive integers so the arithmetic stays exact. */
-  readonly weights: { readonly [D in DimensionId]: number };
-  /** The severity figure: the average of these ratings, rounded down. */
-  readonly severity: readonly DimensionId[];
-  /** The least level a hit on each kind of target warrants. */
-  readonly targetFloors: { readonly [T in TargetKind]: Level };
-  /** The level from which each category is suggested. */
-  readonly categoryFrom: { readonly [C in CategoryId]: Level };
-  /** Targets on which an attempt can warrant a listing although its achieved effect was small. */
-  readonly attemptListingTargets: readonly TargetKind[];
-}
-
-// level = max(average, severity, target floor). Each part only grows when a rating, a
-// potential or a target is added or raised, so the level is monotone.
-export const LEVEL_RULES: LevelRules = {
-  weights: { scope: 1, scale: 1, duration: 1, intensity: 1, complexity: 1, sophistication: 1, impact: 1 },
-  // A severe effect warrants a strong response even when the means were simple.
-  severity: ['intensity', 'impact'],
-  // Floors follow the cyber sanctions regime's list of what threatens the Union and its members.
-  targetFloors: {
-    'critical-infrastructure': 2,
-    'essential-services': 1,
-    'state-functions': 2,
-    'classified-information': 2,
-    'emergency-response': 2,
-    'eu-institutions': 2,
-    'international-organisations': 1,
-    'third-states': 1,
-  },
-  categoryFrom: { preventive: 0, cooperative: 0, stabilising: 2, restrictive: 3, support: 4 },
-  attemptListingTargets: ['state-functions', 'classified-information', 'international-organisations'],
-};
 
 // ---------------------------------------------------------------------------------------
 // Requirements: shared with the workflow machine, which refuses a measure whose requirement
@@ -126,6 +128,12 @@ export interface RequirementFacts {
   readonly attribution: AssessmentAttribution | null;
   readonly external: boolean;
   readonly actorsIdentified: boolean;
+}
+
+/** Everything recorded besides the ratings: what the level and the requirements rest on. */
+export interface CaseFacts extends RequirementFacts {
+  readonly attempt: { readonly potential: Ratings } | null;
+  readonly targets: readonly TargetKind[];
 }
 
 export interface RequirementCheck {
@@ -145,8 +153,44 @@ export function isStateAttribution(attribution: AssessmentAttribution | null): b
   );
 }
 
+const isStateSponsored = (attribution: AssessmentAttribution | null): boolean =>
+  attribution?.status === 'attributed' && attribution.actorType === 'state-sponsored';
+
+/** Identified means named: recorded as identified, or named by the attribution. */
+export interface Identification {
+  readonly identified: boolean;
+  readonly recorded: boolean;
+  readonly named: boolean;
+}
+
+export function identificationOf(facts: RequirementFacts): Identification {
+  const named = facts.attribution?.status === 'attributed' && facts.attribution.actorNamed === true;
+  return { identified: facts.actorsIdentified || named, recorded: facts.actorsIdentified, named };
+}
+
 export function hasIdentifiedActors(facts: RequirementFacts): boolean {
-  return facts.actorsIdentified || facts.attribution?.status === 'attributed';
+  return identificationOf(facts).identified;
+}
+
+function whyNoOneIsNamed(attribution: AssessmentAttribution | null): string {
+  if (attribution === null) return 'attribution has been neither made nor skipped yet';
+  switch (attribution.status) {
+    case 'skipped':
+      return 'there is no attribution that could name anyone (it was skipped)';
+    case 'attributed':
+      return attribution.actorNamed === false ? 'the attribution names no one' : 'the attribution does not say that it names the actor';
+    default:
+      return assertNever(attribution, 'attribution');
+  }
+}
+
+/** Who identifies the responsible persons or entities, or why no one does. */
+function identificationPhrase(facts: RequirementFacts): string {
+  const id = identificationOf(facts);
+  if (id.recorded && id.named) return 'the delegation records them as identified, and the attribution names the actor';
+  if (id.recorded) return 'the delegation records them as identified';
+  if (id.named) return 'the attribution names the actor';
+  return `no one is recorded as identified, and ${whyNoOneIsNamed(facts.attribution)}`;
 }
 
 function attributionState(attribution: AssessmentAttribution | null): string {
@@ -173,8 +217,13 @@ function stateNamingNote(attribution: AssessmentAttribution | null): string {
       if (!isStateAttribution(attribution)) {
         return `${lead}: ${attributionState(attribution)}, not to a State, so the statement must not name a State.`;
       }
-      return attribution.actorNamed === false
-        ? `${lead}: the activity was attributed to a State without naming the actor, so the statement should not name it either.`
+      if (attribution.actorNamed === false) {
+        return attribution.actorType === 'state-sponsored'
+          ? `${lead}: the activity was attributed to a State-sponsored actor without naming the actor, so the statement should not name a State.`
+          : `${lead}: the activity was attributed to a State without naming it, so the statement should not name it either.`;
+      }
+      return attribution.actorType === 'state-sponsored'
+        ? `${lead}: the activity was attributed to a State-sponsored actor, which counts as attribution to a State, so the statement can name the State.`
         : `${lead}: the activity was attributed to a State, so the statement can name it.`;
     default:
       return assertNever(attribution, 'attribution');
@@ -201,21 +250,19 @@ export function checkRequirement(measureId: MeasureId, facts: RequirementFacts):
       break;
     case 'actors':
       if (hasIdentifiedActors(facts)) {
-        notes.push(
-          facts.attribution?.status === 'attributed'
-            ? `Responsible persons or entities are identified: ${attributionState(facts.attribution)}.`
-            : 'Responsible persons or entities are recorded as identified.',
-        );
+        notes.push(`Responsible persons or entities are identified: ${identificationPhrase(facts)}.`);
       } else {
-        problems.push(`Restrictive measures need responsible persons or entities identified; ${attributionState(facts.attribution)}.`);
+        problems.push(`${CATEGORIES[measure.category].label} need responsible persons or entities identified: ${identificationPhrase(facts)}.`);
       }
       notes.push('A listing targets persons or entities responsible, involved or associated; it is not the attribution of the attack to a State.');
       break;
     case 'state':
       if (isStateAttribution(facts.attribution)) {
         notes.push(`${measure.label} needs attribution to a State: ${attributionState(facts.attribution)}.`);
+        if (isStateSponsored(facts.attribution)) notes.push(STATE_SPONSORED_COUNTS);
       } else {
-        problems.push(`${measure.label} needs attribution to a State; ${attributionState(facts.attribution)}.`);
+        const attributed = facts.attribution?.status === 'attributed' && facts.attribution.actorType !== undefined;
+        problems.push(`${measure.label} needs attribution to a State; ${attributionState(facts.attribution)}${attributed ? ', not to a State' : ''}.`);
       }
       break;
     default:
@@ -240,63 +287,66 @@ export function checkRequirement(measureId: MeasureId, facts: RequirementFacts):
 }
 
 // ---------------------------------------------------------------------------------------
-// The level.
+// The facts the level and the measures rest on, besides the ratings: shown wherever the
+// level is, so that a reader can reproduce it.
 
-export function profileOf(input: AssessmentInput): readonly DimensionProfile[] {
-  return DIMENSION_IDS.map((id) => {
-    const achieved = input.dimensions[id];
-    const potential = input.attempt === undefined ? null : input.attempt.potential[id];
-    const effective = potential === null ? achieved : (Math.max(achieved, potential) as RatingValue);
-    return { id, achieved, potential, effective };
-  });
+const targetLabels = (targets: readonly TargetKind[]): string => listOf(targets.map((t) => TARGETS[t].label));
+
+function attributionFact(attribution: AssessmentAttribution | null): readonly [value: string, brief: string] {
+  if (attribution === null) return ['Not decided yet.', 'Not decided'];
+  switch (attribution.status) {
+    case 'skipped':
+      return ['Not attributed: attribution was skipped.', 'Not attributed'];
+    case 'attributed': {
+      const type = attribution.actorType;
+      const named = attribution.actorNamed === undefined ? '' : attribution.actorNamed ? ', named' : ', not named';
+      const confidence = attribution.confidence === undefined ? '' : `, with ${CONFIDENCE_LABELS[attribution.confidence].label}`;
+      const to = type === undefined ? 'an actor of a type not recorded' : ACTOR_TYPE_LABELS[type].label;
+      const state = type === 'state-sponsored' ? ` ${STATE_SPONSORED_COUNTS}` : type === 'non-state' ? ' Not an attribution to a State.' : '';
+      const counts = type === 'state-sponsored' ? ' (counts as a State)' : '';
+      return [`Attributed to ${to}${named}${confidence}.${state}`, `${upperFirst(to.replace(/^an? /, ''))}${counts}${named}`];
+    }
+    default:
+      return assertNever(attribution, 'attribution');
+  }
 }
 
-interface LevelParts {
-  readonly average: { readonly sum: number; readonly total: number; readonly level: Level };
-  readonly severity: { readonly sum: number; readonly count: number; readonly level: Level };
-  readonly floor: { readonly targets: readonly TargetKind[]; readonly level: Level };
-  readonly level: Level;
+export function levelFacts(facts: CaseFacts): readonly LevelFact[] {
+  const potential = facts.attempt;
+  const yesNo = (yes: boolean): string => (yes ? 'Yes' : 'No');
+  const targets = TARGET_KINDS.filter((t) => facts.targets.includes(t)).map((t) => TARGETS[t].label);
+  const values: { readonly [F in LevelFactId]: readonly [value: string, brief: string] } = {
+    attribution: attributionFact(facts.attribution),
+    identified: [`${yesNo(hasIdentifiedActors(facts))}: ${identificationPhrase(facts)}.`, yesNo(hasIdentifiedActors(facts))],
+    external: [
+      facts.external
+        ? 'Yes: recorded as an external threat to the Union or its member states.'
+        : 'No: not recorded as an external threat to the Union or its member states.',
+      yesNo(facts.external),
+    ],
+    attempt: [
+      potential === null
+        ? 'No: the ratings are of the effect achieved.'
+        : `Yes: the potential effect is rated ${DIMENSION_IDS.map((d) => `${dimensionName(d)} ${potential.potential[d]}`).join(', ')}; each rating counts as the higher of achieved and potential.`,
+      yesNo(potential !== null),
+    ],
+    targets: targets.length === 0 ? ['None recorded.', 'None'] : [`${upperFirst(listOf(targets))}.`, upperFirst(targets.join('; '))],
+  };
+  return LEVEL_FACT_IDS.map((id) => ({ id, label: LEVEL_FACT_LABELS[id], value: values[id][0], brief: values[id][1] }));
 }
 
-function asLevel(n: number): Level {
-  return Math.min(4, Math.max(0, n)) as Level;
-}
-
-function levelParts(profile: readonly DimensionProfile[], targets: readonly TargetKind[]): LevelParts {
-  const effective = (id: DimensionId): number => profile.find((p) => p.id === id)?.effective ?? 0;
-  const sum = DIMENSION_IDS.reduce((acc, id) => acc + LEVEL_RULES.weights[id] * effective(id), 0);
-  const total = DIMENSION_IDS.reduce((acc, id) => acc + LEVEL_RULES.weights[id], 0);
-  // Round half up in integers: floor(sum/total + 1/2) without floating-point surprises.
-  const average = asLevel(Math.floor((2 * sum + total) / (2 * total)));
-  const sevSum = LEVEL_RULES.severity.reduce((acc, id) => acc + effective(id), 0);
-  const sevCount = LEVEL_RULES.severity.length;
-  const severity = asLevel(sevCount === 0 ? 0 : Math.floor(sevSum / sevCount));
-  const floor = asLevel(targets.reduce((acc, t) => Math.max(acc, LEVEL_RULES.targetFloors[t]), 0));
+export function caseFactsOfInput(input: AssessmentInput): CaseFacts {
   return {
-    average: { sum, total, level: average },
-    severity: { sum: sevSum, count: sevCount, level: severity },
-    floor: { targets, level: floor },
-    level: asLevel(Math.max(average, severity, floor)),
+    attribution: input.attribution,
+    external: input.external === true,
+    actorsIdentified: input.actorsIdentified === true,
+    attempt: input.attempt ?? null,
+    targets: input.targets ?? [],
   };
 }
 
 // ---------------------------------------------------------------------------------------
-// Wording. Reasons name the dimensions with their ratings so that a reader can check them.
-
-const dimensionName = (id: DimensionId): string => DIMENSIONS[id].label.toLowerCase();
-
-/** Lower-case the first letter, unless it starts an acronym ("EU institutions"). */
-function lowerFirst(text: string): string {
-  const second = text.charAt(1);
-  return second !== '' && second === second.toUpperCase() && second !== second.toLowerCase()
-    ? text
-    : text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+// The formula. Reasons name the dimensions with their ratings so that a reader can check them.
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
@@ -313,114 +363,133 @@ export function profilePhrase(profile: readonly DimensionProfile[]): string {
   return profile.map(describeRating).join(', ');
 }
 
-function categoryPhrase(id: CategoryId): string {
-  return lowerFirst(CATEGORIES[id].label);
-}
-
 function fromLevelPhrase(id: CategoryId): string {
   const from = LEVEL_RULES.categoryFrom[id];
   return from === 0 ? `Every level suggests ${categoryPhrase(id)}` : `Level ${from} and above suggests ${categoryPhrase(id)}`;
 }
 
-function targetList(targets: readonly TargetKind[]): string {
-  return listOf(targets.map((t) => TARGETS[t].label));
+const PART_NAMES: { readonly [P in LevelPartId]: string } = {
+  average: '(1) the average',
+  severity: '(2) severity',
+  targets: '(3) the targets',
+  'sanctions-floor': "(4) the cyber sanctions regime's floor",
+};
+
+const SANCTIONS_LAW = 'Council Decision (CFSP) 2019/797, Art. 1';
+
+function effectPhrase(c: LevelComputation): string {
+  const name = dimensionName(LEVEL_RULES.sanctionsRegime.effect);
+  return c.attempt ? `${name} ${c.sanctions.effect}, the higher of achieved and potential` : `${name} ${c.sanctions.effect}`;
 }
 
-function attemptListingReason(targets: readonly TargetKind[]): string {
+function listingReason(c: LevelComputation): string {
   return (
-    `An attempt on ${targetList(targets)} can warrant a listing although its achieved effect was small: ` +
-    'the cyber sanctions regime also covers attempted cyber-attacks with a potentially significant effect.'
+    `${upperFirst(listOf(SANCTIONS_CATEGORIES.map(categoryPhrase)))} are suggested whatever the level: an external cyber-attack ` +
+    `with a significant effect (${effectPhrase(c)}) on ${targetLabels(c.sanctions.listingTargets)} is within the cyber sanctions regime where the CFSP's objectives call for it (${SANCTIONS_LAW}).`
   );
 }
 
-function formulaText(
-  profile: readonly DimensionProfile[],
-  parts: LevelParts,
-  attempt: boolean,
-  suggested: readonly CategoryId[],
-  listingTargets: readonly TargetKind[],
-): string {
-  const sentences: string[] = [];
-  if (attempt) {
-    const raised = profile.filter((p) => p.potential !== null && p.potential > p.achieved);
+function floorText(c: LevelComputation): string {
+  const regime = LEVEL_RULES.sanctionsRegime;
+  const s = c.sanctions;
+  if (s.floorApplies) {
+    return (
+      `(4) The cyber sanctions regime's floor: an external cyber-attack with a significant effect (${effectPhrase(c)}; significant from ${regime.significantFrom}) ` +
+      `on ${targetLabels(s.floorTargets)} is a threat to the Union or its member states (${SANCTIONS_LAW}), so at least ${SANCTIONS_FLOOR}.`
+    );
+  }
+  const missing = [
+    ...(s.external ? [] : ['the activity is not recorded as an external threat']),
+    ...(s.significant ? [] : [`its effect is not significant (${effectPhrase(c)}; the floor needs ${regime.significantFrom} or more)`]),
+    ...(s.floorTargets.length > 0 ? [] : [`none of its targets is one the floor covers (${targetLabels(regime.floorTargets)})`]),
+  ];
+  return `(4) The cyber sanctions regime's floor does not apply, so 0: ${listOf(missing)}.`;
+}
+
+function partTexts(c: LevelComputation): { readonly [P in LevelPartId]: string } {
+  const { profile, average, severity } = c;
+  const terms = profile.map((p) => {
+    const w = LEVEL_RULES.weights[p.id];
+    return `${dimensionName(p.id)} ${p.effective}${w === 1 ? '' : ` ×${w}`}`;
+  });
+  const sevTerms = LEVEL_RULES.severity.map((id) => `${dimensionName(id)} ${profile.find((q) => q.id === id)?.effective ?? 0}`);
+  return {
+    average:
+      `(1) The average of the ${inWords(DIMENSION_IDS.length)} ratings: (${terms.join(' + ')}) / ${average.total} = ${fmt(average.sum / average.total)}, ` +
+      `rounded to the nearest whole number (halves up): ${average.level}.`,
+    severity: `(2) Severity, the average of ${listOf(sevTerms)}: ${fmt(severity.sum / Math.max(1, severity.count))}, rounded down: ${severity.level}.`,
+    targets:
+      c.targets.length === 0
+        ? '(3) The least level the targets warrant: no target recorded, so 0.'
+        : `(3) The least level the targets warrant: ${c.targets.map((t) => `${TARGETS[t].label} ${LEVEL_RULES.targetFloors[t]}`).join(', ')}; the highest is ${c.targetFloor}.`,
+    'sanctions-floor': floorText(c),
+  };
+}
+
+/** What the rest of the level gives: the ratings and the targets, without the floor. */
+const withoutFloor = (c: LevelComputation): Level => Math.max(c.parts.average, c.parts.severity, c.parts.targets) as Level;
+
+function headline(c: LevelComputation): string {
+  const decisive = decisiveParts(c);
+  const lead = `Overall level ${c.level}, the highest of ${inWords(LEVEL_PART_IDS.length)} figures`;
+  if (c.level === 0) return `${lead}, all 0.`;
+  const from = listOf(decisive.map((p) => PART_NAMES[p]));
+  return decisive.length === 1 && decisive[0] === 'sanctions-floor'
+    ? `${lead}, from ${from}; without it, (1) to (3) give ${withoutFloor(c)}.`
+    : `${lead}, from ${from}.`;
+}
+
+/** "the overall level is 3, from ...": where the level comes from, with every rating. */
+function levelSource(c: LevelComputation): string {
+  const ratings = `the ratings ${profilePhrase(c.profile)}`;
+  const byRatings = Math.max(c.parts.average, c.parts.severity);
+  if (byRatings === c.level) return `the overall level is ${c.level}, from ${ratings}`;
+  const source = c.parts['sanctions-floor'] === c.level ? "the cyber sanctions regime's floor" : 'the targets hit';
+  return `the overall level is ${c.level}, from ${source} (${ratings} give ${byRatings})`;
+}
+
+function formulaOf(c: LevelComputation, parts: readonly LevelPart[], suggested: readonly CategoryId[]): string {
+  const sentences = [headline(c)];
+  if (c.attempt) {
+    const raised = c.profile.filter((p) => p.potential !== null && p.potential > p.achieved);
     sentences.push(
       raised.length === 0
         ? 'Attempt: each rating counts as the higher of the effect achieved and the potential effect; no potential rating exceeds the achieved one.'
         : 'Attempt: each rating counts as the higher of the effect achieved and the potential effect: ' +
             raised.map((p) => `${dimensionName(p.id)} max(${p.achieved}, ${p.potential}) = ${p.effective}`).join(', ') +
-            (raised.length < profile.length ? '; the other ratings are the achieved ones.' : '.'),
+            (raised.length < c.profile.length ? '; the other ratings are the achieved ones.' : '.'),
     );
   }
-  const terms = profile.map((p) => {
-    const w = LEVEL_RULES.weights[p.id];
-    return `${dimensionName(p.id)} ${p.effective}${w === 1 ? '' : ` ×${w}`}`;
-  });
-  const { average, severity, floor } = parts;
-  const sevTerms = LEVEL_RULES.severity.map((id) => {
-    const p = profile.find((q) => q.id === id);
-    return `${dimensionName(id)} ${p?.effective ?? 0}`;
-  });
-  const floorText =
-    floor.targets.length === 0
-      ? 'no target recorded, so 0'
-      : `${floor.targets.map((t) => `${TARGETS[t].label} ${LEVEL_RULES.targetFloors[t]}`).join(', ')}; the highest is ${floor.level}`;
-  sentences.push(
-    `Overall level ${parts.level}, the highest of three figures. ` +
-      `(1) The average of the ${inWords(DIMENSION_IDS.length)} ratings: (${terms.join(' + ')}) / ${average.total} = ${fmt(average.sum / average.total)}, ` +
-      `rounded to the nearest whole number (halves up): ${average.level}. ` +
-      `(2) Severity, the average of ${listOf(sevTerms)}: ${fmt(severity.sum / Math.max(1, severity.count))}, rounded down: ${severity.level}. ` +
-      `(3) The least level the targets warrant: ${floorText}.`,
-  );
-  sentences.push(`Level ${parts.level} suggests ${listOf(suggested.map(categoryPhrase))}.`);
-  if (listingTargets.length > 0 && LEVEL_RULES.categoryFrom.restrictive > parts.level) {
-    sentences.push(`Restrictive measures are suggested as well. ${attemptListingReason(listingTargets)}`);
-  }
+  sentences.push(...parts.map((p) => p.text));
+  sentences.push(`Level ${c.level} suggests ${listOf(suggested.map(categoryPhrase))}.`);
+  const byReach = SANCTIONS_CATEGORIES.filter((id) => c.proportionate[id] && !suggestedByLevel(c, id));
+  if (byReach.length > 0) sentences.push(listingReason(c));
   return sentences.join(' ');
 }
 
 // ---------------------------------------------------------------------------------------
 
-export function requirementFactsOfInput(input: AssessmentInput): RequirementFacts {
-  return {
-    attribution: input.attribution,
-    external: input.external === true,
-    actorsIdentified: input.actorsIdentified === true,
-  };
-}
-
-// Canonical order, duplicates dropped: the formula reads the same whatever order was given.
-const targetsOf = (input: AssessmentInput): readonly TargetKind[] =>
-  TARGET_KINDS.filter((t) => input.targets?.includes(t) === true);
-
-/** The overall level alone, as `assess` computes it, without the wording. */
-export function levelOf(input: AssessmentInput): Level {
-  return levelParts(profileOf(input), targetsOf(input)).level;
-}
-
 export function assess(input: AssessmentInput): Assessment {
-  const profile = profileOf(input);
-  const targets = targetsOf(input);
-  const parts = levelParts(profile, targets);
-  const level = parts.level;
-  const attempt = input.attempt !== undefined;
-  const listingTargets = attempt ? LEVEL_RULES.attemptListingTargets.filter((t) => targets.includes(t)) : [];
-  const facts = requirementFactsOfInput(input);
-  const levelText = `the overall level is ${level}, from the ratings ${profilePhrase(profile)}`;
+  const c = computeLevel(input);
+  const level = c.level;
+  const facts = caseFactsOfInput(input);
+  const levelText = levelSource(c);
 
-  const byLevel = (id: CategoryId): boolean => level >= LEVEL_RULES.categoryFrom[id];
-  const byAttempt = (id: CategoryId): boolean => id === 'restrictive' && listingTargets.length > 0;
-  const proportionate = (id: CategoryId): boolean => byLevel(id) || byAttempt(id);
+  const byLevel = (id: CategoryId): boolean => suggestedByLevel(c, id);
+  const byReach = (id: CategoryId): boolean => c.proportionate[id] && !byLevel(id);
 
   const checks = new Map(MEASURE_IDS.map((id) => [id, checkRequirement(id, facts)] as const));
 
   const categories = CATEGORY_IDS.map((id): CategoryAssessment => {
     const reasons = [byLevel(id) ? `${fromLevelPhrase(id)}, and ${levelText}.` : `${fromLevelPhrase(id)}; ${levelText}.`];
-    if (byAttempt(id) && !byLevel(id)) reasons.push(attemptListingReason(listingTargets));
+    if (byReach(id)) reasons.push(listingReason(c));
     // A requirement every measure of the category lacks is worth saying at category level.
-    const problemsPerMeasure = MEASURE_IDS.filter((m) => MEASURES[m].category === id).map((m) => checks.get(m)?.problems ?? []);
+    const inCategory = MEASURE_IDS.filter((m) => MEASURES[m].category === id);
+    const problemsPerMeasure = inCategory.map((m) => checks.get(m)?.problems ?? []);
     const shared = (problemsPerMeasure[0] ?? []).filter((p) => problemsPerMeasure.every((ps) => ps.includes(p)));
     reasons.push(...shared);
-    return { id, proportionate: proportionate(id), reasons };
+    const available = inCategory.some((m) => checks.get(m)?.met === true);
+    return { id, proportionate: c.proportionate[id], available, reasons };
   });
 
   const measures = MEASURE_IDS.map((id): MeasureAssessment => {
@@ -428,17 +497,22 @@ export function assess(input: AssessmentInput): Assessment {
     const check = checks.get(id) ?? checkRequirement(id, facts);
     const suggestion = byLevel(category)
       ? `Within the suggestion: ${lowerFirst(fromLevelPhrase(category))}, and ${levelText}.`
-      : byAttempt(category)
-        ? `Within the suggestion: ${lowerFirst(attemptListingReason(listingTargets))}`
+      : byReach(category)
+        ? `Within the suggestion: ${lowerFirst(listingReason(c))}`
         : `Outside the suggestion: ${lowerFirst(fromLevelPhrase(category))}; ${levelText}. The delegation may still choose it, with a rationale.`;
     return { id, category, allowed: check.met, reasons: [suggestion, ...check.reasons] };
   });
 
-  const suggested = CATEGORY_IDS.filter(byLevel);
+  const decisive = decisiveParts(c);
+  const texts = partTexts(c);
+  const parts = LEVEL_PART_IDS.map((id): LevelPart => ({ id, level: c.parts[id], decisive: decisive.includes(id), text: texts[id] }));
   return {
     level,
-    formula: formulaText(profile, parts, attempt, suggested, listingTargets),
-    profile,
+    formula: formulaOf(c, parts, CATEGORY_IDS.filter(byLevel)),
+    parts,
+    facts: levelFacts(facts),
+    whatWouldChange: whatWouldChange(input),
+    profile: c.profile,
     categories,
     measures,
   };

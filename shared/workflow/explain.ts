@@ -2,10 +2,11 @@
 // step it is in, why an event would be refused, which steps are done.
 
 import { STEP_IDS, assertNever, isStepId, type StepId } from '../framework/catalogue';
+import { listOf } from '../framework/wording';
 import type { WorkflowContext } from './context';
 import { EVENT_ACTIONS, type WorkflowEvent, type WorkflowEventType } from './event-schema';
 import { workflowMachine } from './machine';
-import { blockers, eventProblems, listOf, stepLabel } from './rules';
+import { blockers, eventProblems, stepLabel } from './rules';
 
 /** A live snapshot or a stored one (its JSON): the step and the context are all we read. */
 export interface WorkflowSnapshotLike {

@@ -26,11 +26,17 @@ import { appended, assessRun, eventProblems, handIdsOn, withSuggestionFlags } fr
  *
  * A bump must keep the old version's rules available to replay the runs recorded under it
  * (and make the service and import pick them by the stored version), or leave those runs
- * refused, as they are today. tests/unit/shared/workflow/version.test.ts pins version 1: a
- * recorded log and the hash of what replaying it gives; when it fails, the machine's
- * behaviour changed: bump this version and keep the old rules, do not update the hash alone.
+ * refused, as they are today. tests/unit/shared/workflow/version.test.ts pins the current
+ * version: a recorded log and the hash of what replaying it gives; when it fails, the
+ * machine's behaviour changed: bump this version, do not update the hash alone.
+ *
+ * Versions:
+ * 1. The first rules.
+ * 2. Identified means named: an attribution that names no one no longer opens listings; the
+ *    cyber sanctions regime's floor raises the level (and so the suggestion flags of the
+ *    measures chosen). Runs of version 1 are refused, not replayed by these rules.
  */
-export const WORKFLOW_MACHINE_VERSION = 1;
+export const WORKFLOW_MACHINE_VERSION = 2;
 
 /**
  * Why a run recorded by workflow version `recorded` is refused here, to follow "This run was"

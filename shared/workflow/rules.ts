@@ -3,7 +3,6 @@
 // `eventProblems`, so `snapshot.can(event)` and `whyNot(snapshot, event)` never disagree.
 
 import {
-  DIMENSIONS,
   DIMENSION_IDS,
   MEASURES,
   PRINCIPLES,
@@ -21,7 +20,6 @@ import {
   isTargetKind,
   type Confidence,
   inWords,
-  type DimensionId,
   type Ratings,
   type StepId,
 } from '../framework/catalogue';
@@ -31,19 +29,14 @@ import {
   type Assessment,
   type AssessmentAttribution,
   type AssessmentInput,
-  type RequirementFacts,
+  type CaseFacts,
 } from '../framework/proportionality';
+import { dimensionName, listOf } from '../framework/wording';
 import type { Attribution, SelectedMeasure, WorkflowContext } from './context';
 import type { WorkflowEvent, WorkflowEventOf } from './event-schema';
 
 const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim() === '';
 export const stepLabel = (step: StepId): string => STEPS[step].label;
-const dimensionName = (id: DimensionId): string => DIMENSIONS[id].label.toLowerCase();
-
-export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 function toAssessmentAttribution(attribution: Attribution | null): AssessmentAttribution | null {
   if (attribution === null) return null;
@@ -62,12 +55,17 @@ function toAssessmentAttribution(attribution: Attribution | null): AssessmentAtt
   }
 }
 
-/** What the measures' requirements are checked against (the same logic as `cdt assess`). */
-export function requirementFactsOf(context: WorkflowContext): RequirementFacts {
+/**
+ * The run's facts besides the ratings: what the measures' requirements are checked against
+ * (the same logic as `cdt assess`) and what the level rests on.
+ */
+export function caseFactsOf(context: WorkflowContext): CaseFacts {
   return {
     attribution: toAssessmentAttribution(context.attribution),
     external: context.external,
     actorsIdentified: context.actorsIdentified,
+    attempt: context.attempt,
+    targets: context.targets,
   };
 }
 
@@ -116,7 +114,7 @@ function ratingProblems(context: WorkflowContext): string[] {
 }
 
 function unmetRequirementProblems(context: WorkflowContext): string[] {
-  const facts = requirementFactsOf(context);
+  const facts = caseFactsOf(context);
   return context.measures.flatMap((m) => {
     const check = checkRequirement(m.measureId, facts);
     return check.problems.map((p) => `${p} Deselect ${MEASURES[m.measureId].label} or revise the earlier step.`);
@@ -302,7 +300,7 @@ export function eventProblems(context: WorkflowContext, event: WorkflowEvent): r
       const problems: string[] = [];
       if (!context.sharedAssessment.agreed) problems.push('Measures come after the shared assessment is agreed.');
       if (DIMENSION_IDS.some((id) => context.ratings[id] === undefined)) problems.push(`Measures come after all ${inWords(DIMENSION_IDS.length)} dimensions are rated.`);
-      problems.push(...checkRequirement(event.measureId, requirementFactsOf(context)).problems);
+      problems.push(...checkRequirement(event.measureId, caseFactsOf(context)).problems);
       if (blank(event.rationale)) problems.push(`Give the rationale for choosing ${MEASURES[event.measureId].label}.`);
       return problems;
     }

@@ -160,7 +160,13 @@ describe('a run from the first finding to a decision', () => {
     expect(await radar(page).getAttribute('aria-label')).toBe(
       'Radar chart of the ratings from 0 to 4: scope 3, scale 2, duration 2, intensity 3, complexity 2, sophistication 2, impact 3. Overall level 3.',
     );
-    await page.getByText(/^Overall level 3, the highest of three figures\./).waitFor();
+    await page.getByText(/^Overall level 3, the highest of four figures, from \(2\) severity\./).waitFor();
+    // What the level rests on, and what single change would move it, beside the formula.
+    await page.locator('.profile [data-fact="attribution"]').getByText('Not attributed: attribution was skipped.').waitFor();
+    await page
+      .locator('.profile .what-would-change')
+      .getByText('Restrictive measures would no longer be suggested with any one of these changes: intensity 2 instead of 3 (level 2); impact 2 instead of 3 (level 2).')
+      .waitFor();
 
     // Changing a rating redraws the chart and its label.
     const achieved = page.locator('[data-series="achieved"]');

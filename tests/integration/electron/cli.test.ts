@@ -119,13 +119,44 @@ describe('cdt command line', () => {
     const { code, out } = cli('assess', file, '--json');
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(Object.keys(result).sort()).toEqual(['categories', 'formula', 'level', 'measures', 'profile']);
+    expect(Object.keys(result).sort()).toEqual(['categories', 'facts', 'formula', 'level', 'measures', 'parts', 'profile', 'whatWouldChange']);
     expect(result.formula).toContain('max(1, 3)');
     const restrictive = result.categories.find((c: { id: string }) => c.id === 'restrictive');
     expect(restrictive.proportionate).toBe(true);
     const support = result.measures.find((m: { id: string }) => m.id === 'support-lawful-responses');
     expect(support).toMatchObject({ category: 'support', allowed: false });
     expect(support.reasons.join(' ')).toMatch(/attribution to a State/i);
+  });
+
+  it('assess opens no listing when the attribution names no one, and says what is missing, what the level rests on and what would change it', () => {
+    const file = join(temp.dir, 'unnamed.json');
+    // An external intrusion into a ministry that stole data, attributed to a State that is not named.
+    writeFileSync(file, JSON.stringify({
+      dimensions: { scope: 1, scale: 1, duration: 2, intensity: 2, complexity: 2, sophistication: 2, impact: 2 },
+      attribution: { status: 'attributed', actorType: 'state', actorNamed: false },
+      external: true,
+      actorsIdentified: false,
+      targets: ['state-functions'],
+    }));
+    const json = JSON.parse(cli('assess', file, '--json').out);
+    expect(json.level).toBe(3);
+    expect(json.parts.find((p: { id: string }) => p.id === 'sanctions-floor')).toMatchObject({ level: 3, decisive: true });
+    expect(json.categories.find((c: { id: string }) => c.id === 'restrictive')).toMatchObject({ proportionate: true, available: false });
+    const travelBan = json.measures.find((m: { id: string }) => m.id === 'travel-ban');
+    expect(travelBan.allowed).toBe(false);
+    expect(travelBan.reasons).toContain(
+      'Restrictive measures need responsible persons or entities identified: no one is recorded as identified, and the attribution names no one.',
+    );
+    expect(json.whatWouldChange.close.options.map((o: { change: { kind: string } }) => o.change.kind)).toEqual(['rating', 'external', 'target']);
+    const { code, out } = cli('assess', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Overall level 3, the highest of four figures, from \(4\) the cyber sanctions regime's floor; without it, \(1\) to \(3\) give 2\./);
+    expect(out).toContain('  Persons or entities identified: No: no one is recorded as identified, and the attribution names no one.\n');
+    expect(out).toContain('  External threat: Yes: recorded as an external threat to the Union or its member states.\n');
+    expect(out).toContain('What would change the outcome:\n');
+    expect(out).toContain('  Restrictive measures would no longer be suggested with any one of these changes: intensity 1 instead of 2 (level 2);');
+    expect(out).toContain('[x] restrictive (suggested, but no measure of it is allowed):');
+    expect(out).toMatch(/^not allowed travel-ban \(restrictive\): /m);
   });
 
   it('assess names the file, the field and what was expected', () => {

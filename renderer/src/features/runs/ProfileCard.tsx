@@ -2,13 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES, DIMENSIONS, DIMENSION_IDS } from '../../../../shared/framework/catalogue';
 import type { WorkflowContext } from '../../../../shared/workflow/context';
 import { assessRun } from '../../../../shared/workflow/rules';
+import { LevelFacts } from '../../ui/LevelFacts';
 import { RadarChart, type RadarValue } from './RadarChart';
+import { WhatWouldChange } from './WhatWouldChange';
 import './profile-card.css';
 
 /**
  * The proportionality profile as it stands: the radar of the seven ratings, the overall
- * level with the formula that produced it, and the categories it suggests. Computed by the
- * shared assessment (the same as `cdt assess` and the machine), never here.
+ * level with the formula that produced it and the facts it rests on, what single change would
+ * move it, and the categories it suggests. Computed by the shared assessment (the same as
+ * `cdt assess` and the machine), never here.
  */
 export function ProfileCard({ context }: { context: WorkflowContext }) {
   const { t } = useTranslation();
@@ -47,17 +50,25 @@ export function ProfileCard({ context }: { context: WorkflowContext }) {
             <summary>{t('runs.profile.formula')}</summary>
             <p>{assessment.formula}</p>
           </details>
+          <LevelFacts facts={assessment.facts} title={t('runs.profile.facts')} />
+          <WhatWouldChange change={assessment.whatWouldChange} />
           <h3 className="profile__subheading">{t('runs.profile.categories')}</h3>
           <ul className="profile__categories">
             {assessment.categories.map((c) => (
-              <li key={c.id} className={c.proportionate ? 'category-line category-line--in' : 'category-line'}>
+              <li key={c.id} className={c.proportionate ? 'category-line category-line--in' : 'category-line'} data-category={c.id}>
                 <span className="category-line__mark" aria-hidden="true">
                   {c.proportionate ? '✓' : '–'}
                 </span>
                 <span>
                   {CATEGORIES[c.id].label}
                   <span className="visually-hidden">: </span>
-                  <span className="category-line__state">{c.proportionate ? t('runs.profile.suggested') : t('runs.profile.notSuggested')}</span>
+                  <span className="category-line__state">
+                    {!c.proportionate
+                      ? t('runs.profile.notSuggested')
+                      : c.available
+                        ? t('runs.profile.suggested')
+                        : t('runs.profile.suggestedUnavailable')}
+                  </span>
                 </span>
               </li>
             ))}

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { MEASURES, PRINCIPLES, PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
 import { assessRun } from '../../../../shared/workflow/rules';
 import type { RunView } from '../../../../shared/workflow/runs';
+import { LevelFacts } from '../../ui/LevelFacts';
 import { describeAttribution } from './steps/AttributionStep';
+import { WhatWouldChange } from './WhatWouldChange';
 import './run-recap.css';
 
-/** What the decision rests on, in one place: read before submitting, and kept with the decision. */
+/** What the decision rests on, in one place: read before submitting, and kept with the decision. The level comes with its facts. */
 export function RunRecap({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const context = run.snapshot.context;
@@ -25,7 +27,21 @@ export function RunRecap({ run }: { run: RunView }) {
       </div>
       <div className="recap__row">
         <dt>{t('runs.recap.level')}</dt>
-        <dd>{assessment ? t('runs.recap.levelValue', { level: assessment.level }) : <span className="muted">{t('runs.recap.notRated')}</span>}</dd>
+        <dd>
+          {assessment ? (
+            <>
+              {t('runs.recap.levelValue', { level: assessment.level })}
+              <details className="recap__formula">
+                <summary>{t('runs.profile.formula')}</summary>
+                <p>{assessment.formula}</p>
+              </details>
+              <LevelFacts facts={assessment.facts} title={t('runs.recap.levelFacts')} />
+              <WhatWouldChange change={assessment.whatWouldChange} />
+            </>
+          ) : (
+            <span className="muted">{t('runs.recap.notRated')}</span>
+          )}
+        </dd>
       </div>
       <div className="recap__row">
         <dt>{t('runs.recap.measures')}</dt>

@@ -9,6 +9,7 @@ import {
   createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun,
 } from '../../../../electron/workflow/runs';
 import { UserError } from '../../../../shared/errors';
+import { WORKFLOW_MACHINE_VERSION } from '../../../../shared/workflow/machine';
 import { TO_DECISION } from '../../../support/workflow';
 import type { ExercisePackage } from '../../../../shared/exercise/package';
 import { at, reseal } from '../../../support/exercise';
@@ -19,8 +20,9 @@ afterAll(temp.cleanup);
 let n = 0;
 const freshDb = (): Db => openDatabase(join(temp.dir, `version-${n++}.sqlite`));
 
-const REFUSAL =
-  'This run was recorded by workflow version 2; this version of CDT Workbench replays version 1. Open it with the version that recorded it.';
+/** A version other than this one: a run a newer app recorded. */
+const OTHER = WORKFLOW_MACHINE_VERSION + 1;
+const REFUSAL = `This run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. Open it with the version that recorded it.`;
 
 const dump = (db: Db): string =>
   JSON.stringify([
@@ -39,18 +41,18 @@ function refusal(action: () => unknown): UserError {
   throw new Error('expected a refusal');
 }
 
-/** A run taken into the attribution step, then marked as recorded by workflow version 2, as a newer app would have. */
-function recordedByVersion2(db: Db): string {
+/** A run taken into the attribution step, then marked as recorded by another workflow version, as a newer app would have. */
+function recordedByAnotherVersion(db: Db): string {
   const { id } = createRun(db, 'Recorded elsewhere');
   for (const event of TO_DECISION.slice(0, 2)) expect(sendEvent(db, id, event).accepted).toBe(true);
-  db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(id);
+  db.prepare('UPDATE runs SET machine_version = ? WHERE id = ?').run(OTHER, id);
   return id;
 }
 
 describe('a run recorded by another workflow version', () => {
   it('is neither opened, changed, verified nor shown event by event, and nothing is written', () => {
     const db = freshDb();
-    const id = recordedByVersion2(db);
+    const id = recordedByAnotherVersion(db);
     const before = dump(db);
     for (const action of [
       () => getRun(db, id),
@@ -70,7 +72,7 @@ describe('a run recorded by another workflow version', () => {
   it('is listed with the step it was stored in, marked unreadable, beside the runs this version opens', () => {
     const db = freshDb();
     const mine = createRun(db, 'Recorded here', { now: '2025-01-01T00:00:00.000Z' });
-    const id = recordedByVersion2(db);
+    const id = recordedByAnotherVersion(db);
     const runs = listRuns(db);
     expect(runs.find((r) => r.id === id)).toEqual({
       id, name: 'Recorded elsewhere', createdAt: expect.any(String), updatedAt: expect.any(String),
@@ -88,7 +90,7 @@ describe('a run recorded by another workflow version', () => {
   it('is refused by the import with the same words', () => {
     const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
     const [first, ...rest] = pkg.runs;
-    const forged = reseal({ ...pkg, runs: [{ ...first!, machineVersion: 2 }, ...rest] });
+    const forged = reseal({ ...pkg, runs: [{ ...first!, machineVersion: OTHER }, ...rest] });
     const target = freshDb();
     let error: unknown;
     try {
@@ -100,7 +102,7 @@ describe('a run recorded by another workflow version', () => {
     expect((error as PackageError).problems).toEqual([
       {
         path: 'runs[0].machineVersion',
-        message: 'the run was recorded by workflow version 2; this version of CDT Workbench replays version 1. Import it with the version that recorded it.',
+        message: `the run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. Import it with the version that recorded it.`,
       },
     ]);
     expect(listRuns(target)).toEqual([]);
@@ -111,7 +113,7 @@ describe('a run recorded by another workflow version', () => {
     const db = freshDb();
     const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
     importExercisePackage(db, JSON.stringify(pkg), 'sample.cdt-exercise.json', at(300));
-    db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(pkg.runs[0]!.id);
+    db.prepare('UPDATE runs SET machine_version = ? WHERE id = ?').run(OTHER, pkg.runs[0]!.id);
     expect(refusal(() => exerciseReport(db, pkg.exercise.id, { quoteLanguages: 'all' })).headline).toBe(REFUSAL);
     db.close();
   });

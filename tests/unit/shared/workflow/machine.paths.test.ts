@@ -10,13 +10,13 @@ import type { WorkflowContext } from '../../../../shared/workflow/context';
 import type { WorkflowEvent } from '../../../../shared/workflow/event-schema';
 import { whyNot } from '../../../../shared/workflow/explain';
 import { workflowMachine, type WorkflowSnapshot } from '../../../../shared/workflow/machine';
-import { requirementFactsOf } from '../../../../shared/workflow/rules';
+import { caseFactsOf } from '../../../../shared/workflow/rules';
 import { E, initial, run, step } from './fixtures';
 
 const allRated = (c: WorkflowContext): boolean => DIMENSION_IDS.every((d) => c.ratings[d] !== undefined);
 const allAssessed = (c: WorkflowContext): boolean => PRINCIPLE_IDS.every((p) => c.principles[p] !== undefined);
 const unmet = (c: WorkflowContext): string[] =>
-  c.measures.filter((m) => !checkRequirement(m.measureId, requirementFactsOf(c)).met).map((m) => m.measureId);
+  c.measures.filter((m) => !checkRequirement(m.measureId, caseFactsOf(c)).met).map((m) => m.measureId);
 const selectedIds = (c: WorkflowContext): string[] => c.measures.map((m) => `${m.measureId}:${m.rationale}`);
 
 /** The invariants, for one transition prev --event--> next. */
@@ -32,7 +32,7 @@ function checkTransition(prev: WorkflowSnapshot, event: WorkflowEvent, next: Wor
     expect(allRated(prev.context), where).toBe(true);
     // ...nor one whose requirement is unmet.
     for (const m of next.context.measures.filter((x) => added.includes(`${x.measureId}:${x.rationale}`))) {
-      expect(checkRequirement(m.measureId, requirementFactsOf(next.context)).met, where).toBe(true);
+      expect(checkRequirement(m.measureId, caseFactsOf(next.context)).met, where).toBe(true);
     }
   }
   if (next.context.measures.length > 0) expect(allRated(next.context), where).toBe(true);

@@ -36,7 +36,7 @@ const decidable = (attribution: WorkflowEvent = E.attributeState()): WorkflowEve
 
 describe('the workflow machine', () => {
   it('is versioned and starts in awareness with an empty run', () => {
-    expect(WORKFLOW_MACHINE_VERSION).toBe(1);
+    expect(WORKFLOW_MACHINE_VERSION).toBe(2);
     const s = initial();
     expect(s.value).toBe('awareness');
     expect(s.context).toEqual(initialWorkflowContext);
@@ -175,12 +175,12 @@ describe('the workflow machine', () => {
         "Support to member states' lawful responses needs attribution to a State; attribution was skipped.",
       ]);
       expect(refused(skippedRun, E.select('travel-ban'))).toEqual([
-        'Restrictive measures need responsible persons or entities identified; attribution was skipped.',
+        'Restrictive measures need responsible persons or entities identified: no one is recorded as identified, and there is no attribution that could name anyone (it was skipped).',
         'Listings under the cyber sanctions regime (Council Decision (CFSP) 2019/797) need an external threat to the Union or its member states; the activity is not recorded as one.',
       ]);
       const nonState = run(toMeasures(E.attributeNonState()));
       expect(refused(nonState, E.select('support-lawful-responses'))).toEqual([
-        "Support to member states' lawful responses needs attribution to a State; the activity was attributed to a non-state actor.",
+        "Support to member states' lawful responses needs attribution to a State; the activity was attributed to a non-state actor, not to a State.",
       ]);
       // A listing needs identified actors and an external threat, not attribution to a State.
       const listing = run(
@@ -190,6 +190,41 @@ describe('the workflow machine', () => {
       expect(accepted(listing, E.select('travel-ban')).context.measures.map((m) => m.measureId)).toEqual(['travel-ban']);
       const internal = run([E.revise('proportionality'), E.sanctions({ actorsIdentified: true, external: false }), E.confirm()], skippedRun);
       expect(refused(internal, E.select('asset-freeze'))[0]).toMatch(/need an external threat/);
+    });
+
+    it('opens listings to named actors only: an attribution that names no one identifies no one', () => {
+      const { actorName: _name, ...attribution } = E.attributeState() as Extract<WorkflowEvent, { type: 'ATTRIBUTION.ATTRIBUTE' }>;
+      const unnamed: WorkflowEvent = { ...attribution, actorNamed: false };
+      const anonymous = run([...toMeasures(unnamed), E.revise('proportionality'), E.sanctions({ external: true }), E.confirm()]);
+      expect(refused(anonymous, E.select('travel-ban'))).toEqual([
+        'Restrictive measures need responsible persons or entities identified: no one is recorded as identified, and the attribution names no one.',
+      ]);
+      // The same attribution, with the persons recorded as identified, or an attribution that names the actor.
+      const identified = run([E.revise('proportionality'), E.sanctions({ external: true, actorsIdentified: true }), E.confirm()], anonymous);
+      expect(accepted(identified, E.select('travel-ban')).context.measures.map((m) => m.measureId)).toEqual(['travel-ban']);
+      const named = run([...toMeasures(E.attributeState()), E.revise('proportionality'), E.sanctions({ external: true }), E.confirm()]);
+      expect(accepted(named, E.select('asset-freeze')).context.measures.map((m) => m.measureId)).toEqual(['asset-freeze']);
+      // Revising the attribution to name no one leaves the listing standing in the way of the decision.
+      const chosen = step(named, E.select('asset-freeze'));
+      const revised = run([E.revise('attribution'), unnamed, E.confirm()], chosen);
+      expect(blockers(revised.context).map((b) => b.reason)).toContain(
+        'Restrictive measures need responsible persons or entities identified: no one is recorded as identified, and the attribution names no one. Deselect Asset freeze (freezing of funds and economic resources, and a ban on making funds available) or revise the earlier step.',
+      );
+    });
+
+    it("flags a listing within the suggestion once the sanctions regime's floor raises the level", () => {
+      // An external intrusion into a ministry that stole data: the ratings alone give 2.
+      const s = run([
+        E.finding(), E.agree(), E.attributeState(),
+        ...DIMENSION_IDS.map((d) => E.rate(d, d === 'scope' || d === 'scale' ? 1 : 2)),
+        E.sanctions({ external: false, targets: ['state-functions'] }),
+        E.confirm(),
+        E.select('council-conclusions'),
+      ]);
+      expect(assessRun(s.context)?.level).toBe(2);
+      const floored = run([E.revise('proportionality'), E.sanctions({ external: true, targets: ['state-functions'] }), E.confirm(), E.select('travel-ban')], s);
+      expect(assessRun(floored.context)?.level).toBe(3);
+      expect(floored.context.measures.find((m) => m.measureId === 'travel-ban')?.outsideSuggestion).toBe(false);
     });
 
     it('needs a rationale, and flags a choice outside the suggestion', () => {

@@ -1,6 +1,6 @@
-// Pins what version 1 of the workflow rules does with a recorded log. Runs store the version
-// they were recorded by and are replayed only by it (see WORKFLOW_MACHINE_VERSION), so the
-// machine's behaviour under a version must never change.
+// Pins what the current version of the workflow rules does with a recorded log. Runs store
+// the version they were recorded by and are replayed only by it (see WORKFLOW_MACHINE_VERSION),
+// so the machine's behaviour under a version must never change.
 
 import { createHash } from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../electron/workflow/chain';
 import type { WorkflowEvent } from '../../../../shared/workflow/event-schema';
 import { WORKFLOW_MACHINE_VERSION, workflowMachine } from '../../../../shared/workflow/machine';
+import { assessRun } from '../../../../shared/workflow/rules';
 
 const at = (minute: number): string => new Date(Date.UTC(2025, 2, 10, 9, minute)).toISOString();
 const rate = (value: 0 | 1 | 2 | 3 | 4, rationale = `rated ${value}`) =>
@@ -68,6 +69,18 @@ const LOG: readonly WorkflowEvent[] = [
   { type: 'ATTRIBUTION.SKIP', reason: 'Not revisited' },
   { type: 'REVISE', step: 'attribution' },
   { type: 'ATTRIBUTION.SKIP', reason: 'Member states no longer agree on the attribution' },
+  // What version 2 changed: an attribution that names no one identifies no one to list, and
+  // the sanctions regime's floor raises an external attack on a State function with a
+  // significant effect to the level of listings.
+  { type: 'REVISE', step: 'attribution' },
+  { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state', actorNamed: false, confidence: 'high', basis: 'All-source intelligence' },
+  ...rate(1, 'a ministry: data stolen, nothing destroyed'),
+  { type: 'RATING.SET', dimension: 'intensity', value: 2, rationale: 'Significant data theft' },
+  { type: 'SANCTIONS.SET', attempt: null, external: true, actorsIdentified: false, targets: ['state-functions'] },
+  { type: 'PROPORTIONALITY.CONFIRM' },
+  { type: 'MEASURE.DESELECT', measureId: 'asset-freeze' },
+  { type: 'MEASURE.SELECT', measureId: 'travel-ban', rationale: 'No one is named' },
+  { type: 'MEASURE.SELECT', measureId: 'demarche-stabilising', rationale: 'Within the suggestion now' },
 ];
 
 /** What the rules did with each event (accepted or not, and the state after), hashed. */
@@ -83,12 +96,22 @@ function traceHash(log: readonly WorkflowEvent[]): { readonly hash: string; read
   return { hash: createHash('sha256').update(canonicalJson(trace)).digest('hex'), accepted };
 }
 
-describe('workflow version 1', () => {
-  it('replays a recorded log exactly as version 1 always has', () => {
+describe('workflow version 2', () => {
+  it('replays a recorded log exactly as version 2 always has', () => {
     // When this fails, the machine's behaviour changed (an action, a guard, a rule, the
-    // context): bump WORKFLOW_MACHINE_VERSION and keep version 1's rules for the runs
-    // recorded under it (shared/workflow/machine.ts says how). Never update the hash alone.
-    expect(WORKFLOW_MACHINE_VERSION).toBe(1);
-    expect(traceHash(LOG)).toEqual({ hash: '645579fb8a8606192c2c4db71101383c9cc1f1bae9536bb9fffbcdb0d3ca4e7f', accepted: 50 });
+    // context): bump WORKFLOW_MACHINE_VERSION, with what the bump must keep for the runs
+    // recorded under this one (shared/workflow/machine.ts says how). Never update the hash alone.
+    expect(WORKFLOW_MACHINE_VERSION).toBe(2);
+    expect(traceHash(LOG)).toEqual({ hash: '89e9139c4481e58df0f28fe492aab6d26b1f91e6347e8da0683f5b0161b4c769', accepted: 64 });
+  });
+
+  it('ends the log as version 2 reads it: no listing of no one, and the floor in the suggestion', () => {
+    const end = LOG.reduce((s, e) => transition(workflowMachine, s, e)[0], initialTransition(workflowMachine)[0]);
+    expect(end.value).toBe('measures');
+    expect(assessRun(end.context)?.level).toBe(3);
+    expect(end.context.measures.map((m) => [m.measureId, m.outsideSuggestion])).toEqual([
+      ['council-conclusions', false],
+      ['demarche-stabilising', false],
+    ]);
   });
 });

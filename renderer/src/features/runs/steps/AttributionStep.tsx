@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ACTOR_TYPES, ACTOR_TYPE_LABELS, isActorType, isConfidence, type ActorType, type Confidence } from '../../../../../shared/framework/catalogue';
+import { ACTOR_TYPES, ACTOR_TYPE_LABELS, STATE_SPONSORED_COUNTS, isActorType, isConfidence, type ActorType, type Confidence } from '../../../../../shared/framework/catalogue';
 import type { IncomingEvent } from '../../../../../shared/workflow/event-schema';
 import type { Attribution } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
@@ -89,6 +89,7 @@ export function AttributionStep({ run }: { run: RunView }) {
               onChange={(v: ActorType) => setActorType(v)}
               options={ACTOR_TYPES.map((a) => ({ id: a, label: ACTOR_TYPE_LABELS[a].label }))}
             />
+            {actorType === 'state-sponsored' && <p className="field__hint attribution-note">{STATE_SPONSORED_COUNTS}</p>}
             <ChoiceGroup
               legend={t('runs.attribution.named')}
               name="actor-named"
@@ -99,6 +100,7 @@ export function AttributionStep({ run }: { run: RunView }) {
                 { id: 'no', label: t('runs.attribution.namedNo') },
               ]}
             />
+            <p className="field__hint attribution-note">{t('runs.attribution.namedHint')}</p>
             {named === 'yes' && <TextField label={t('runs.attribution.name')} value={name} onChange={setName} />}
             <ConfidenceChoice
               name="attribution-confidence"
@@ -141,6 +143,7 @@ function RecordedAttribution({ attribution }: { attribution: Attribution }) {
         {t('runs.attribution.recorded')}
       </h3>
       <p>{describeAttribution(t, attribution)}</p>
+      {attribution.status === 'attributed' && attribution.actorType === 'state-sponsored' && <p className="card__text">{STATE_SPONSORED_COUNTS}</p>}
     </section>
   );
 }

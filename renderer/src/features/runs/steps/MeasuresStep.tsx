@@ -16,8 +16,9 @@ import {
 } from '../../../../../shared/framework/catalogue';
 import { measureCaveat, type Assessment } from '../../../../../shared/framework/proportionality';
 import type { WorkflowContext } from '../../../../../shared/workflow/context';
-import { assessRun, requirementFactsOf } from '../../../../../shared/workflow/rules';
+import { assessRun, caseFactsOf } from '../../../../../shared/workflow/rules';
 import type { RunView } from '../../../../../shared/workflow/runs';
+import { LevelFacts } from '../../../ui/LevelFacts';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading, TextField } from '../fields';
 import { RunRecap } from '../RunRecap';
@@ -41,10 +42,13 @@ export function MeasuresStep({ run }: { run: RunView }) {
     <div className="step">
       <StepHeading step="measures">
         {assessment && (
-          <p className="level-summary">
-            <span className="level-summary__level">{t('runs.measures.level', { level: assessment.level })}</span>{' '}
-            {t('runs.measures.suggests', { categories: suggested.join(', ') })}
-          </p>
+          <>
+            <p className="level-summary">
+              <span className="level-summary__level">{t('runs.measures.level', { level: assessment.level })}</span>{' '}
+              {t('runs.measures.suggests', { categories: suggested.join(', ') })}
+            </p>
+            <LevelFacts facts={assessment.facts} title={t('runs.profile.facts')} brief />
+          </>
         )}
       </StepHeading>
       <section aria-labelledby="measures-heading">
@@ -77,9 +81,15 @@ function CategorySection({ id, run, assessment, editable }: { id: CategoryId; ru
         <h4 id={headingId} className="category__title">
           {CATEGORIES[id].label}
         </h4>
+        {/* Suggested and available are two questions: a suggested category none of whose
+            measures can be chosen says so, and its reasons below say what is missing. */}
         {category && (
-          <span className={category.proportionate ? 'tag tag--suggested' : 'tag'}>
-            {category.proportionate ? t('runs.measures.suggested') : t('runs.measures.outside')}
+          <span className={category.proportionate ? (category.available ? 'tag tag--suggested' : 'tag tag--warning') : 'tag'}>
+            {!category.proportionate
+              ? t('runs.measures.outside')
+              : category.available
+                ? t('runs.measures.suggested')
+                : t('runs.measures.suggestedUnavailable')}
           </span>
         )}
       </header>
@@ -115,7 +125,7 @@ function MeasureCard({ id, run, assessment, editable }: { id: MeasureId; run: Ru
   const blocked = editable && !selected ? check(snapshot, { type: 'MEASURE.SELECT', measureId: id, rationale: '-' }) : { ok: true, reasons: [] };
   const reasonsId = useId();
   // Shown on the card, not folded away with the assessment: it is about what the text may say.
-  const caveat = measureCaveat(id, requirementFactsOf(run.snapshot.context));
+  const caveat = measureCaveat(id, caseFactsOf(run.snapshot.context));
   const live = useLiveText(
     selected?.rationale ?? '',
     (rationale) => {
