@@ -14,7 +14,8 @@ import { ExerciseError } from './errors';
 import { contentHash } from './hash';
 import { getScenario } from './scenarios';
 import { reportDetailsOf } from './plan';
-import { assessRun } from '../../shared/workflow/rules';
+import { levelFacts } from '../../shared/framework/proportionality';
+import { assessRun, caseFactsOf } from '../../shared/workflow/rules';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { longTextProblem, nameKey, nameProblem } from '../../shared/text';
@@ -109,6 +110,7 @@ function delegationView(db: Db, d: DelegationRow): DelegationView {
     },
     ratings,
     level: assessRun(context)?.level ?? null,
+    levelFacts: levelFacts(caseFactsOf(context)),
     measures: context.measures.map((m) => ({ measureId: m.measureId, outsideSuggestion: m.outsideSuggestion })),
     injectsReceived: context.injects.map((i) => i.id),
   };

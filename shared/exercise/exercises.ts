@@ -1,4 +1,5 @@
 import type { DimensionId, MeasureId, RatingValue } from '../framework/catalogue';
+import type { LevelFact } from '../framework/proportionality';
 import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
 import type { ImprovementItem } from '../report/model';
@@ -64,6 +65,8 @@ export interface DelegationView {
   readonly ratings: { readonly [D in DimensionId]?: RatingValue };
   /** The overall level once all seven dimensions are rated, else null. */
   readonly level: number | null;
+  /** What the level rests on besides the ratings (attribution, persons identified, external threat, attempt, targets). */
+  readonly levelFacts: readonly LevelFact[];
   readonly measures: readonly SelectedMeasureView[];
   /** Ids of the injects the delegation's run has received. */
   readonly injectsReceived: readonly string[];

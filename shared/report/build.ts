@@ -8,7 +8,8 @@ import type { EvidenceItem } from '../framework/evidence';
 import type { ResolvedLink } from '../framework/evidence';
 import type { Attribution, Remark, WorkflowContext } from '../workflow/context';
 import type { WorkflowEvent } from '../workflow/event-schema';
-import { assessRun } from '../workflow/rules';
+import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS, levelFacts } from '../framework/proportionality';
+import { assessRun, caseFactsOf } from '../workflow/rules';
 import type { RecordedEvent } from '../workflow/runs';
 import {
   REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type Citation, type ComparisonRow,
@@ -115,7 +116,10 @@ function agreedAssessmentsOf(run: ReportRun): AgreedAssessment[] {
 function attributionOf(a: Attribution): AttributionDecision {
   return a.status === 'skipped'
     ? { status: 'skipped', reason: a.reason }
-    : { status: 'attributed', actorType: actorNoun(a.actorType), actorName: a.actorNamed && a.actorName ? a.actorName : null, confidence: a.confidence, basis: a.basis };
+    : {
+        status: 'attributed', actorType: actorNoun(a.actorType), actorTypeId: a.actorType,
+        actorName: a.actorNamed && a.actorName ? a.actorName : null, confidence: a.confidence, basis: a.basis,
+      };
 }
 
 /** Every attribution decision the log records; nothing in the machine clears one, so the last is in force. */
@@ -185,6 +189,7 @@ function revisionsOf(run: ReportRun): RevisedEntry[] {
 function delegationOf(run: ReportRun): DelegationReport {
   const { context, step } = run.replayed;
   const a = context.attribution;
+  const assessment = assessRun(context);
   const decisions = run.events.flatMap(({ event }) => (event.type === 'DECISION.SUBMIT' ? [{ at: event.at, summary: event.summary }] : []));
   return {
     name: run.delegation,
@@ -200,7 +205,16 @@ function delegationOf(run: ReportRun): DelegationReport {
     ratings: DIMENSION_IDS.map((d) => ({
       dimension: d, label: DIMENSIONS[d].label, value: context.ratings[d]?.value ?? null, rationale: context.ratings[d]?.rationale ?? '',
     })),
-    level: assessRun(context)?.level ?? null,
+    level: assessment?.level ?? null,
+    levelBasis: {
+      attempt: context.attempt,
+      external: context.external,
+      actorsIdentified: context.actorsIdentified,
+      targets: context.targets,
+      facts: levelFacts(caseFactsOf(context)),
+      formula: assessment?.formula ?? null,
+      whatWouldChange: assessment ? [assessment.whatWouldChange.open, assessment.whatWouldChange.close].flatMap((s) => (s ? [s.text] : [])) : [],
+    },
     measures: context.measures.map((m) => ({
       id: m.measureId,
       label: MEASURES[m.measureId].label,
@@ -271,13 +285,18 @@ function comparisonOf(delegations: readonly DelegationReport[]): ComparisonRow[]
     row('Record verified', (d) => (d.chain.intact ? 'Yes' : 'NO')),
     row('Attribution', (d) =>
       d.attribution.status === 'attributed'
-        ? `${d.attribution.actorType}, ${d.attribution.confidence} confidence${d.attribution.actorName ? `: ${d.attribution.actorName}` : ''}`
+        ? `${d.attribution.actorType}${d.attribution.actorTypeId === 'state-sponsored' ? ' (counts as a State)' : ''}, ${d.attribution.confidence} confidence${d.attribution.actorName ? `: ${d.attribution.actorName}` : ''}`
         : d.attribution.status === 'skipped'
           ? 'Not attributed'
           : 'Not decided',
     ),
     ...DIMENSION_IDS.map((dim) => row(DIMENSIONS[dim].label, (d) => ratingText(d.ratings.find((r) => r.dimension === dim)?.value ?? null))),
     row('Overall level', (d) => ratingText(d.level)),
+    // The facts the level rests on, beside it (attribution has its row above): a difference in
+    // level is often a difference in one of these.
+    ...LEVEL_FACT_IDS.filter((id) => id !== 'attribution').map((id) =>
+      row(LEVEL_FACT_LABELS[id], (d) => d.levelBasis.facts.find((f) => f.id === id)?.brief ?? '–'),
+    ),
     row('Measures', (d) => (d.measures.length === 0 ? 'None' : d.measures.map((m) => m.label).join('; '))),
     row('Principles met', (d) => `${d.principles.filter((p) => p.status === PRINCIPLE_STATUS_LABELS.met.label).length} of ${d.principles.length}`),
     row('Dissents', (d) => String(d.dissents.length)),

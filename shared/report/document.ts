@@ -1,5 +1,5 @@
 import type { Lang } from '../corpus';
-import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STEPS, inWords, type StepId } from '../framework/catalogue';
+import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STATE_SPONSORED_COUNTS, STEPS, inWords, type StepId } from '../framework/catalogue';
 import {
   allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport,
 } from './model';
@@ -175,6 +175,33 @@ function awarenessBlocks(d: DelegationReport): Block[] {
   return blocks;
 }
 
+/**
+ * The ratings, the facts the level rests on and the formula: everything a reader needs to
+ * reproduce the overall level, and what single change would move it.
+ */
+function levelBlocks(d: DelegationReport): Block[] {
+  const basis = d.levelBasis;
+  const potential = basis.attempt?.potential ?? null;
+  const ratingCell = (v: number | null): string => (v === null ? 'Not rated' : String(v));
+  const blocks: Block[] = [
+    { type: 'radar', axes: d.ratings.map((r) => ({ label: r.label, value: r.value })) },
+    potential === null
+      ? table(['Dimension', 'Rating (0–4)', 'Rationale'], d.ratings.map((r) => [r.label, ratingCell(r.value), theirsOrDash(r.rationale)]))
+      : table(
+          ['Dimension', 'Achieved (0–4)', 'Potential, had the attempt succeeded', 'Rationale'],
+          d.ratings.map((r) => [r.label, ratingCell(r.value), String(potential[r.dimension]), theirsOrDash(r.rationale)]),
+        ),
+    paragraph(line('The facts the level rests on besides the ratings, as the delegation recorded them:'), 'muted'),
+  ];
+  const rows: (readonly [string, Inline])[] = [
+    ...basis.facts.map((f) => [f.label, line(f.value)] as const),
+    ['Overall level', line(d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`)],
+  ];
+  if (basis.formula !== null) rows.push(['How the level follows', line(basis.formula)]);
+  for (const text of basis.whatWouldChange) rows.push(['What would change the outcome', line(text)]);
+  return [...blocks, fields(rows)];
+}
+
 function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block[] {
   const blocks: Block[] = [
     { type: 'pageBreak' },
@@ -196,6 +223,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
       ? fields([
           ['Decision', line('Attributed')],
           ['Actor', line(a.actorType, a.actorName ? line(': ', their(a.actorName)) : ' (not named)')],
+          ...(a.actorTypeId === 'state-sponsored' ? [['Attribution to a State', line(STATE_SPONSORED_COUNTS)] as const] : []),
           ['Confidence', line(CONFIDENCE_LABELS[a.confidence].label)],
           ['Basis', line(their(a.basis))],
         ])
@@ -220,12 +248,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     );
   }
 
-  blocks.push(heading(3, `3. ${stepLabel('proportionality')}`), basisLine(report, 'step:proportionality'));
-  blocks.push(
-    { type: 'radar', axes: d.ratings.map((r) => ({ label: r.label, value: r.value })) },
-    table(['Dimension', 'Rating (0–4)', 'Rationale'], d.ratings.map((r) => [r.label, r.value === null ? 'Not rated' : String(r.value), theirsOrDash(r.rationale)])),
-    fields([['Overall level', line(d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`)]]),
-  );
+  blocks.push(heading(3, `3. ${stepLabel('proportionality')}`), basisLine(report, 'step:proportionality'), ...levelBlocks(d));
 
   blocks.push(heading(3, `4. ${stepLabel('measures')}`), basisLine(report, 'step:measures', ...d.measures.map((m) => `category:${m.categoryId}`)));
   blocks.push(

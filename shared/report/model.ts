@@ -1,6 +1,7 @@
 import { LANG_CHOICES, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
-import type { CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, StepId } from '../framework/catalogue';
+import type { ActorType, CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, Ratings, StepId, TargetKind } from '../framework/catalogue';
+import type { LevelFact } from '../framework/proportionality';
 
 /**
  * The after-action report as data: what the JSON export holds and what the Markdown and
@@ -93,6 +94,8 @@ export type AttributionDecision =
       readonly status: 'attributed';
       /** "State-sponsored actor" */
       readonly actorType: string;
+      /** Its id in the catalogue: "state-sponsored" counts as a State (STATE_SPONSORED_COUNTS). */
+      readonly actorTypeId: ActorType;
       readonly actorName: string | null;
       readonly confidence: Confidence;
       readonly basis: string;
@@ -116,6 +119,20 @@ export interface RevisedEntry {
   readonly recordedAt: string;
   readonly replacedAt: string;
   readonly change: 'edited' | 'removed' | 'changed' | 'withdrawn';
+}
+
+export interface LevelBasis {
+  /** The sanctions-regime facts as the proportionality step recorded them. */
+  readonly attempt: { readonly potential: Ratings } | null;
+  readonly external: boolean;
+  readonly actorsIdentified: boolean;
+  readonly targets: readonly TargetKind[];
+  /** Those facts with the attribution, in words: who identifies the persons or entities, what counts as a State. */
+  readonly facts: readonly LevelFact[];
+  /** The level's formula with the numbers; null until the level can be computed. */
+  readonly formula: string | null;
+  /** The smallest change of one rating or fact that would open the next category or close the highest. */
+  readonly whatWouldChange: readonly string[];
 }
 
 export interface DelegationReport {
@@ -143,6 +160,8 @@ export interface DelegationReport {
   readonly ratings: readonly { readonly dimension: DimensionId; readonly label: string; readonly value: number | null; readonly rationale: string }[];
   /** The overall level (0-4) once all seven dimensions are rated. */
   readonly level: number | null;
+  /** What the level rests on besides the ratings, and how it follows from them: a reader can reproduce it. */
+  readonly levelBasis: LevelBasis;
   readonly measures: readonly {
     readonly id: MeasureId;
     readonly label: string;

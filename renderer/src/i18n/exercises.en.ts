@@ -138,6 +138,7 @@ export const exercisesEn = {
     ratings: 'Ratings',
     level: 'Overall level {{level}}',
     noLevel: 'No level yet ({{count}} of 7 rated)',
+    levelFacts: 'What the level rests on besides the ratings',
     notRated: 'not rated',
     measures_one: '{{count}} measure',
     measures_other: '{{count}} measures',

@@ -4,6 +4,8 @@ import { RenameForm } from '../../ui/RenameForm';
 import { useExercises } from './store';
 import type { DelegationView, ExerciseView } from '../../../../shared/exercise/exercises';
 import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
+import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS } from '../../../../shared/framework/proportionality';
+import { LevelFacts } from '../../ui/LevelFacts';
 import './delegations.css';
 
 const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
@@ -24,6 +26,12 @@ export function GlanceTable({ view }: { view: ExerciseView }) {
       label: t('exercises.glance.level'),
       cells: ds.map((d) => (d.level === null ? t('exercises.glance.rated', { count: ratedCount(d) }) : String(d.level))),
     },
+    // Beside the level, the facts it rests on: delegations that differ in level often differ here.
+    ...LEVEL_FACT_IDS.map((id) => ({
+      key: `fact-${id}`,
+      label: LEVEL_FACT_LABELS[id],
+      cells: ds.map((d) => d.levelFacts.find((f) => f.id === id)?.brief ?? '–'),
+    })),
     { key: 'injects', label: t('exercises.glance.injects'), cells: ds.map((d) => `${d.injectsReceived.length} / ${view.injects.length}`) },
     { key: 'measures', label: t('exercises.glance.measures'), cells: ds.map((d) => String(d.measures.length)) },
   ];
@@ -110,6 +118,7 @@ export function DelegationCard({
             );
           })}
         </dl>
+        <LevelFacts facts={d.levelFacts} title={t('exercises.card.levelFacts')} brief />
       </div>
       <div className="ex-card__block">
         <h4 className="ex-card__label">{t('exercises.card.measures', { count: d.measures.length })}</h4>

@@ -9,7 +9,11 @@ import { getRun, runHistory, verifyRun } from '../../../../electron/workflow/run
 import { createHandlers, dispatch } from '../../../../electron/ipc/handlers';
 import { exerciseReport } from '../../../../electron/report/collect';
 import type { ExercisePackage } from '../../../../shared/exercise/package';
-import { PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
+import { PRINCIPLE_IDS, type Ratings } from '../../../../shared/framework/catalogue';
+import { levelOf } from '../../../../shared/framework/level';
+import { reportHtml } from '../../../../shared/report/html';
+import { reportMarkdown } from '../../../../shared/report/markdown';
+import type { AfterActionReport } from '../../../../shared/report/model';
 import {
   SAMPLE_EXERCISE_ID, SAMPLE_EXERCISE_NAME, SAMPLE_EXPORTED_AT, buildSampleExercise, normalisePackage, sampleTime,
 } from '../../../support/sample-exercise';
@@ -110,6 +114,37 @@ describe('the sample exercise package in resources/exercises', () => {
     ]);
     expect(new Set(report.comparison.find((r) => r.label === 'Attribution')!.values).size).toBe(3);
     expect(report.improvementPlan.length).toBeGreaterThan(0);
+  });
+
+  it('reports what each level rests on, in every format, so that a reader can reproduce it', () => {
+    const db = imported();
+    const report = JSON.parse(JSON.stringify(exerciseReport(db, SAMPLE_EXERCISE_ID, { quoteLanguages: 'all' }))) as AfterActionReport;
+    const markdown = reportMarkdown(report);
+    const html = reportHtml(report);
+    for (const d of report.delegations) {
+      const b = d.levelBasis;
+      // The JSON alone gives the level: the ratings and the recorded facts.
+      const dimensions = Object.fromEntries(d.ratings.map((r) => [r.dimension, r.value])) as unknown as Ratings;
+      expect(levelOf({ dimensions, ...(b.attempt ? { attempt: b.attempt } : {}), external: b.external, targets: b.targets }), d.name).toBe(d.level);
+      expect(b.formula).toMatch(new RegExp(`^Overall level ${d.level}, the highest of four figures`));
+      for (const id of ['identified', 'external', 'attempt', 'targets'] as const) {
+        const fact = b.facts.find((f) => f.id === id)!;
+        expect(markdown).toContain(`**${fact.label}:** ${fact.value}`);
+        expect(html).toContain(`<dt>${fact.label}</dt><dd>${fact.value}</dd>`);
+      }
+    }
+    const [aurelia, borealis] = report.delegations;
+    expect(borealis!.levelBasis).toMatchObject({ attempt: null, external: true, actorsIdentified: true, targets: ['critical-infrastructure', 'essential-services'] });
+    expect(borealis!.levelBasis.facts.find((f) => f.id === 'attribution')?.value).toContain('A State-sponsored actor counts as attribution to a State');
+    expect(aurelia!.levelBasis.facts.find((f) => f.id === 'identified')?.value).toBe(
+      'No: no one is recorded as identified, and there is no attribution that could name anyone (it was skipped).',
+    );
+    expect(report.comparison.find((r) => r.label === 'Persons or entities identified')?.values).toEqual(['No', 'Yes', 'Yes']);
+    expect(report.comparison.find((r) => r.label === 'Attribution')?.values[1]).toMatch(/^State-sponsored actor \(counts as a State\), moderate confidence/);
+    expect(markdown).toContain('**What would change the outcome:**');
+    // The console shows the same facts beside each delegation's level.
+    const console = getExercise(db, SAMPLE_EXERCISE_ID, sampleTime(300)).delegations;
+    expect(console.map((d) => d.levelFacts)).toEqual(report.delegations.map((d) => d.levelBasis.facts));
   });
 
   it('is what the generator makes: run `npm run sample` after changing tests/support/sample-exercise.ts', () => {

@@ -225,7 +225,7 @@ describe('what the record held before the run was taken back', () => {
     // The attribution was revised: the skip and its reason stay in the record.
     expect(d.attributions).toEqual([
       { at: at(3), status: 'skipped', reason: 'Intelligence not yet shared', inForce: false },
-      { at: at(13), status: 'attributed', actorType: 'State-sponsored actor', actorName: 'GREYLOCK', confidence: 'moderate', basis, inForce: true },
+      { at: at(13), status: 'attributed', actorType: 'State-sponsored actor', actorTypeId: 'state-sponsored', actorName: 'GREYLOCK', confidence: 'moderate', basis, inForce: true },
     ]);
     expect(markdown).toContain('| Not attributed | Intelligence not yet shared | Superseded |');
     expect(markdown).toContain(`| Attributed to State-sponsored actor, moderate confidence: GREYLOCK | ${basis} | In force |`);

@@ -19,13 +19,25 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       { at: '2026-11-30T09:05:00.000Z', text: `${text} (before)`, status: 'superseded' },
       { at: '2026-11-30T09:15:00.000Z', text, status: 'current' },
     ],
-    attribution: { status: 'attributed', actorType: 'State-sponsored actor', actorName: text, confidence: 'moderate', basis: text },
+    attribution: { status: 'attributed', actorType: 'State-sponsored actor', actorTypeId: 'state-sponsored', actorName: text, confidence: 'moderate', basis: text },
     attributions: [
       { at: '2026-11-30T09:06:00.000Z', status: 'skipped', reason: text, inForce: false },
-      { at: '2026-11-30T09:16:00.000Z', status: 'attributed', actorType: 'State-sponsored actor', actorName: text, confidence: 'moderate', basis: text, inForce: true },
+      { at: '2026-11-30T09:16:00.000Z', status: 'attributed', actorType: 'State-sponsored actor', actorTypeId: 'state-sponsored', actorName: text, confidence: 'moderate', basis: text, inForce: true },
     ],
     ratings: DIMENSION_IDS.map((dimension) => ({ dimension, label: DIMENSIONS[dimension].label, value: 2, rationale: text })),
     level: 2,
+    levelBasis: {
+      attempt: null,
+      external: true,
+      actorsIdentified: false,
+      targets: ['state-functions'],
+      facts: [
+        { id: 'identified', label: 'Persons or entities identified', value: 'Yes: the attribution names the actor.', brief: 'Yes' },
+        { id: 'external', label: 'External threat', value: 'Yes: recorded as an external threat to the Union or its member states.', brief: 'Yes' },
+      ],
+      formula: 'Overall level 2, the highest of four figures, from (1) the average.',
+      whatWouldChange: ['Restrictive measures would be suggested with this one change: intensity 3 instead of 2 (level 3).'],
+    },
     measures: [
       { id: 'council-conclusions', label: 'Council conclusions', categoryId: 'preventive', category: 'Preventive measures', rationale: text, outsideSuggestion: false },
     ],
