@@ -20,7 +20,8 @@ describe('the evidence map in SQLite', () => {
     expect(unresolvedLinks(wb.db)).toEqual([]);
   });
 
-  it.each(EVIDENCE_ITEMS.map((item) => [`${item.kind}:${item.id}`, item] as const))('%s has a primary link first', (_name, item) => {
+  const linked = EVIDENCE_ITEMS.filter((item) => !(item.kind === 'step' && item.id === 'decided'));
+  it.each(linked.map((item) => [`${item.kind}:${item.id}`, item] as const))('%s has a primary link first', (_name, item) => {
     const links = resolveEvidence(wb.db, item);
     expect(links[0]?.primary).toBe(true);
     const firstSecondary = links.findIndex((l) => !l.primary);

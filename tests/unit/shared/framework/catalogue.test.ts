@@ -88,12 +88,17 @@ describe('the framework catalogue', () => {
 });
 
 describe('the evidence map', () => {
-  it('gives every step, dimension, principle and category at least one primary link, primary first', () => {
+  it('gives every item but the decision at least one primary link, primary first', () => {
     const kinds = new Set(EVIDENCE_ITEMS.map((i) => i.kind));
     expect(kinds).toEqual(new Set(['step', 'dimension', 'principle', 'category', 'screen']));
     expect(EVIDENCE_ITEMS).toHaveLength(STEP_IDS.length + DIMENSION_IDS.length + PRINCIPLE_IDS.length + CATEGORY_IDS.length + 1);
     for (const item of EVIDENCE_ITEMS) {
       const links = evidenceFor(item);
+      // No paragraph speaks of recording or reopening a decision: the step has none of its own.
+      if (item.kind === 'step' && item.id === 'decided') {
+        expect(links).toEqual([]);
+        continue;
+      }
       expect(links.some((l) => l.primary), `${item.kind} ${item.id}`).toBe(true);
       const firstSecondary = links.findIndex((l) => !l.primary);
       if (firstSecondary >= 0) expect(links.slice(firstSecondary).every((l) => !l.primary)).toBe(true);
@@ -102,7 +107,7 @@ describe('the evidence map', () => {
 
   it('uses known documents and the corpus anchor scheme', () => {
     // 6122/15 is unnumbered: sections, clauses and their indents (s2.c4.i2).
-    const anchor = /^(intro|r\d+|p\d+(\.i\d+)?|h\d+|(s\d+\.)?c\d+(\.i\d+)?|s\d+)$/;
+    const anchor = /^(intro|r\d+|p\d+(\.i\d+|\.closing)?|h\d+|(s\d+\.)?c\d+(\.i\d+)?|s\d+)$/;
     for (const item of EVIDENCE_ITEMS) {
       for (const l of evidenceFor(item)) {
         expect(EVIDENCE_DOC_REFS).toContain(l.docRef);
@@ -121,6 +126,22 @@ describe('the evidence map', () => {
     PRINCIPLE_IDS.forEach((p, i) => expect(primary(EVIDENCE.principles[p])).toEqual([`10474/17 p5.i${i + 1}`]));
     expect(primary(EVIDENCE.categories.support)).toEqual(['7290/21 p26']);
     expect(primary(EVIDENCE.categories.restrictive)).toEqual(['10474/17 p5']);
+  });
+
+  it('links the secondary paragraphs FRAMEWORK.md §3 names, and none it rules out', () => {
+    const refs = (links: readonly { docRef: string; anchor: string }[]) => links.map((l) => `${l.docRef} ${l.anchor}`);
+    const all = EVIDENCE_ITEMS.flatMap((item) => refs(evidenceFor(item)));
+    // 10119/24 §4 speaks of protective measures; §6's lead-in names no category: its first item and closing words do.
+    expect(all).not.toContain('10119/24 p4');
+    expect(all).not.toContain('10119/24 p6');
+    expect(refs(EVIDENCE.steps.measures)).toEqual(expect.arrayContaining(['10119/24 p6.i1', '10119/24 p6.closing']));
+    expect(refs(EVIDENCE.categories.restrictive)).toContain('10119/24 p6.closing');
+    expect(refs(EVIDENCE.categories.preventive)).toEqual(expect.arrayContaining(['6122/15 s2.c2', '6122/15 s2.c3', '7290/21 p7']));
+    expect(refs(EVIDENCE.principles['international-law'])).toEqual(expect.arrayContaining(['6122/15 s2.c1', '7290/21 p7', '7290/21 p28']));
+    expect(refs(EVIDENCE.principles.integrity)).toContain('10474/17 p1');
+    // The support category rests on a request to consider the link, not on a rule establishing it.
+    expect(EVIDENCE.categories.support[0]?.note).toMatch(/considered further/);
+    expect(EVIDENCE.screens.exercises[0]?.note).toMatch(/Latvian text speaks of appropriate testing/);
   });
 });
 
