@@ -91,13 +91,43 @@ export interface CorpusDocument {
   readonly footnotes: readonly Footnote[];
 }
 
+/**
+ * How a paragraph met the query, best first: the form as typed (diacritics aside), another
+ * inflection of it, a compound that contains it, a glossary concept's form in the paragraph's language.
+ */
+export const MATCH_KINDS = ['exact', 'stem', 'compound', 'concept'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** A word of the paragraph that matched, as the text has it. */
+export interface MatchedForm {
+  readonly form: string;
+  readonly kind: MatchKind;
+  /** The glossary concept whose form it is (kind concept). */
+  readonly concept?: string;
+  /** The correct reading that matched, where the source has an OCR error (form is the source's). */
+  readonly reading?: string;
+}
+
 export interface SearchHit {
   readonly docRef: string;
   readonly lang: Lang;
   readonly anchor: string;
   /** Plain text with the matched terms between the two marks below. */
   readonly snippet: string;
+  /** The snippet quotes this footnote of the paragraph, where only its footnote matched. */
+  readonly footnote?: number;
+  /** Higher is better; hits come in its order. */
   readonly score: number;
+  /** The best kind by which every word of the query met this paragraph. */
+  readonly kind: MatchKind;
+  readonly matched: readonly MatchedForm[];
+}
+
+/** An English word or phrase of the query that named a glossary concept, and the forms it was searched as. */
+export interface Expansion {
+  readonly term: string;
+  readonly concept: string;
+  readonly forms: readonly { readonly lang: Lang; readonly form: string }[];
 }
 
 export interface SearchResult {
@@ -105,6 +135,7 @@ export interface SearchResult {
   readonly total: number;
   /** How many of the matches were ranked: all of them, or the first RANK_WINDOW in document order. */
   readonly ranked: number;
+  readonly expanded: readonly Expansion[];
   readonly hits: readonly SearchHit[];
 }
 

@@ -5,6 +5,7 @@ import {
 } from '../db/tables/corpus';
 import type { CorpusDocument } from '../../shared/corpus';
 import { parseSeed } from './parse';
+import { indexCorpus } from './search/indexing';
 import { readSeeds } from './seeds';
 
 /** Bump when the parser's output changes, so existing databases rebuild their corpus. */
@@ -36,6 +37,7 @@ export function ensureCorpus(db: Db, seedsDir: string, options: { force?: boolea
     for (const { seed, doc } of documents) {
       paragraphs += insertDocument(db, doc, seed.meta.file, seed.meta.sha256);
     }
+    indexCorpus(db, documents.map(({ doc }) => doc));
     upsertCorpusState(db, seeds.hash, new Date().toISOString());
     return { rebuilt: true, current: true, documents: documents.length, paragraphs };
   });

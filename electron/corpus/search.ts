@@ -1,7 +1,12 @@
 import { UserError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { countMatches, matchAt, selectMatches, type Match } from '../db/tables/corpus';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type Lang, type SearchHit, type SearchResult } from '../../shared/corpus';
+import { countSearchMatches, searchMatchAt, selectSearchPage, type SearchMatch, type SearchPageRow } from '../db/tables/search-index';
+import { HIGHLIGHT_END, HIGHLIGHT_START, MATCH_KINDS, type Lang, type MatchKind, type SearchHit, type SearchResult } from '../../shared/corpus';
+import { GLOSSARY } from '../../shared/glossary';
+import type { SearchConcept } from './search/concepts';
+import { expandQuery, type ParsedQuery, type TypedUnit } from './search/expand';
+import { buildSnippet } from './search/snippet';
+import { foldedWords } from './search/words';
 
 /**
  * What a user may type: words (all must occur), "an exact phrase", a prefix* and OR
@@ -21,43 +26,35 @@ export interface SearchOptions {
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_LIMIT = 200;
-const HAS_WORD = /[\p{L}\p{N}]/u;
 // A phrase in quotes (closed or not), or a run of anything but spaces and quotes.
 const TOKEN = /"([^"]*)"?|([^\s"]+)/gu;
 
-/** Turns what the user typed into a safe FTS5 expression; throws SearchQueryError when nothing is searchable. */
-export function toFtsQuery(input: string): string {
+/** Reads what the user typed as alternatives of units; throws SearchQueryError when nothing is searchable. */
+export function parseQuery(input: string): ParsedQuery {
   if (input.length > MAX_QUERY_LENGTH) {
     throw new SearchQueryError(`The search text is too long (${input.length} characters; at most ${MAX_QUERY_LENGTH}).`);
   }
-  const parts: string[] = [];
+  const groups: TypedUnit[][] = [[]];
   for (const match of input.matchAll(TOKEN)) {
     const phrase = match[1];
     const word = match[2];
-    if (phrase !== undefined) {
-      if (HAS_WORD.test(phrase)) parts.push(quote(phrase));
-      continue;
-    }
-    if (word === undefined) continue;
+    // OR only joins two terms; leading, trailing or doubled ORs are dropped.
     if (word === 'OR') {
-      // OR only joins two terms; leading, trailing or doubled ORs are dropped.
-      if (parts.length > 0 && parts[parts.length - 1] !== 'OR') parts.push('OR');
+      if (groups[groups.length - 1]!.length > 0) groups.push([]);
       continue;
     }
     if (word === 'AND') continue; // terms are ANDed anyway
-    const prefix = word.endsWith('*');
-    const bare = word.replace(/\*+$/u, '');
-    if (!HAS_WORD.test(bare)) continue;
-    parts.push(quote(bare) + (prefix ? '*' : ''));
+    const prefix = word !== undefined && word.endsWith('*');
+    const typed = phrase ?? word!.replace(/\*+$/u, '');
+    const words = foldedWords(typed);
+    if (words.length > 0) groups[groups.length - 1]!.push({ typed, words, prefix: prefix && words.length === 1 });
   }
-  while (parts[parts.length - 1] === 'OR') parts.pop();
-  if (parts.length === 0) {
+  const query = groups.filter((g) => g.length > 0);
+  if (query.length === 0) {
     throw new SearchQueryError('Nothing to search for: type at least one word (letters or digits).');
   }
-  return parts.join(' ');
+  return query;
 }
-
-const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /**
  * bm25 must score every matching row before the best can be chosen, which for a word found
@@ -69,26 +66,44 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
  */
 export const RANK_WINDOW = 2000;
 
-/** Ranked full-text search with highlighted snippets (terms between HIGHLIGHT_START and HIGHLIGHT_END). */
-export function searchCorpus(db: Db, query: string, options: SearchOptions = {}): SearchResult {
-  const fts = toFtsQuery(query);
+/**
+ * Ranked full-text search with highlighted snippets (terms between HIGHLIGHT_START and
+ * HIGHLIGHT_END). Paragraphs where the query's words occur as typed (diacritics aside) come
+ * first, then those where they occur inflected, then inside compounds, then as a glossary
+ * concept's forms; by bm25 within each kind. English words that name a concept of the
+ * glossary (shared/glossary.ts) are also searched as its forms, and the result says so.
+ */
+export function searchCorpus(db: Db, query: string, options: SearchOptions = {}, glossary: readonly SearchConcept[] = GLOSSARY): SearchResult {
+  const expanded = expandQuery(parseQuery(query), glossary);
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_LIMIT);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
-  const match: Match = { fts, lang: options.lang ?? null, docRef: options.docRef ?? null };
-  const total = countMatches(db, match);
-  const windowEnd = total > RANK_WINDOW ? matchAt(db, match, RANK_WINDOW - 1) : Number.MAX_SAFE_INTEGER;
-  const rows = selectMatches(db, match, { windowEnd, limit, offset });
-  const hits = rows.map(
-    (row): SearchHit => ({
-      docRef: row.docRef,
-      lang: row.lang,
-      anchor: row.anchor,
-      snippet: row.snippet,
-      // bm25 is lower-is-better; users and scripts expect higher-is-better.
-      score: Math.round(-row.rank * 1000) / 1000,
-    }),
-  );
-  return { query, total, ranked: Math.min(total, RANK_WINDOW), hits };
+  const filters = { lang: options.lang ?? null, docRef: options.docRef ?? null };
+  const broadest: SearchMatch = { fts: expanded.tiers[expanded.tiers.length - 1]!.fts, ...filters };
+  const total = countSearchMatches(db, broadest);
+  const windowEnd = total > RANK_WINDOW ? searchMatchAt(db, broadest, RANK_WINDOW - 1) : Number.MAX_SAFE_INTEGER;
+  // Each kind adds the paragraphs the kinds before it did not match; the page is filled in
+  // that order, so a page that the exact forms fill costs one ranked query.
+  const ranked: { row: SearchPageRow; kind: MatchKind }[] = [];
+  for (const [tier, { kind, fts }] of expanded.tiers.entries()) {
+    if (ranked.length >= offset + limit) break;
+    const previous = expanded.tiers[tier - 1];
+    const match: SearchMatch = { fts: previous ? `(${fts}) NOT (${previous.fts})` : fts, ...filters };
+    for (const row of selectSearchPage(db, match, { windowEnd, limit: offset + limit - ranked.length })) ranked.push({ row, kind });
+  }
+  const hits = ranked.slice(offset, offset + limit).map(({ row, kind }): SearchHit => {
+    const snippet = buildSnippet({ lang: row.lang, text: row.text, notes: JSON.parse(row.notes), readings: JSON.parse(row.readings) }, expanded.units);
+    return { docRef: row.docRef, lang: row.lang, anchor: row.anchor, ...snippet, score: score(kind, row.rank), kind };
+  });
+  return { query, total, ranked: Math.min(total, RANK_WINDOW), expanded: expanded.expanded, hits };
+}
+
+/**
+ * Higher is better and hits come in its order: the kind's place (exact 4, stem 3, compound 2,
+ * concept 1), plus bm25 squeezed into [0, 1) (bm25 is lower-is-better and unbounded).
+ */
+function score(kind: MatchKind, bm25: number): number {
+  const relevance = Math.max(-bm25, 0);
+  return Math.round((MATCH_KINDS.length - MATCH_KINDS.indexOf(kind) + relevance / (1 + relevance)) * 1000) / 1000;
 }
 
 /** Renders highlight marks for plain-text output (the CLI): **term**. */

@@ -6,9 +6,10 @@ import { exerciseTables } from './004-exercises';
 import { reportTables } from './005-report';
 import { runCheckpoints } from './006-run-checkpoints';
 import { footnotePlaces } from './007-footnote-places';
+import { searchIndex } from './008-search-index';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces, searchIndex];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {
