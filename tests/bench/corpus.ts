@@ -7,6 +7,7 @@ import { indexCorpus } from '../../electron/corpus/search/indexing';
 import { getCorpus } from '../../electron/corpus/queries';
 import type { CorpusDocument, Paragraph } from '../../shared/corpus';
 import { GLOSSARY } from '../../shared/glossary';
+import { EVAL_QUERIES } from '../support/search-eval';
 import { SEEDS_DIR } from '../support/temp';
 import { rng, round, summarise, time } from './stats';
 import type { Report } from './report';
@@ -139,7 +140,8 @@ export function benchCorpus(report: Report, dir: string, quick: boolean): void {
   const db = openDatabase(`${dir}/real.sqlite`);
   ensureCorpus(db, SEEDS_DIR);
   const corpus = getCorpus(db);
-  const queries = queryMix(corpus);
+  // The frequency mix, and the held-out queries of the search evaluation as diplomats type them.
+  const queries = [...queryMix(corpus), ...EVAL_QUERIES.map((e) => e.query)];
   report.note('corpus', `query mix (${queries.length}): ${queries.join(', ')}`);
   report.search('real corpus', measureSearch(db, queries, quick ? 5 : 30));
   const vocabulary = wordsByFrequency(corpus);
