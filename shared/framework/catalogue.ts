@@ -413,7 +413,7 @@ export const MEASURES: { readonly [K in MeasureId]: Measure & { readonly id: K }
 
 export const REQUIREMENTS: { readonly [K in RequirementId]: Labelled<K> } = {
   none: { id: 'none', label: 'Needs neither attribution nor identified persons or entities' },
-  actors: { id: 'actors', label: 'Needs responsible persons or entities identified' },
+  actors: { id: 'actors', label: 'Needs the responsible persons or entities identified by name' },
   state: { id: 'state', label: 'Needs attribution to a State' },
 };
 

@@ -55,7 +55,11 @@ export function ProfileCard({ context }: { context: WorkflowContext }) {
           <h3 className="profile__subheading">{t('runs.profile.categories')}</h3>
           <ul className="profile__categories">
             {assessment.categories.map((c) => (
-              <li key={c.id} className={c.proportionate ? 'category-line category-line--in' : 'category-line'} data-category={c.id}>
+              <li
+                key={c.id}
+                className={['category-line', c.proportionate ? 'category-line--in' : '', c.proportionate && !c.available ? 'category-line--unavailable' : ''].filter(Boolean).join(' ')}
+                data-category={c.id}
+              >
                 <span className="category-line__mark" aria-hidden="true">
                   {c.proportionate ? '✓' : '–'}
                 </span>
