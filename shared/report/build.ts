@@ -263,7 +263,10 @@ function citationsOf(input: ReportInput): { basis: Record<string, string[]>; cit
           docRef: link.docRef,
           anchor: link.anchor,
           supports: [],
-          quotes: shown.map((p) => ({ lang: p.lang, citation: citeParagraph(p), text: p.text })),
+          quotes: shown.map((p) => ({
+            lang: p.lang, citation: citeParagraph(p), text: p.text,
+            footnotes: p.notes.map(({ n, text, inferred }) => ({ n, text, inferred })),
+          })),
           unavailable: wanted !== null && inWanted.length === 0 ? [wanted as Lang] : [],
         };
         byParagraph.set(key, citation);

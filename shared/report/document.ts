@@ -1,3 +1,4 @@
+import { citeFootnote } from '../citation';
 import type { Lang } from '../corpus';
 import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STATE_SPONSORED_COUNTS, STEPS, inWords, type StepId } from '../framework/catalogue';
 import {
@@ -32,7 +33,8 @@ export type Block =
       /** Columns of times, kept on one line when printed. */
       readonly timeColumns?: readonly number[];
     }
-  | { readonly type: 'quote'; readonly lang: Lang; readonly citation: string; readonly text: string }
+  /** `footnotes`: the paragraph's footnotes, each a line as citeFootnote writes it. */
+  | { readonly type: 'quote'; readonly lang: Lang; readonly citation: string; readonly text: string; readonly footnotes: readonly string[] }
   | { readonly type: 'radar'; readonly axes: readonly { readonly label: string; readonly value: number | null }[] }
   | { readonly type: 'pageBreak' };
 
@@ -332,7 +334,7 @@ function citationBlocks(citations: readonly Citation[]): Block[] {
     if (c.unavailable.length > 0) {
       blocks.push(paragraph(line(`Not available in ${c.unavailable.map((l) => l.toUpperCase()).join(', ')}; quoted in the language the document has.`), 'muted'));
     }
-    for (const q of c.quotes) blocks.push({ type: 'quote', lang: q.lang, citation: q.citation, text: q.text });
+    for (const q of c.quotes) blocks.push({ type: 'quote', lang: q.lang, citation: q.citation, text: q.text, footnotes: q.footnotes.map(citeFootnote) });
   }
   return blocks;
 }

@@ -89,8 +89,11 @@ function blockHtml(block: Block): string {
           .join('') +
         '</tbody></table>'
       );
-    case 'quote':
-      return `<figure class="quote"><figcaption>${escapeHtml(block.citation)}</figcaption><blockquote lang="${block.lang}">${escapeHtml(block.text)}</blockquote></figure>`;
+    case 'quote': {
+      // The footnotes follow the quotation, outside it: the blockquote holds the paragraph alone.
+      const notes = block.footnotes.length > 0 ? `<p class="quote-notes" lang="${block.lang}">${block.footnotes.map(escapeHtml).join('<br>')}</p>` : '';
+      return `<figure class="quote"><figcaption>${escapeHtml(block.citation)}</figcaption><blockquote lang="${block.lang}">${escapeHtml(block.text)}</blockquote>${notes}</figure>`;
+    }
     case 'radar':
       return radarSvg(block.axes);
     case 'pageBreak':
@@ -134,6 +137,7 @@ figure.radar { text-align: center; }
 figure.quote { break-inside: avoid; }
 figcaption { font-weight: 600; font-size: 9pt; color: #333; }
 blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #0d2c54; white-space: pre-wrap; }
+.quote-notes { margin: 2pt 0 0 11.5pt; font-size: 8.5pt; color: #444; }
 .page-break { break-before: page; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; } .marking { display: block; } }
 .marking { display: none; text-align: center; ${margin} }

@@ -113,6 +113,8 @@ function blockNodes(block: Block): RootContent[] {
       return [
         paragraph(texts(`${block.citation}:`)),
         { type: 'blockquote', children: [paragraph(texts(block.text))] },
+        // Its footnotes after it, outside the quotation, one paragraph each.
+        ...block.footnotes.map((f) => paragraph(texts(f))),
       ];
     case 'radar':
       // The ratings table right after it carries the same numbers.

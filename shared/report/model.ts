@@ -1,4 +1,4 @@
-import { LANG_CHOICES, type Lang } from '../corpus';
+import { LANG_CHOICES, type Footnote, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
 import type { ActorType, CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, Ratings, StepId, TargetKind } from '../framework/catalogue';
 import type { LevelFact } from '../framework/proportionality';
@@ -186,6 +186,8 @@ export interface Quote {
   readonly citation: string;
   /** The paragraph, verbatim as the corpus holds it. */
   readonly text: string;
+  /** The footnotes whose markers stand in the paragraph, in their order: a quotation carries them. */
+  readonly footnotes: readonly Pick<Footnote, 'n' | 'text' | 'inferred'>[];
 }
 
 export interface Citation {

@@ -112,6 +112,8 @@ describe('a run from the first finding to a decision', () => {
     await evidence.getByRole('button', { name: 'Dutch', exact: true }).click();
     await first.getByRole('button', { name: 'Cite 10474/17 §5, indent 4 (Dutch)' }).click();
     expect(app.clipboard.at(-1)).toBe('Council conclusions 10474/17, para. 5, fourth indent (NL)');
+    await first.getByRole('button', { name: 'Quote 10474/17 §5, indent 4 (Dutch) with its reference and footnotes' }).click();
+    expect(app.clipboard.at(-1)).toMatch(/^“uitgaan van een tussen de lidstaten .*situatie,”\nCouncil conclusions 10474\/17, para\. 5, fourth indent \(NL\)$/s);
 
     await page.evaluate(() => window.scrollTo({ top: 0 }));
     await app.screenshot('step-awareness');
@@ -188,6 +190,9 @@ describe('a run from the first finding to a decision', () => {
     const evidence = page.getByRole('region', { name: 'Supporting paragraphs' });
     expect(await evidence.getByLabel('Show paragraphs for').inputValue()).toBe('dimension:scope');
     await evidence.locator('.evidence__section-title', { hasText: 'Scope' }).waitFor();
+    // 10474/17 §2 is quoted with its two sub-paragraphs apart.
+    const p2 = evidence.locator('.evidence-link', { has: page.locator('.evidence-link__ref', { hasText: /^10474\/17 §2$/ }) }).first();
+    expect(await p2.locator('blockquote[lang="nl"] .ptext__block').count()).toBe(2);
 
     await page.evaluate(() => window.scrollTo({ top: 0 }));
     await app.screenshot('step-proportionality');
@@ -249,6 +254,8 @@ describe('a run from the first finding to a decision', () => {
     // The evidence follows the category being worked on.
     await statement.getByLabel(/^Rationale for Statement/).focus();
     await page.getByRole('region', { name: 'Supporting paragraphs' }).locator('.evidence__section-title', { hasText: 'Stabilising measures' }).waitFor();
+    // A quotation carries the footnotes of its paragraph (10119/24 §6 cites the strategic compass and the hybrid toolbox).
+    expect(await page.locator('.evidence-link__notes li').count()).toBeGreaterThan(0);
     await app.screenshot('step-measures');
     await expectAccessible();
 

@@ -5,9 +5,9 @@ import { formatDate } from '../../i18n/format';
 import { alignByAnchor } from './align';
 import { anchorLabel } from '../../ui/anchorLabel';
 import { CiteButton } from '../../ui/CiteButton';
-import { Footnotes } from './Reader';
+import { Footnotes, notesOf, ReaderText, ReadingsNotice } from './ReaderText';
 import { ReaderToolbar, useTargetInView, useText } from './readerParts';
-import type { Target } from './store';
+import { useLibrary, type Target } from './store';
 import './compare.css';
 
 /** Two language versions of one document, paragraph by paragraph: one row per anchor. */
@@ -22,6 +22,7 @@ export function Compare({ docRef, langs, target }: { docRef: string; langs: read
   const failed = [first, second].find((x) => x.status === 'error');
   const names = { first: t(`lang.${langs[0]}`), second: t(`lang.${langs[1]}`) };
   const gloss = t(`docs.${docRef}`, { defaultValue: '' });
+  const openCompare = useLibrary((s) => s.openCompare);
 
   return (
     <article className="compare" aria-labelledby="reader-title">
@@ -35,6 +36,7 @@ export function Compare({ docRef, langs, target }: { docRef: string; langs: read
           {t('reader.compareTitle', { docRef, ...names })}
         </h1>
         {gloss && <p className="doc-head__gloss">{gloss}</p>}
+        {docs?.map((d) => <ReadingsNotice key={d.lang} doc={d} />)}
       </header>
       {failed?.status === 'error' && (
         <p role="alert" className="notice notice--error">
@@ -78,14 +80,22 @@ export function Compare({ docRef, langs, target }: { docRef: string; langs: read
                       {label}
                     </th>
                     {row.cells.map((p, i) => {
-                      const lang = docs[i]!.lang;
+                      const doc = docs[i]!;
+                      const lang = doc.lang;
                       return (
                         <td key={lang} lang={lang}>
                           {p ? (
                             <>
                               {/* First, so that it floats beside the text's first line instead of taking a line of its own. */}
-                              <CiteButton docRef={docRef} lang={lang} paragraph={p} label={label} />
-                              <p className={p.kind === 'heading' ? 'compare__text compare__text--heading' : 'compare__text'}>{p.text}</p>
+                              <CiteButton docRef={docRef} lang={lang} paragraph={p} notes={notesOf(doc, p)} label={label} />
+                              <ReaderText
+                                docRef={docRef}
+                                lang={lang}
+                                paragraph={p}
+                                notes={notesOf(doc, p)}
+                                className={p.kind === 'heading' ? 'compare__text compare__text--heading' : 'compare__text'}
+                                as="p"
+                              />
                             </>
                           ) : (
                             <span className="muted">
@@ -103,7 +113,12 @@ export function Compare({ docRef, langs, target }: { docRef: string; langs: read
           </table>
           <div className="compare__footnotes">
             {docs.map((d) => (
-              <Footnotes key={d.lang} doc={d} heading={t('reader.footnotesIn', { language: t(`lang.${d.lang}`) })} />
+              <Footnotes
+                key={d.lang}
+                doc={d}
+                heading={t('reader.footnotesIn', { language: t(`lang.${d.lang}`) })}
+                onOpen={(anchor) => openCompare(docRef, langs, { anchor, flash: true })}
+              />
             ))}
           </div>
         </>

@@ -1,17 +1,19 @@
 import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorpusDocument, Lang, Paragraph } from '../../../../shared/corpus';
+import type { CorpusDocument, Footnote, Lang, Paragraph } from '../../../../shared/corpus';
 import { formatDate } from '../../i18n/format';
 import { anchorLabel } from '../../ui/anchorLabel';
 import { CiteButton } from '../../ui/CiteButton';
+import { Footnotes, notesOf, ReaderText, ReadingsNotice } from './ReaderText';
 import { ReaderToolbar, useTargetInView, useText } from './readerParts';
-import type { Target } from './store';
+import { useLibrary, type Target } from './store';
 import './reader.css';
 
 /** One document in one language: its paragraphs in order, each labelled and citable, then its footnotes. */
 export function Reader({ docRef, lang, target }: { docRef: string; lang: Lang; target: Target | null }) {
   const { t } = useTranslation();
   const text = useText(docRef, lang);
+  const openReader = useLibrary((s) => s.openReader);
   const container = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   const doc = text.status === 'ready' ? text.value : null;
@@ -32,10 +34,10 @@ export function Reader({ docRef, lang, target }: { docRef: string; lang: Lang; t
           <DocumentHead doc={doc} titleRef={title} />
           <div ref={container} className="paragraphs" aria-label={t('reader.text')} role="region">
             {doc.paragraphs.map((p) => (
-              <ParagraphBlock key={p.anchor} docRef={docRef} lang={lang} paragraph={p} flashing={flashing === p.anchor} />
+              <ParagraphBlock key={p.anchor} docRef={docRef} lang={lang} paragraph={p} notes={notesOf(doc, p)} flashing={flashing === p.anchor} />
             ))}
           </div>
-          <Footnotes doc={doc} />
+          <Footnotes doc={doc} onOpen={(anchor) => openReader(docRef, lang, { anchor, flash: true })} />
         </>
       )}
     </article>
@@ -55,6 +57,7 @@ function DocumentHead({ doc, titleRef }: { doc: CorpusDocument; titleRef: RefObj
         {doc.title}
       </h1>
       {gloss && <p className="doc-head__gloss">{gloss}</p>}
+      <ReadingsNotice doc={doc} />
       <dl className="doc-head__meta">
         <div>
           <dt>{t('reader.adopted')}</dt>
@@ -69,15 +72,17 @@ function DocumentHead({ doc, titleRef }: { doc: CorpusDocument; titleRef: RefObj
   );
 }
 
-export function ParagraphBlock({
+function ParagraphBlock({
   docRef,
   lang,
   paragraph: p,
+  notes,
   flashing,
 }: {
   docRef: string;
   lang: Lang;
   paragraph: Paragraph;
+  notes: readonly Footnote[];
   flashing: boolean;
 }) {
   const { t } = useTranslation();
@@ -88,36 +93,8 @@ export function ParagraphBlock({
       <span className="para__label" title={p.inferred ? t('anchor.inferredHelp') : undefined}>
         {label}
       </span>
-      {p.kind === 'heading' ? (
-        <h2 className="para__text" lang={lang}>
-          {p.text}
-        </h2>
-      ) : (
-        <p className="para__text" lang={lang}>
-          {p.text}
-        </p>
-      )}
-      <CiteButton docRef={docRef} lang={lang} paragraph={p} label={label} />
+      <ReaderText docRef={docRef} lang={lang} paragraph={p} notes={notes} className="para__text" as={p.kind === 'heading' ? 'h2' : 'p'} />
+      <CiteButton docRef={docRef} lang={lang} paragraph={p} notes={notes} label={label} />
     </div>
-  );
-}
-
-export function Footnotes({ doc, heading }: { doc: CorpusDocument; heading?: string }) {
-  const { t } = useTranslation();
-  if (doc.footnotes.length === 0) return null;
-  const id = `footnotes-${doc.lang}`;
-  return (
-    <section className="footnotes" aria-labelledby={id}>
-      <h2 id={id}>
-        {heading ?? t('reader.footnotes')}
-      </h2>
-      <ol>
-        {doc.footnotes.map((f) => (
-          <li key={f.n} value={f.n} lang={doc.lang}>
-            {f.text}
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

@@ -16,6 +16,7 @@ import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import { anchorLabel } from '../../ui/anchorLabel';
 import { CiteButton } from '../../ui/CiteButton';
 import type { Loaded } from '../../ui/loaded';
+import { ParagraphText } from '../../ui/ParagraphText';
 import { evidenceSections, isMultilingual, itemKey, linkKey, paragraphsToShow, type EvidenceLang } from './model';
 import { useRuns } from './store';
 import './evidence-panel.css';
@@ -177,10 +178,21 @@ function EvidenceLinkView({ link, lang }: { link: ResolvedLink; lang: EvidenceLa
         {shown.map((p) => (
           <div key={p.lang} className="evidence-link__text-block">
             <span className="evidence-link__lang">{t(`lang.${p.lang}`)}</span>
+            {/* Verbatim, its sub-paragraphs apart, and with the footnotes its markers call: a quotation carries them. */}
             <blockquote className="evidence-link__text" lang={p.lang}>
-              {p.text}
+              <ParagraphText text={p.text} marks={p.footnoteMarks} lang={p.lang} className="evidence-link__para" />
+              {p.notes.length > 0 && (
+                <ol className="evidence-link__notes" aria-label={t('runs.evidence.footnotes')}>
+                  {p.notes.map((f) => (
+                    <li key={f.n} value={f.n}>
+                      {f.text}
+                      {f.inferred && <span className="muted"> ({t('reader.footnoteInferred')})</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
             </blockquote>
-            <CiteButton docRef={p.docRef} lang={p.lang} paragraph={p} label={`${p.docRef} ${anchorLabel(t, p)}`} />
+            <CiteButton docRef={p.docRef} lang={p.lang} paragraph={p} notes={p.notes} label={`${p.docRef} ${anchorLabel(t, p)}`} />
           </div>
         ))}
       </div>

@@ -86,6 +86,22 @@ describe('the after-action report of an exercise', () => {
     for (const q of quotes) expect(quoted, `${q.docRef} ${q.anchor} (${q.lang})`).toContain(q.text);
   });
 
+  it("carries each quotation's footnotes, in the JSON, the Markdown and the HTML", () => {
+    const quotes = quotesOf(report);
+    for (const q of quotes) {
+      const [stored] = getParagraph(db, q.docRef, q.anchor, q.lang);
+      expect(q.footnotes, `${q.docRef} ${q.anchor} (${q.lang})`).toEqual(stored!.notes.map(({ n, text, inferred }) => ({ n, text, inferred })));
+    }
+    const noted = quotes.filter((q) => q.footnotes.length > 0);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const q of noted) {
+      for (const f of q.footnotes) {
+        expect(markdown).toContain(`Footnote ${f.n}: ${f.text}`);
+        expect(html).toContain(`Footnote ${f.n}: ${f.text}`);
+      }
+    }
+  });
+
   it('shows every decision of every log in the timeline, at its time, and each submission in the text', () => {
     for (const d of getExercise(db, id).delegations) {
       for (const { at: when, event } of runHistory(db, d.runId)) {

@@ -81,7 +81,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     improvementPlan: [{ id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '' }],
     basis: {},
     citations: [
-      { id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: 'Eerste regel\nTweede regel' }], unavailable: [] },
+      { id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: 'Eerste regel\nTweede regel', footnotes: [] }], unavailable: [] },
     ],
   };
 }

@@ -23,7 +23,7 @@ const report: AfterActionReport = {
   observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text: HOSTILE }],
   improvementPlan: [{ id: 'i1', issue: HOSTILE, correctiveAction: 'Fix', owner: 'Me', dueDate: '2027-01-01' }],
   basis: {},
-  citations: [{ id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: `Eerste regel\n${HOSTILE}` }], unavailable: [] }],
+  citations: [{ id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: `Eerste regel\n${HOSTILE}`, footnotes: [{ n: 1, text: 'Doc. 12109/13.', inferred: false }, { n: 7, text: HOSTILE, inferred: true }] }], unavailable: [] }],
 };
 
 describe('report rendering', () => {
@@ -38,6 +38,8 @@ describe('report rendering', () => {
     expect(style).not.toContain('</style');
     expect(style).toContain('RESTRICTED \\00003c img');
     expect(html).toContain('<blockquote lang="nl">Eerste regel');
+    // A quotation's footnotes follow it, escaped too.
+    expect(html).toMatch(/<\/blockquote><p class="quote-notes" lang="nl">Footnote 1: Doc\. 12109\/13\.<br>Footnote \[7\]: &lt;img /);
   });
 
   it('Markdown escapes markup, keeps table rows on one line and marks the top and bottom', () => {
@@ -51,6 +53,7 @@ describe('report rendering', () => {
     expect(lines[0]).toMatch(/^\*\*EXERCISE · RESTRICTED .* · TLP:AMBER · EXERCISE\*\*$/);
     expect(lines.at(-1)).toBe(lines[0]);
     expect(md).toContain('> Eerste regel\n> \\<img');
+    expect(md).toMatch(/> .*\n\nFootnote 1: Doc\. 12109\/13\.\n\nFootnote \\\[7]: \\<img /);
     expect(md).toContain('**Exercise time:** 2 h 05 min');
   });
 
