@@ -1,4 +1,4 @@
-import type { Lang, LangChoice } from '../../../shared/corpus';
+import type { Lang, LangChoice, MatchKind } from '../../../shared/corpus';
 
 // Counts of the catalogue ({{dimensionCount}}, {{principleCount}}) are filled in by i18n/index.ts.
 export const en = {
@@ -38,7 +38,7 @@ export const en = {
   search: {
     label: 'Search the conclusions',
     placeholder: 'Search the conclusions, e.g. proportionaliteit or samērība',
-    hint: 'Diacritics are optional. Use "quotes" for a phrase, word* for a prefix, OR for alternatives.',
+    hint: 'Diacritics are optional; other forms of a word and the compounds that contain it are found too, and an English term of the glossary is searched as its Dutch, Latvian and Danish forms. Use "quotes" for a phrase, word* for a prefix, OR for alternatives.',
     shortcut: 'Shortcut: {{keys}}',
     language: 'Language',
     document: 'Document',
@@ -53,6 +53,23 @@ export const en = {
     more: 'Show more results',
     invalid: 'This search cannot be run.',
     noResultsHelp: 'Try fewer words, another spelling, or a prefix such as cyber*.',
+    expanded: '“{{term}}” is a concept of the glossary: also searched as its forms in the conclusions',
+    expandedForms: 'Forms searched for “{{term}}”',
+    kind: {
+      exact: 'As typed',
+      stem: 'Another form of the word',
+      compound: 'Part of a compound',
+      concept: 'Glossary concept',
+    } satisfies Record<MatchKind, string>,
+    kindHelp: {
+      exact: 'The words occur as typed (diacritics aside).',
+      stem: 'The words occur in another inflection (maatregel, maatregelen).',
+      compound: 'The words occur inside longer words (kapacitetsopbygning in cyberkapacitetsopbygning).',
+      concept: 'An English term of the glossary matched one of its forms in this language.',
+    } satisfies Record<MatchKind, string>,
+    matched: 'Matched:',
+    matchedReading: '{{form}} (the source’s OCR error; reads {{reading}})',
+    inFootnote: 'Footnote {{n}}:',
   },
   reader: {
     back: 'Back to the library',

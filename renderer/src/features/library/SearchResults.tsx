@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { LANGS, type Expansion, type MatchedForm, type SearchHit } from '../../../../shared/corpus';
 import { anchorLabel } from '../../ui/anchorLabel';
 import { useReturnFocus } from './readerParts';
 import { Snippet } from './Snippet';
 import { useLibrary } from './store';
 import './search-results.css';
 
-/** Ranked hits with highlighted snippets; opening one opens the reader at that paragraph. */
+/**
+ * Ranked hits with highlighted snippets; opening one opens the reader at that paragraph.
+ * Each hit says how it matched (as typed, another form, inside a compound, a glossary
+ * concept's form) and which words; a query that named a glossary concept says so above them.
+ */
 export function SearchResults() {
   const { t } = useTranslation();
   const search = useLibrary((s) => s.search);
@@ -35,11 +40,13 @@ export function SearchResults() {
           </p>
         )}
       </div>
+      {search.status !== 'error' && search.expanded.map((expansion) => <ExpansionNote key={expansion.concept} expansion={expansion} />)}
       {search.status === 'done' && search.total === 0 && <p className="muted">{t('search.noResultsHelp')}</p>}
       <ol className={pending ? 'hits hits--pending' : 'hits'}>
         {search.hits.map((hit) => {
           const label = anchorLabel(t, { anchor: hit.anchor, inferred: false });
           const key = `hit:${hit.docRef}/${hit.lang}/${hit.anchor}`;
+          const matchId = `${key}:match`;
           return (
             <li key={key} className="hit">
               <h3 className="hit__title">
@@ -47,6 +54,7 @@ export function SearchResults() {
                   type="button"
                   className="hit__open"
                   data-return-key={key}
+                  aria-describedby={matchId}
                   onClick={() => {
                     rememberReturn(key);
                     openReader(hit.docRef, hit.lang, { anchor: hit.anchor, flash: true });
@@ -59,8 +67,10 @@ export function SearchResults() {
                 </button>
               </h3>
               <p className="hit__snippet" lang={hit.lang}>
+                {hit.footnote !== undefined && <span className="hit__note">{t('search.inFootnote', { n: hit.footnote })} </span>}
                 <Snippet text={hit.snippet} />
               </p>
+              <HowItMatched id={matchId} hit={hit} />
             </li>
           );
         })}
@@ -71,5 +81,51 @@ export function SearchResults() {
         </button>
       )}
     </section>
+  );
+}
+
+/** The kind of match, with what it means, and the words of the paragraph that matched. */
+function HowItMatched({ id, hit }: { id: string; hit: SearchHit }) {
+  const { t } = useTranslation();
+  const form = (m: MatchedForm): string => (m.reading ? t('search.matchedReading', { form: m.form, reading: m.reading }) : m.form);
+  return (
+    <p id={id} className="hit__match">
+      <span className={`match-kind match-kind--${hit.kind}`} title={t(`search.kindHelp.${hit.kind}`)}>
+        {t(`search.kind.${hit.kind}`)}
+      </span>
+      <span className="visually-hidden">. {t(`search.kindHelp.${hit.kind}`)}</span>
+      {hit.matched.length > 0 && (
+        <>
+          {' '}
+          <span className="hit__matched">
+            {t('search.matched')}{' '}
+            <span lang={hit.lang}>{hit.matched.map(form).join(', ')}</span>
+          </span>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** That an English term was searched as a glossary concept, with the forms it was searched as, by language. */
+function ExpansionNote({ expansion }: { expansion: Expansion }) {
+  const { t } = useTranslation();
+  return (
+    <details className="expansion">
+      <summary>{t('search.expanded', { term: expansion.term })}</summary>
+      <dl className="expansion__forms" aria-label={t('search.expandedForms', { term: expansion.term })}>
+        {LANGS.filter((lang) => expansion.forms.some((f) => f.lang === lang)).map((lang) => (
+          <div key={lang} className="expansion__lang">
+            <dt>{t(`lang.${lang}`)}</dt>
+            <dd lang={lang}>
+              {expansion.forms
+                .filter((f) => f.lang === lang)
+                .map((f) => f.form)
+                .join(', ')}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CorpusDocument, DocumentSummary, Lang, SearchHit } from '../../../../shared/corpus';
+import type { CorpusDocument, DocumentSummary, Expansion, Lang, SearchHit } from '../../../../shared/corpus';
 import type { Input } from '../../../../shared/ipc/contract';
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
@@ -26,6 +26,8 @@ export interface SearchState {
   readonly answered: string;
   readonly total: number;
   readonly hits: readonly SearchHit[];
+  /** The glossary concepts the answered query expanded to. */
+  readonly expanded: readonly Expansion[];
   readonly error: string | null;
 }
 
@@ -65,6 +67,7 @@ const idleSearch: SearchState = {
   answered: '',
   total: 0,
   hits: [],
+  expanded: [],
   error: null,
 };
 
@@ -92,12 +95,13 @@ export const useLibrary = create<LibraryState>((set, get) => {
           answered: query,
           total: result.total,
           hits: offset === 0 ? result.hits : [...s.search.hits, ...result.hits],
+          expanded: result.expanded,
           error: null,
         },
       }));
     } catch (error) {
       if (mine !== sequence) return;
-      set((s) => ({ search: { ...s.search, status: 'error', answered: query, total: 0, hits: [], error: errorMessage(error) } }));
+      set((s) => ({ search: { ...s.search, status: 'error', answered: query, total: 0, hits: [], expanded: [], error: errorMessage(error) } }));
     }
   };
 
