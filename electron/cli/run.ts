@@ -175,7 +175,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         return 0;
       }
       io.out(`${result.total} paragraph(s) match "${query}"`);
-      for (const hit of hits) io.out(`${hit.docRef} ${hit.anchor} (${hit.lang})  ${hit.snippet}`);
+      for (const e of result.expanded) io.out(`"${e.term}" is a glossary concept, also searched as: ${e.forms.map((f) => `${f.form} (${f.lang})`).join(', ')}`);
+      for (const hit of hits) {
+        const footnote = hit.footnote === undefined ? '' : ` footnote ${hit.footnote}:`;
+        io.out(`${hit.docRef} ${hit.anchor} (${hit.lang}) [${hit.kind}]${footnote}  ${hit.snippet}`);
+      }
       return 0;
     },
   },

@@ -84,10 +84,12 @@ export function searchCorpus(db: Db, query: string, options: SearchOptions = {},
   // Each kind adds the paragraphs the kinds before it did not match; the page is filled in
   // that order, so a page that the exact forms fill costs one ranked query.
   const ranked: { row: SearchPageRow; kind: MatchKind }[] = [];
-  for (const [tier, { kind, fts }] of expanded.tiers.entries()) {
-    if (ranked.length >= offset + limit) break;
+  // Once every match in the window is on the list, the later kinds have nothing to add.
+  const reachable = Math.min(total, RANK_WINDOW);
+  for (const [tier, { kind, fts, added }] of expanded.tiers.entries()) {
+    if (ranked.length >= offset + limit || ranked.length >= reachable) break;
     const previous = expanded.tiers[tier - 1];
-    const match: SearchMatch = { fts: previous ? `(${fts}) NOT (${previous.fts})` : fts, ...filters };
+    const match: SearchMatch = { fts: previous ? `(${added}) NOT (${previous.fts})` : fts, ...filters };
     for (const row of selectSearchPage(db, match, { windowEnd, limit: offset + limit - ranked.length })) ranked.push({ row, kind });
   }
   const hits = ranked.slice(offset, offset + limit).map(({ row, kind }): SearchHit => {

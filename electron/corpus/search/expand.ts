@@ -37,8 +37,12 @@ export interface UnitMatcher {
 }
 
 export interface ExpandedQuery {
-  /** Each kind's FTS5 expression: it matches what the kinds before it match, and more. */
-  readonly tiers: readonly { readonly kind: MatchKind; readonly fts: string }[];
+  /**
+   * Each kind's FTS5 expression: it matches what the kinds before it match, and more.
+   * `added` matches at least the paragraphs this kind adds (for a one-word query, only its new
+   * alternatives), which is cheaper to evaluate against the kinds before it.
+   */
+  readonly tiers: readonly { readonly kind: MatchKind; readonly fts: string; readonly added: string }[];
   readonly units: readonly UnitMatcher[];
   readonly expanded: readonly Expansion[];
 }
@@ -68,13 +72,19 @@ export function expandQuery(query: ParsedQuery, glossary: readonly SearchConcept
     }
   }
   const matchers = new Map(units.map((unit) => [unit, matcher(unit)]));
-  const tiers: { kind: MatchKind; fts: string }[] = [];
+  const tiers: { kind: MatchKind; fts: string; added: string }[] = [];
+  const single = units.length === 1 ? matchers.get(units[0]!)! : null;
+  let before: string[] = [];
   for (const [depth, kind] of KINDS.entries()) {
     const fts = groups
       .map((group) => group.map((unit) => `(${alternatives(matchers.get(unit)!, depth).join(' OR ')})`).join(' AND '))
       .map((group) => (groups.length > 1 ? `(${group})` : group))
       .join(' OR ');
-    if (fts !== tiers[tiers.length - 1]?.fts) tiers.push({ kind, fts });
+    if (fts === tiers[tiers.length - 1]?.fts) continue;
+    const now = single ? alternatives(single, depth) : [];
+    const added = single ? `(${now.filter((alt) => !before.includes(alt)).join(' OR ')})` : fts;
+    tiers.push({ kind, fts, added });
+    before = now;
   }
   return { tiers, units: [...matchers.values()], expanded: [...expanded.values()] };
 }

@@ -1,6 +1,6 @@
 import { HIGHLIGHT_END, HIGHLIGHT_START, MATCH_KINDS, type Lang, type MatchedForm, type MatchKind } from '../../../shared/corpus';
 import type { Reading } from '../../../shared/readings';
-import type { UnitMatcher } from './expand';
+import type { FormMatcher, UnitMatcher } from './expand';
 import { stem } from './stem';
 import { fold, foldedWords, words, type Word } from './words';
 
@@ -71,8 +71,7 @@ const rank = (kind: MatchKind): number => MATCH_KINDS.indexOf(kind);
 
 /** The words of `text` and the matches among them: for each place, the best kind of the first unit found there. */
 function marked(text: string, lang: Lang, units: readonly UnitMatcher[], readings: readonly TextReading[]) {
-  const ws = words(text);
-  const seq = sequence(ws.map((w) => fold(w.text)), lang);
+  const { words: ws, seq } = analysed(text, lang);
   // A damaged word is also read as its correct reading: a match there marks the source's words.
   const alternatives = readings.flatMap((r) => {
     const from = foldedWords(r.source);
@@ -81,13 +80,14 @@ function marked(text: string, lang: Lang, units: readonly UnitMatcher[], reading
   });
   const found: Mark[] = [];
   units.forEach((unit, u) => {
+    const inLang = forLang(unit, lang);
     for (let i = 0; i < ws.length; i++) {
-      const here = matchAt(unit, seq, i, lang);
+      const here = matchAt(inLang, seq, i);
       if (here) found.push({ first: i, last: i + here.length - 1, unit: u, kind: here.kind, ...(here.concept ? { concept: here.concept } : {}) });
     }
     for (const alt of alternatives) {
       for (let j = 0; j < alt.reading.folded.length; j++) {
-        const here = matchAt(unit, alt.reading, j, lang);
+        const here = matchAt(inLang, alt.reading, j);
         if (here) {
           found.push({ first: alt.at, last: alt.at + alt.length - 1, unit: u, kind: here.kind, reading: alt.text, ...(here.concept ? { concept: here.concept } : {}) });
           break;
@@ -108,7 +108,36 @@ interface Sequence {
   readonly stems: readonly string[];
 }
 
-const sequence = (folded: readonly string[], lang: Lang): Sequence => ({ folded, stems: folded.map((w) => stem(lang, w)) });
+// Typing a query asks for the same paragraphs keystroke after keystroke: each paragraph's
+// words are split and folded once, and kept for the next searches (keyed by the text itself,
+// so a rebuilt corpus can never be answered from an older one).
+const ANALYSED_LIMIT = 5000;
+const analyses = new Map<string, { readonly words: readonly Word[]; readonly seq: Sequence }>();
+
+function analysed(text: string, lang: Lang): { readonly words: readonly Word[]; readonly seq: Sequence } {
+  const key = `${lang}:${text}`;
+  let analysis = analyses.get(key);
+  if (analysis) {
+    analyses.delete(key); // most recently used last
+  } else {
+    const ws = words(text);
+    analysis = { words: ws, seq: sequence(ws.map((w) => fold(w.text)), lang) };
+    if (analyses.size >= ANALYSED_LIMIT) analyses.delete(analyses.keys().next().value!);
+  }
+  analyses.set(key, analysis);
+  return analysis;
+}
+
+function sequence(folded: readonly string[], lang: Lang): Sequence {
+  let stems: readonly string[] | undefined;
+  // Stems only when a unit asks for them: a prefix query never does.
+  return {
+    folded,
+    get stems() {
+      return (stems ??= folded.map((w) => stem(lang, w)));
+    },
+  };
+}
 
 function occurrences(haystack: readonly string[], needle: readonly string[]): number[] {
   const at: number[] = [];
@@ -124,18 +153,33 @@ function startsAt(haystack: readonly string[], needle: readonly string[], i: num
   return prefix ? haystack[i + last]!.startsWith(needle[last]!) : haystack[i + last] === needle[last];
 }
 
-/** The best kind by which `unit` matches the words from `i` on, and how many words it takes. */
-function matchAt(unit: UnitMatcher, seq: Sequence, i: number, lang: Lang): { kind: MatchKind; length: number; concept?: string } | null {
+/** A unit as one language's paragraphs are tested for it. */
+interface LangMatcher {
+  readonly words: readonly string[];
+  readonly prefix: boolean;
+  readonly stems: readonly string[] | null;
+  /** What a word must contain to be a compound with the unit in it (a prefix reaches inside words too). */
+  readonly parts: readonly string[];
+  readonly forms: readonly FormMatcher[];
+}
+
+function forLang(unit: UnitMatcher, lang: Lang): LangMatcher {
+  return {
+    words: unit.words,
+    prefix: unit.prefix,
+    stems: unit.stems?.get(lang) ?? null,
+    parts: unit.prefix && unit.words.length === 1 ? [unit.words[0]!] : unit.parts,
+    forms: unit.forms.filter((f) => f.lang === lang),
+  };
+}
+
+/** The best kind by which the unit matches the words from `i` on, and how many words it takes. */
+function matchAt(m: LangMatcher, seq: Sequence, i: number): { kind: MatchKind; length: number; concept?: string } | null {
+  if (startsAt(seq.folded, m.words, i, m.prefix)) return { kind: 'exact', length: m.words.length };
+  if (m.stems && startsAt(seq.stems, m.stems, i)) return { kind: 'stem', length: m.stems.length };
   const word = seq.folded[i]!;
-  if (startsAt(seq.folded, unit.words, i, unit.prefix)) return { kind: 'exact', length: unit.words.length };
-  const stems = unit.stems?.get(lang);
-  if (stems && startsAt(seq.stems, stems, i)) return { kind: 'stem', length: stems.length };
-  if (unit.parts.some((p) => word.includes(p)) || (unit.prefix && unit.words.length === 1 && word.includes(unit.words[0]!))) {
-    return { kind: 'compound', length: 1 };
-  }
-  for (const form of unit.forms) {
-    if (form.lang === lang && startsAt(seq.folded, form.words, i)) return { kind: 'concept', length: form.words.length, concept: form.concept };
-  }
+  for (const part of m.parts) if (word.includes(part)) return { kind: 'compound', length: 1 };
+  for (const form of m.forms) if (startsAt(seq.folded, form.words, i)) return { kind: 'concept', length: form.words.length, concept: form.concept };
   return null;
 }
 
