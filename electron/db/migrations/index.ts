@@ -7,9 +7,10 @@ import { reportTables } from './005-report';
 import { runCheckpoints } from './006-run-checkpoints';
 import { footnotePlaces } from './007-footnote-places';
 import { searchIndex } from './008-search-index';
+import { dropOldSearch } from './009-drop-old-search';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces, searchIndex];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces, searchIndex, dropOldSearch];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {

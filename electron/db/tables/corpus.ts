@@ -1,12 +1,11 @@
 import type { Db } from '../open';
 import { statement } from '../statements';
-import type { CorpusDocument, DocumentSummary, Lang, ParagraphKind, SearchHit } from '../../../shared/corpus';
+import type { CorpusDocument, DocumentSummary, Lang, ParagraphKind } from '../../../shared/corpus';
 
 /**
- * The corpus: corpus_state, documents, paragraphs, footnotes and the paragraphs_fts index.
+ * The corpus: corpus_state, documents, paragraphs and footnotes (its search index is search-index.ts's).
  * Written only by the ingest (electron/corpus/ingest.ts), whole, from seeds/; read by the
- * corpus queries and search. The FTS5 expression is built from what the user typed by
- * toFtsQuery (electron/corpus/search.ts) and reaches SQLite only as a bound parameter.
+ * corpus queries and by search to build its index.
  */
 export interface ParagraphRow {
   anchor: string;
@@ -41,7 +40,6 @@ export function selectCounts(db: Db): { documents: number; paragraphs: number } 
 /** Empties the corpus (paragraphs and footnotes go with their documents); call inside a transaction. */
 export function deleteCorpus(db: Db): void {
   statement(db, 'DELETE FROM documents').run();
-  statement(db, 'DELETE FROM paragraphs_fts').run();
 }
 
 export function upsertCorpusState(db: Db, seedsHash: string, builtAt: string): void {
@@ -59,16 +57,14 @@ export function insertDocument(db: Db, doc: Omit<CorpusDocument, 'paragraphs' | 
   ).lastInsertRowid;
 }
 
-/** Each paragraph and its entry in the search index, under the same rowid: search never joins. */
+/** Each paragraph, in the document's order. */
 export function insertParagraphs(db: Db, documentId: number | bigint, doc: Pick<CorpusDocument, 'docRef' | 'lang' | 'paragraphs'>): void {
   const insertParagraph = statement(
     db,
     'INSERT INTO paragraphs (document_id, seq, anchor, kind, number, inferred, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const index = statement(db, 'INSERT INTO paragraphs_fts (rowid, text, doc_ref, lang, anchor) VALUES (?, ?, ?, ?, ?)');
   doc.paragraphs.forEach((p, seq) => {
-    const row = insertParagraph.run(documentId, seq, p.anchor, p.kind, p.number, p.inferred ? 1 : 0, p.text);
-    index.run(row.lastInsertRowid, p.text, doc.docRef, doc.lang, p.anchor);
+    insertParagraph.run(documentId, seq, p.anchor, p.kind, p.number, p.inferred ? 1 : 0, p.text);
   });
 }
 
@@ -139,40 +135,4 @@ export function selectParagraphByAnchor(db: Db, docRef: string, anchor: string, 
       WHERE d.doc_ref = ? AND p.anchor = ? AND (? IS NULL OR d.lang = ?)
       ORDER BY d.lang`,
   ).all(docRef, anchor, lang, lang) as (ParagraphRow & { docRef: string; lang: Lang })[];
-}
-
-// A paragraph's address lives in the FTS table (UNINDEXED columns): search never joins.
-const MATCHES = `FROM paragraphs_fts
- WHERE paragraphs_fts MATCH @fts AND (@lang IS NULL OR lang = @lang) AND (@docRef IS NULL OR doc_ref = @docRef)`;
-
-const SEARCH = {
-  count: `SELECT count(*) AS n ${MATCHES}`,
-  windowEnd: `SELECT rowid ${MATCHES} ORDER BY rowid LIMIT 1 OFFSET @windowOffset`,
-  page: `SELECT doc_ref AS docRef, lang, anchor, bm25(paragraphs_fts) AS rank,
-                snippet(paragraphs_fts, 0, char(2), char(3), '…', 20) AS snippet
-           ${MATCHES} AND rowid <= @windowEnd
-          ORDER BY rank LIMIT @limit OFFSET @offset`,
-};
-
-/** A safe FTS5 expression (toFtsQuery's) and the filters; null matches every language or document. */
-export interface Match {
-  readonly fts: string;
-  readonly lang: Lang | null;
-  readonly docRef: string | null;
-}
-
-export type MatchRow = Omit<SearchHit, 'score'> & { rank: number };
-
-export function countMatches(db: Db, match: Match): number {
-  return (statement(db, SEARCH.count).get(match) as { n: number }).n;
-}
-
-/** The rowid of the match at `windowOffset` in document order. */
-export function matchAt(db: Db, match: Match, windowOffset: number): number {
-  return statement(db, SEARCH.windowEnd).pluck().get({ ...match, windowOffset }) as number;
-}
-
-/** The best matches (by bm25) among those up to rowid `windowEnd`. */
-export function selectMatches(db: Db, match: Match, page: { readonly windowEnd: number; readonly limit: number; readonly offset: number }): MatchRow[] {
-  return statement(db, SEARCH.page).all({ ...match, ...page }) as MatchRow[];
 }
