@@ -265,7 +265,8 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     table(['Principle', 'Assessment', 'Note'], d.principles.map((p) => [p.label, p.status ?? 'Not assessed', theirsOrDash(p.note)])),
   );
 
-  blocks.push(heading(3, `5. ${stepLabel('decided')}`), basisLine(report, 'step:decided'));
+  // No paragraph speaks to recording a decision (FRAMEWORK.md §3): say so rather than cite one.
+  blocks.push(heading(3, `5. ${stepLabel('decided')}`), paragraph(line('The decision is the delegation’s own; no paragraph of the conclusions speaks to it.'), 'muted'));
   blocks.push(
     d.decisions.length > 0
       ? timedTable(

@@ -104,6 +104,8 @@ describe('a run from the first finding to a decision', () => {
     expect(await first.locator('.evidence-link__ref').textContent()).toBe('10474/17 §5, indent 4');
     expect(await first.locator('blockquote').getAttribute('lang')).toBe('nl');
     expect(await first.locator('blockquote').textContent()).toContain('gemeenschappelijk situationeel bewustzijn');
+    // The line beside each link is ours, and says so.
+    expect(await first.locator('.evidence-link__note').textContent()).toMatch(/^Our gloss: /);
     // Every language of the corpus is offered, not a fixed pair.
     for (const name of ['Dutch', 'Latvian', 'Danish']) await evidence.getByRole('button', { name, exact: true }).waitFor();
     await evidence.getByRole('button', { name: 'Side by side', exact: true }).click();
@@ -263,6 +265,8 @@ describe('a run from the first finding to a decision', () => {
     await waitForStep(page, 'Decision');
     await page.getByText('A declaration by the High Representative on behalf of the EU, without attribution.').first().waitFor();
     await page.getByText(/^The record is intact: \d+ changes/).waitFor();
+    // No paragraph speaks to recording a decision: the panel says so instead of citing one.
+    await page.getByText('No paragraph of the conclusions speaks to this step: the decision is the delegation’s own.').waitFor();
     await app.screenshot('step-decided');
     await expectAccessible();
   });

@@ -370,7 +370,9 @@ export const en = {
     },
     evidence: {
       heading: 'Supporting paragraphs',
-      intro: 'The conclusions’ own words, verbatim. Primary paragraphs first.',
+      intro: 'The conclusions’ own words, verbatim. Primary paragraphs first; the line above each is our English gloss, not the Council’s text.',
+      gloss: 'Our gloss:',
+      noneOfItsOwn: 'No paragraph of the conclusions speaks to this step: the decision is the delegation’s own.',
       for: 'Show paragraphs for',
       forStep: '{{step}} (the step)',
       principle: 'Principle {{n}}: {{label}}',
@@ -379,6 +381,7 @@ export const en = {
       loading: 'Loading the paragraphs…',
       error: 'The paragraphs could not be loaded: {{message}}',
       missing: 'This paragraph is not in the library.',
+      notInLang: 'The corpus holds this document in no {{lang}} version; shown in {{shown}}.',
       primary: 'Primary',
       footnotes: 'Footnotes of the paragraph',
     },

@@ -126,11 +126,15 @@ export function EvidencePanel({ step }: { step: StepId }) {
       {sections.map((section) => (
         <div key={itemKey(section.item)} className="evidence__section">
           <h3 className="evidence__section-title">{itemName(t, section.item)}</h3>
-          <ul className="evidence__links">
-            {section.links.map((link) => (
-              <EvidenceLinkView key={linkKey(link)} link={link} lang={lang} />
-            ))}
-          </ul>
+          {section.links.length === 0 ? (
+            <p className="muted">{t('runs.evidence.noneOfItsOwn')}</p>
+          ) : (
+            <ul className="evidence__links">
+              {section.links.map((link) => (
+                <EvidenceLinkView key={linkKey(link)} link={link} lang={lang} />
+              ))}
+            </ul>
+          )}
         </div>
       ))}
     </section>
@@ -172,8 +176,14 @@ function EvidenceLinkView({ link, lang }: { link: ResolvedLink; lang: EvidenceLa
         </span>
         {link.primary && <span className="badge badge--primary">{t('runs.evidence.primary')}</span>}
       </div>
-      <p className="evidence-link__note">{link.note}</p>
+      <p className="evidence-link__note">
+        <span className="evidence-link__gloss">{t('runs.evidence.gloss')}</span> {link.note}
+      </p>
       {shown.length === 0 && <p className="muted">{t('runs.evidence.missing')}</p>}
+      {/* A document not held in the chosen language is shown in its own, and says so. */}
+      {lang !== 'all' && first && first.lang !== lang && (
+        <p className="muted">{t('runs.evidence.notInLang', { lang: t(`lang.${lang}`), shown: t(`lang.${first.lang}`) })}</p>
+      )}
       <div className={shown.length > 1 ? 'evidence-link__texts evidence-link__texts--pair' : 'evidence-link__texts'}>
         {shown.map((p) => (
           <div key={p.lang} className="evidence-link__text-block">

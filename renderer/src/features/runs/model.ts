@@ -137,7 +137,8 @@ export function evidenceSections(sections: readonly EvidenceSection[]): readonly
     const fresh = section.links.filter((l) => !seen.has(linkKey(l)));
     for (const l of fresh) seen.add(linkKey(l));
     const ordered = [...fresh.filter((l) => l.primary), ...fresh.filter((l) => !l.primary)];
-    if (ordered.length > 0) out.push({ item: section.item, links: ordered });
+    // An item with no paragraph of its own (the decision) keeps its section, to say so.
+    if (ordered.length > 0 || section.links.length === 0) out.push({ item: section.item, links: ordered });
   }
   return out;
 }

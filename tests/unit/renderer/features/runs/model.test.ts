@@ -130,6 +130,11 @@ describe('evidenceSections', () => {
       ['measures', ['p4']],
     ]);
   });
+
+  it('keeps the section of an item that has no paragraph of its own, so the panel can say so', () => {
+    const sections = evidenceSections([{ item: { kind: 'step', id: 'decided' }, links: [] }]);
+    expect(sections).toEqual([{ item: { kind: 'step', id: 'decided' }, links: [] }]);
+  });
 });
 
 describe('paragraphsToShow', () => {
