@@ -12,6 +12,8 @@ import { openWorkbench, type Workbench } from './workbench';
 import { logUnexpected } from './log';
 import { workerRunner } from './work/thread';
 import { UserError } from '../shared/errors';
+import { KIT_SUFFIX, RETURN_SUFFIX } from '../shared/exchange/format';
+import { keyOfDatabase } from './exchange/keys';
 import {
   APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
   mainWindowOptions, REPORT_CSP, REPORT_PARTITION, REPORT_SCHEME, REPORT_URL, reportWindowPreferences, restoreBounds, type WindowBounds,
@@ -30,6 +32,8 @@ const FILE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
   md: { name: 'Markdown text', extensions: ['md'] },
   json: { name: 'CDT Workbench files', extensions: ['json'] },
+  [KIT_SUFFIX.slice(1)]: { name: 'Delegation kit', extensions: [KIT_SUFFIX.slice(1)] },
+  [RETURN_SUFFIX.slice(1)]: { name: 'Delegation return', extensions: [RETURN_SUFFIX.slice(1)] },
 };
 const filtersFor = (fileName: string) => [FILE_FILTERS[extname(fileName).slice(1)] ?? FILE_FILTERS.json!];
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
@@ -83,6 +87,8 @@ function start(): void {
     app.quit();
     return;
   }
+  // The installation's key is made at first start, so its fingerprint can be shown before any kit.
+  keyOfDatabase(workbench.db);
   const background = workerRunner(workerPath, dbFile);
   app.on('will-quit', () => void background.close());
   registerIpc(
@@ -106,6 +112,15 @@ const desktop: Desktop = {
     const options = { properties: ['openFile' as const], filters: [FILE_FILTERS.json!] };
     const chosen = mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options);
     return chosen?.[0] ?? null;
+  },
+  chooseExchangeFiles(kind) {
+    const filter = FILE_FILTERS[(kind === 'kit' ? KIT_SUFFIX : RETURN_SUFFIX).slice(1)]!;
+    const options = { properties: kind === 'kit' ? ['openFile' as const] : ['openFile' as const, 'multiSelections' as const], filters: [filter] };
+    return (mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options)) ?? [];
+  },
+  chooseFolder() {
+    const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+    return (mainWindow ? dialog.showOpenDialogSync(mainWindow, options) : dialog.showOpenDialogSync(options))?.[0] ?? null;
   },
   printPdf: printReportPdf,
   showProgress: (progress) => mainWindow?.webContents.send(PROGRESS_CHANNEL, progress),

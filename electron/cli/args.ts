@@ -5,11 +5,11 @@ import { parseArgs } from 'node:util';
  * command does not know (a typo like --jsno, or --out on search) is a usage error, never
  * quietly taken as a flag.
  */
-export type OptionSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean' }>>;
+export type OptionSpec = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>>;
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 }
 
 export class UsageError extends Error {
@@ -67,6 +67,12 @@ export function commandWords(argv: readonly string[], valued: OptionSpec): strin
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** An option given once or more (--delegation A --delegation B), in order. */
+export function stringsOption(args: ParsedArgs, name: string): readonly string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 export const flag = (args: ParsedArgs, name: string): boolean => args.values[name] === true;

@@ -6,12 +6,12 @@ import { getCorpus, getFootnote, getParagraph } from '../corpus/queries';
 import { DB_FILE_NAME, defaultUserDataDir } from '../paths';
 import { openWorkbench, type Workbench } from '../workbench';
 import { databaseProblem, DatabaseRefusedError } from '../db/errors';
+import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange';
+import { findExerciseId, json, JSON_OPTION, outputFile, write, type CliIo, type Command } from './command';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { ExerciseError } from '../exercise/errors';
 import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
 import { readJsonFile, readTextFile } from '../files/read';
-import { checkWritableTarget, databaseFiles, writeFileSafely } from '../files/write';
 import { logUnexpected } from '../log';
 import { exerciseReport, runReport } from '../report/collect';
 import { CHROMIUM_NAMES, findChromium, printPdfWithChromium } from '../report/pdf';
@@ -24,12 +24,7 @@ import { reportHtml } from '../../shared/report/html';
 import { reportText } from '../../shared/report/files';
 import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS, type QuoteLanguageChoice } from '../../shared/report/model';
 
-export interface CliIo {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  /** Where unexpected errors are logged (default: the app's user-data folder). */
-  readonly logDir?: string;
-}
+export type { CliIo };
 
 export const USAGE = `Usage: cdt <command> [options]
 
@@ -45,27 +40,10 @@ export const USAGE = `Usage: cdt <command> [options]
   report <exercise> --format ${REPORT_FILE_FORMATS.join('|')} --out FILE [--lang ${QUOTE_LANGUAGE_CHOICES.join('|')}] [--chromium PATH]
                                           the after-action report of an exercise (id or name);
                                           with --run, of one run (id); quotations in --lang (default all)
+${EXCHANGE_USAGE}
 
 Options of every command: --db PATH (default: the app's own database), --help.
 Search syntax: words (all must occur), "an exact phrase", prefix*, OR between alternatives.`;
-
-interface Context {
-  readonly args: ParsedArgs;
-  readonly io: CliIo;
-}
-
-/**
- * One entry per command: its options (anything else is a usage error), whether it opens the
- * database, and what it does. The positionals it gets exclude the command's own words.
- */
-type Command = { readonly options: OptionSpec } & (
-  /** "read": opened read-only when it exists and is current, so reading changes nothing. */
-  | { readonly database: 'read' | 'write'; readonly run: (context: Context & { readonly wb: Workbench }) => number }
-  | { readonly database: false; readonly run: (context: Context) => number }
-);
-
-const json = (io: CliIo, value: unknown): void => io.out(JSON.stringify(value, null, 2));
-const JSON_OPTION: OptionSpec = { json: { type: 'boolean' } };
 
 function langOption(args: ParsedArgs): Lang | undefined {
   const lang = stringOption(args, 'lang');
@@ -75,30 +53,11 @@ function langOption(args: ParsedArgs): Lang | undefined {
   return lang as Lang | undefined;
 }
 
-/** An exercise named by its id or, for people at a terminal, by its exact name (case aside). */
-function findExerciseId(wb: Workbench, idOrName: string): string {
-  const exercises = listExercises(wb.db);
-  if (exercises.some((e) => e.id === idOrName)) return idOrName;
-  const named = exercises.filter((e) => e.name.toLowerCase() === idOrName.toLowerCase());
-  if (named.length === 1) return named[0]!.id;
-  if (named.length > 1) throw new ExerciseError(`${named.length} exercises are named "${idOrName}"; give the id (cdt exercise list shows them).`);
-  throw new ExerciseError(`There is no exercise with id or name "${idOrName}" (cdt exercise list shows them).`);
-}
-
-/** An output file named on the command line: checked before the work, so a bad --out costs nothing. */
-function outputFile(wb: Workbench, args: ParsedArgs): string | undefined {
-  const out = stringOption(args, 'out');
-  if (out !== undefined) checkWritableTarget(out, databaseFiles(wb.db.name));
-  return out;
-}
-
-const write = (wb: Workbench, out: string, content: string | Uint8Array): void => writeFileSafely(out, content, databaseFiles(wb.db.name));
-
 const MAX_ASSESSMENT_BYTES = 1024 * 1024;
 const REPORT_USAGE = 'report needs an exercise (id or name) or, with --run, a run id, and --format pdf|md|json --out FILE';
-const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], export <id> --out FILE, or import <file>';
+const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], create, export <id> --out FILE, import <file>, kit or collect';
 
-const COMMANDS: Readonly<Record<string, Command>> = {
+const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   corpus: {
     options: JSON_OPTION,
     database: 'read',
@@ -324,8 +283,17 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
+const COMMANDS: Readonly<Record<string, Command>> = { ...CORE_COMMANDS, ...EXCHANGE_COMMANDS };
+
 /** Commands with subcommands, and what to say when the subcommand is missing or wrong. */
-const GROUPS: Readonly<Record<string, string>> = { exercise: EXERCISE_USAGE, scenario: 'scenario needs a subcommand: validate <file>' };
+const GROUPS: Readonly<Record<string, string>> = {
+  exercise: EXERCISE_USAGE,
+  scenario: 'scenario needs a subcommand: validate <file>',
+  kit: 'kit needs a subcommand: open FILE',
+  inject: 'inject needs a subcommand: release <exercise> <inject id> --delegation <name>, or unseal <run> <code>',
+  run: 'run needs a subcommand: send <run> EVENTS.json, or return <run> --out FILE',
+  key: 'key needs a subcommand: show',
+};
 
 /** Every option any command has, so the command's words can be told from option values. */
 const ALL_OPTIONS: OptionSpec = Object.assign({ ...GLOBAL_OPTIONS }, ...Object.values(COMMANDS).map((c) => c.options)) as OptionSpec;

@@ -7,6 +7,9 @@ import {
 } from '../db/tables/delegations';
 import { insertRelease, selectReleasedAt, selectReleases } from '../db/tables/releases';
 import { insertNote, selectNotes } from '../db/tables/notes';
+import { selectKit, selectKitCodes, selectKitsOfExercise, type KitRow } from '../db/tables/kits';
+import { selectWorkspace } from '../db/tables/workspaces';
+import { fingerprintOf } from '../exchange/keys';
 import { updateRunName } from '../db/tables/runs';
 import { createRun, deleteRun, getRun, sendEvent } from '../workflow/runs';
 import { canonicalJson } from '../workflow/chain';
@@ -23,6 +26,7 @@ import type {
   ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
   InjectStatus, ReleaseResult, RunExercise,
 } from '../../shared/exercise/exercises';
+import type { ReleaseCode } from '../../shared/exchange/views';
 
 /**
  * The exercise service. Every function takes `now` (an ISO time) instead of reading the
@@ -96,7 +100,8 @@ export function getExerciseSummary(db: Db, id: string, now = nowIso()): Exercise
   return readTransaction(db, () => summaryOf(db, readExercise(db, id), now));
 }
 
-function delegationView(db: Db, d: DelegationRow): DelegationView {
+function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitRow>): DelegationView {
+  const kit = kits.get(d.id);
   const run = getRun(db, d.run_id);
   const { context } = run.snapshot;
   const ratings = Object.fromEntries(Object.entries(context.ratings).map(([dim, r]) => [dim, r?.value])) as DelegationView['ratings'];
@@ -113,6 +118,12 @@ function delegationView(db: Db, d: DelegationRow): DelegationView {
     levelFacts: levelFacts(caseFactsOf(context)),
     measures: context.measures.map((m) => ({ measureId: m.measureId, outsideSuggestion: m.outsideSuggestion })),
     injectsReceived: context.injects.map((i) => i.id),
+    kit: kit
+      ? {
+          kitId: kit.kit_id, issuedAt: kit.issued_at, sealed: kit.passphrase !== null,
+          laptopFingerprint: kit.laptop_key === null ? null : fingerprintOf(kit.laptop_key), lastReturnAt: kit.last_return_at,
+        }
+      : null,
   };
 }
 
@@ -125,7 +136,8 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
   const row = readExercise(db, id);
   const summary = summaryOf(db, row, now);
   const scenario = JSON.parse(row.scenario_json) as Scenario;
-  const delegations = delegationsOf(db, id).map((d) => delegationView(db, d));
+  const kits = selectKitsOfExercise(db, id);
+  const delegations = delegationsOf(db, id).map((d) => delegationView(db, d, kits));
   const releases = releasesOf(db, id);
   const injects: InjectStatus[] = scenario.injects.map((inject) => {
     const releasedTo = releases.filter((r) => r.injectId === inject.id).map((r) => r.delegationId);
@@ -169,9 +181,18 @@ export interface CreateExerciseInput {
 /** The exercise a run belongs to, with its classification marking; null for a run of its own. */
 export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
   const row = ownerOfRun(db, runId);
-  if (!row) return null;
-  const { classification } = JSON.parse(row.scenarioJson) as Scenario;
-  return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp };
+  if (row) {
+    const { classification } = JSON.parse(row.scenarioJson) as Scenario;
+    return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp, workspace: false };
+  }
+  // On a delegation's laptop, the run a kit opened belongs to the exercise as its workspace holds it.
+  const workspace = selectWorkspace(db, runId);
+  if (!workspace) return null;
+  const { classification } = JSON.parse(workspace.scenario_json) as Pick<Scenario, 'classification'>;
+  return {
+    exerciseId: workspace.exercise_id, exerciseName: workspace.exercise_name, delegation: workspace.delegation_name,
+    marking: classification.marking, tlp: classification.tlp, workspace: true,
+  };
 }
 
 const runNameOf = (exercise: string, delegation: string): string => `${exercise} — ${delegation}`;
@@ -290,10 +311,20 @@ export function releaseInject(
     const elapsedMs = clockOf(row, now).elapsedMs;
     const released: string[] = [];
     const skipped: { delegationId: string; reason: string }[] = [];
+    const codes: ReleaseCode[] = [];
     for (const d of chosen) {
       const previous = selectReleasedAt(db, exerciseId, injectId, d.id);
       if (previous !== undefined) {
         skipped.push({ delegationId: d.id, reason: `${d.name} already received "${inject.title}" at ${previous}.` });
+        continue;
+      }
+      // A delegation whose kit is out plays on its own laptop: the release is its code, and the receipt comes back with its return.
+      if (selectKit(db, d.id)) {
+        const code = selectKitCodes(db, d.id).get(inject.id);
+        if (code === undefined) throw new ExerciseError(`Not released: the kit of ${d.name} holds no code for "${inject.title}".`);
+        insertRelease(db, { exerciseId, injectId, delegationId: d.id, releasedAt: now, elapsedMs });
+        released.push(d.id);
+        codes.push({ delegationId: d.id, delegation: d.name, code });
         continue;
       }
       // The inject's texts go into the run as data; the UI shows them as plain text.
@@ -304,7 +335,7 @@ export function releaseInject(
       insertRelease(db, { exerciseId, injectId, delegationId: d.id, releasedAt: now, elapsedMs });
       released.push(d.id);
     }
-    return { released, skipped };
+    return { released, skipped, codes };
   }).immediate();
   return { exercise: getExercise(db, exerciseId, now), ...outcome };
 }

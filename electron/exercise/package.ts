@@ -87,9 +87,13 @@ function reportSection(db: Db, id: string): Pick<ExerciseSection, 'facilitator' 
 
 const hashesOf = (s: Sections) => ({ scenario: contentHash(s.scenario), exercise: contentHash(s.exercise), runs: contentHash(s.runs) });
 
-export function exportExercise(db: Db, id: string, now = nowIso()): ExercisePackage {
-  // One snapshot: another process may be appending to these runs while they are read.
-  const sections = readTransaction(db, () => sectionsOf(db, id));
+export function exportExercise(db: Db, id: string, at?: string): ExercisePackage {
+  // One snapshot: another process may be appending to these runs while they are read. The
+  // package's time is read after the snapshot's first read, so no event in it is later.
+  const { sections, now } = readTransaction(db, () => {
+    const read = sectionsOf(db, id);
+    return { sections: read, now: at ?? nowIso() };
+  });
   return {
     format: EXERCISE_PACKAGE_FORMAT,
     version: PACKAGE_VERSION,

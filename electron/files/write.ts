@@ -59,12 +59,13 @@ const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
  * Writes the whole file or nothing. A USB stick pulled out mid-write leaves the previous file
  * (or none), never half a package, and no temporary file behind on a refusal.
  */
-export function writeFileSafely(file: string, content: string | Uint8Array, protectedFiles: readonly string[] = []): void {
+/** `mode` 0o600 for what only the user may read (the installation's private key). */
+export function writeFileSafely(file: string, content: string | Uint8Array, protectedFiles: readonly string[] = [], mode = 0o644): void {
   checkWritableTarget(file, protectedFiles);
   const temporary = resolve(dirname(resolve(file)), `.${basename(file)}.${process.pid}.partial`);
   let fd: number | null = null;
   try {
-    fd = openSync(temporary, 'wx', 0o644);
+    fd = openSync(temporary, 'wx', mode);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     fsyncSync(fd);

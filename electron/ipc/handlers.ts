@@ -1,7 +1,7 @@
 import { databaseProblem } from '../db/errors';
-import { errorData, UserError, type ErrorData } from '../../shared/errors';
+import { errorData, problemLines, UserError, type ErrorData } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Db } from '../db/open';
 import { getDocument, listDocuments } from '../corpus/queries';
 import { searchCorpus } from '../corpus/search';
@@ -21,6 +21,11 @@ import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
 import { contract, type Action, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
+import { keyOfDatabase } from '../exchange/keys';
+import { checkKitPassphrase, listWorkspaces, openKit, unsealInject, workspaceView } from '../exchange/kits';
+import { collectReturns, writeReturn } from '../exchange/returns';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
+import type { CollectOutcome } from '../../shared/exchange/views';
 
 type Parsed<A extends Action> = z.output<(typeof contract)[A]['input']>;
 export type Handlers = { readonly [A in Action]: (input: Parsed<A>) => Results[A] | Promise<Results[A]> };
@@ -32,6 +37,10 @@ export interface Desktop {
   chooseSaveFile(defaultName: string): string | null;
   /** An open dialog for one file; its path, or null when the user cancels. */
   chooseOpenFile(): string | null;
+  /** An open dialog for a kit (one file) or returns (several); the paths, none when the user cancels. */
+  chooseExchangeFiles(kind: 'kit' | 'return'): readonly string[];
+  /** A dialog for the folder kits are written into; null when the user cancels. */
+  chooseFolder(): string | null;
   /** Prints a self-contained HTML page to PDF with Chromium, A4, as the page's own CSS lays it out. */
   printPdf(html: string): Promise<Uint8Array>;
   /** Tells the window how long work is going; null when it is over. */
@@ -135,6 +144,50 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     saveReportDetails: ({ exerciseId, details }) => {
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);
+    },
+    getLaptopKey: () => {
+      const { fingerprint, publicKey } = keyOfDatabase(db);
+      return { fingerprint, publicKey };
+    },
+    issueKits: async ({ exerciseId, delegations, passphrase }) => {
+      const all = getExercise(db, exerciseId).delegations.map((d) => d.id);
+      const delegationIds = delegations === 'all' ? all : delegations;
+      // Refused before the dialog: a TLP:AMBER exercise without a passphrase asks for no folder.
+      checkKitPassphrase(db, exerciseId, passphrase);
+      const folder = desktop.chooseFolder();
+      if (folder === null) return { saved: false };
+      const kits = await inBackground('issueKits', { exerciseId, delegationIds, passphrase });
+      for (const kit of kits) writeFile(join(folder, kit.fileName), kit.text);
+      return { saved: true, folder, kits: kits.map(({ text: _text, ...kit }) => kit) };
+    },
+    collectReturns: ({ exerciseId, passphrase }) => {
+      const paths = desktop.chooseExchangeFiles('return');
+      if (paths.length === 0) return { opened: false };
+      // A file that cannot be read is one refusal among the outcomes, not the end of the collection.
+      const files = paths.map((path) => ({ fileName: basename(path), path }));
+      const unreadable: CollectOutcome[] = [];
+      const readable = files.flatMap((f) => {
+        try {
+          return [{ fileName: f.fileName, text: readTextFile(f.path, MAX_EXCHANGE_BYTES) }];
+        } catch (error) {
+          if (error instanceof UserError) unreadable.push({ file: f.fileName, status: 'refused', problems: problemLines(error) });
+          else throw error;
+          return [];
+        }
+      });
+      return { opened: true, outcomes: [...unreadable, ...collectReturns(db, exerciseId, readable, passphrase === null ? [] : [passphrase])] };
+    },
+    openKit: ({ passphrase }) => {
+      const [path] = desktop.chooseExchangeFiles('kit');
+      if (path === undefined) return { opened: false };
+      return { opened: true, path, ...openKit(db, readTextFile(path, MAX_EXCHANGE_BYTES), basename(path), { key: keyOfDatabase(db), passphrase }) };
+    },
+    listWorkspaces: () => listWorkspaces(db),
+    getWorkspace: ({ runId }) => workspaceView(db, runId, keyOfDatabase(db)),
+    unsealInject: ({ runId, code }) => unsealInject(db, runId, code, { key: keyOfDatabase(db) }),
+    writeReturn: ({ runId }) => {
+      const written = writeReturn(db, runId, { key: keyOfDatabase(db) });
+      return saveAs(written.fileName, () => written.text);
     },
     saveReport: async ({ subject, format, quoteLanguages }) => {
       const { title, content } = await inBackground('buildReport', { subject, format, quoteLanguages });

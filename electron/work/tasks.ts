@@ -5,6 +5,8 @@ import { reportHtml } from '../../shared/report/html';
 import { reportFileTitle, reportText } from '../../shared/report/files';
 import type { QuoteLanguageChoice, ReportFileFormat } from '../../shared/report/model';
 import { readTextFile } from '../files/read';
+import { keyOfDatabase } from '../exchange/keys';
+import { issueKit } from '../exchange/kits';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { ReportSubject, WorkProgress, WorkTask } from '../../shared/ipc/contract';
 
@@ -41,6 +43,17 @@ export const TASKS = {
     const { subject, format, quoteLanguages } = input;
     const report = subject.kind === 'exercise' ? exerciseReport(db, subject.id, { quoteLanguages }) : runReport(db, subject.id, { quoteLanguages });
     return { title: reportFileTitle(report), content: format === 'pdf' ? reportHtml(report) : reportText(report, format) };
+  },
+  /**
+   * The kits of the chosen delegations, each with its file name: one scrypt per sealed inject
+   * makes this seconds of work. The window's thread writes the files into the folder chosen.
+   */
+  issueKits(db: Db, input: { readonly exerciseId: string; readonly delegationIds: readonly string[]; readonly passphrase: string | null }, progress: ProgressSink) {
+    const key = keyOfDatabase(db);
+    return input.delegationIds.map((delegationId, done) => {
+      progress({ step: 'sealing', done, total: input.delegationIds.length });
+      return issueKit(db, input.exerciseId, delegationId, { key, passphrase: input.passphrase });
+    });
   },
 } as const satisfies Record<WorkTask, unknown>;
 

@@ -204,6 +204,10 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
   // IMMEDIATE: take the write lock before reading, so two writers cannot both extend the chain.
   return db.transaction((): SendResult => {
     const head = readRun(db, id);
+    // One writer per run: once its kit is out, the delegation's laptop writes it, and its events come back in a return.
+    if (head.played_elsewhere_since !== null) {
+      return { accepted: false, reasons: [`This run is played on its delegation's laptop since its kit was issued (${head.played_elsewhere_since}); its events come back with that laptop's return.`] };
+    }
     const current = currentOf(db, head);
     const event = stampEvent(incoming, now);
     const reasons = whyNot(current, event);
@@ -293,6 +297,20 @@ export function insertVerifiedRun(
     snapshot,
   );
   for (const e of chain) insertEvent(db, run.id, e);
+}
+
+/**
+ * Appends events a return brought (a laptop that played this run): they extend the log held
+ * here, which the caller checked hash by hash, and `snapshot` is what replayChecked gave for
+ * the whole log. Run inside the caller's transaction, like insertVerifiedRun.
+ */
+export function appendVerifiedEvents(db: Db, id: string, tail: readonly ChainedEvent[], snapshot: StoredSnapshot): void {
+  const last = tail[tail.length - 1];
+  if (!last) return;
+  for (const e of tail) insertEvent(db, id, e);
+  updateRunHead(db, id, last.seq, last.hash, last.at);
+  updateCheckpoint(db, id, last.seq, canonicalJson(snapshot));
+  currents.get(db)?.delete(id);
 }
 
 /** Is the record intact? The chain must verify and its replay must give the stored snapshot. */

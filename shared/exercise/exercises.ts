@@ -3,6 +3,7 @@ import type { LevelFact } from '../framework/proportionality';
 import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
 import type { ImprovementItem } from '../report/model';
+import type { KitStatus, ReleaseCode } from '../exchange/views';
 
 // What the exercise service returns, as both sides (main process and renderer) see it.
 
@@ -70,6 +71,8 @@ export interface DelegationView {
   readonly measures: readonly SelectedMeasureView[];
   /** Ids of the injects the delegation's run has received. */
   readonly injectsReceived: readonly string[];
+  /** Its kit, once issued: the run is then played on the delegation's laptop. */
+  readonly kit: KitStatus | null;
 }
 
 export interface InjectRelease {
@@ -115,6 +118,8 @@ export interface ReleaseResult {
   readonly released: readonly string[];
   /** Delegations that already had it: left alone, with the reason. */
   readonly skipped: readonly { readonly delegationId: string; readonly reason: string }[];
+  /** For delegations whose kit is out: the code that opens the inject on their laptop. */
+  readonly codes: readonly ReleaseCode[];
 }
 
 export type ImportStatus = 'imported' | 'already-imported';
@@ -140,4 +145,6 @@ export interface RunExercise {
   readonly delegation: string;
   readonly marking: string;
   readonly tlp: Tlp;
+  /** On a delegation's laptop: the run a kit opened, whose exercise is its workspace. */
+  readonly workspace: boolean;
 }

@@ -54,7 +54,7 @@ const suggestedFinding = z.strictObject({
   confidence: z.enum(CONFIDENCE_LEVELS),
 });
 
-const inject = z.strictObject({
+export const injectSchema = z.strictObject({
   id: slug,
   offsetMinutes: z.number().int().min(0).max(SCENARIO_LIMITS.offsetMinutes),
   title: title(SCENARIO_LIMITS.injectTitle),
@@ -80,7 +80,7 @@ export const scenarioSchema = z.strictObject({
     background: optionalText(SCENARIO_LIMITS.longText),
     incident: required(SCENARIO_LIMITS.longText),
     injects: z
-      .array(inject)
+      .array(injectSchema)
       .min(1)
       .max(SCENARIO_LIMITS.injects)
       .superRefine((injects, ctx) => {

@@ -13,6 +13,8 @@ import {
   CLOCK_ACTIONS, type ExerciseImportResult, type ExerciseSummary, type ExerciseView, type OpenOutcome, type ReleaseResult,
   type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
 } from '../exercise/exercises';
+import { PASSPHRASE_LIMITS } from '../exchange/format';
+import type { CollectOutcome, KeyView, KitOpenResult, KitsOutcome, OpenManyOutcome, UnsealResult, WorkspaceSummary, WorkspaceView } from '../exchange/views';
 
 /**
  * The one IPC contract. Each action names its channel, the zod schema its payload must
@@ -30,10 +32,11 @@ const exerciseId = id;
  * What a window may append to a run. An inject reaches a run only through releaseInject,
  * which records the release with it; a receipt without its release is what import refuses.
  */
-const windowEvent = incomingEventSchema.refine((event) => event.type !== 'INJECT.RECEIVE', {
+export const windowEventSchema = incomingEventSchema.refine((event) => event.type !== 'INJECT.RECEIVE', {
   message: 'an inject reaches a run only when the facilitator releases it',
   path: ['type'],
 });
+const passphrase = z.string().max(PASSPHRASE_LIMITS.max);
 const evidenceItem = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('step'), id: z.enum(STEP_IDS) }),
   z.strictObject({ kind: z.literal('dimension'), id: z.enum(DIMENSION_IDS) }),
@@ -69,7 +72,7 @@ export const contract = {
   renameRun: { channel: 'runs:rename', input: z.strictObject({ id: runId, name: runName }) },
   deleteRun: { channel: 'runs:delete', input: z.strictObject({ id: runId }) },
   getRun: { channel: 'runs:get', input: z.strictObject({ id: runId }) },
-  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: windowEvent }) },
+  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: windowEventSchema }) },
   runHistory: { channel: 'runs:history', input: z.strictObject({ id: runId }) },
   verifyRun: { channel: 'runs:verify', input: z.strictObject({ id: runId }) },
   getEvidence: { channel: 'evidence:get', input: z.strictObject({ item: evidenceItem }) },
@@ -112,6 +115,23 @@ export const contract = {
   // The finished example exercise shipped with the app, for a newcomer to open with its report.
   importSampleExercise: { channel: 'exercises:import-sample', input: z.strictObject({}) },
   saveReportDetails: { channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
+  // Across laptops (ARCHITECTURE.md): kits out, codes, returns back. Passphrases cross the
+  // bridge only as typed, to seal or open a file in the main process.
+  getLaptopKey: { channel: 'exchange:key', input: z.strictObject({}) },
+  issueKits: {
+    channel: 'exchange:issue-kits',
+    input: z.strictObject({
+      exerciseId,
+      delegations: z.union([z.literal('all'), z.array(id).min(1).max(EXERCISE_LIMITS.delegations)]),
+      passphrase: passphrase.nullable(),
+    }),
+  },
+  collectReturns: { channel: 'exchange:collect', input: z.strictObject({ exerciseId, passphrase: passphrase.nullable() }) },
+  openKit: { channel: 'exchange:open-kit', input: z.strictObject({ passphrase: passphrase.nullable() }) },
+  listWorkspaces: { channel: 'exchange:workspaces', input: z.strictObject({}) },
+  getWorkspace: { channel: 'exchange:workspace', input: z.strictObject({ runId }) },
+  unsealInject: { channel: 'exchange:unseal', input: z.strictObject({ runId, code: z.string().max(100) }) },
+  writeReturn: { channel: 'exchange:write-return', input: z.strictObject({ runId }) },
   // The after-action report of an exercise or of one run, written where the user chooses.
   saveReport: {
     channel: 'reports:save',
@@ -160,6 +180,14 @@ export interface Results {
   importSampleExercise: ExerciseImportResult;
   saveReportDetails: ExerciseView;
   saveReport: SaveOutcome;
+  getLaptopKey: KeyView;
+  issueKits: KitsOutcome;
+  collectReturns: OpenManyOutcome<CollectOutcome>;
+  openKit: OpenOutcome<KitOpenResult>;
+  listWorkspaces: readonly WorkspaceSummary[];
+  getWorkspace: WorkspaceView;
+  unsealInject: UnsealResult;
+  writeReturn: SaveOutcome;
 }
 
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */
@@ -176,9 +204,9 @@ export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COM
  * renderer); null when it is over. The window stays usable meanwhile and shows where it is.
  */
 export const PROGRESS_CHANNEL = 'work:progress';
-export const WORK_TASKS = ['importExercise', 'importScenario', 'exportExercise', 'buildReport'] as const;
+export const WORK_TASKS = ['importExercise', 'importScenario', 'exportExercise', 'buildReport', 'issueKits'] as const;
 export type WorkTask = (typeof WORK_TASKS)[number];
-export const WORK_STEPS = ['reading', 'checking', 'building'] as const;
+export const WORK_STEPS = ['reading', 'checking', 'building', 'sealing'] as const;
 export type WorkStep = (typeof WORK_STEPS)[number];
 export interface WorkProgress {
   readonly task: WorkTask;

@@ -38,6 +38,10 @@ export interface AppUnderTest {
   /** What the fake save/open dialogs answer next (null: the user cancels); both cancel until set. */
   answerSaveDialog(path: string | null): void;
   answerOpenDialog(path: string | null): void;
+  /** What the open dialog for kits and returns answers next (empty: the user cancels). */
+  answerExchangeDialog(paths: readonly string[]): void;
+  /** What the folder dialog (where kits are written) answers next (null: the user cancels). */
+  answerFolderDialog(path: string | null): void;
   /** Every progress report of long work the main process sent the window, null when work ended. */
   readonly progress: readonly (WorkProgress | null)[];
   /** The default file names the app proposed in save dialogs, newest last. */
@@ -104,6 +108,8 @@ export async function openApp(
   const saveDialogs: string[] = [];
   let saveAnswer: string | null = null;
   let openAnswer: string | null = null;
+  let exchangeAnswer: readonly string[] = [];
+  let folderAnswer: string | null = null;
   const progress: (WorkProgress | null)[] = [];
   let page: Page | null = null;
   const handlers = createHandlers(workbench.db, {
@@ -116,6 +122,8 @@ export async function openApp(
       return saveAnswer;
     },
     chooseOpenFile: () => openAnswer,
+    chooseExchangeFiles: () => exchangeAnswer,
+    chooseFolder: () => folderAnswer,
     printPdf: (html) => printWithPlaywright(b, html),
     showProgress: (p) => {
       progress.push(p);
@@ -165,6 +173,12 @@ export async function openApp(
     },
     answerOpenDialog: (path) => {
       openAnswer = path;
+    },
+    answerExchangeDialog: (paths) => {
+      exchangeAnswer = paths;
+    },
+    answerFolderDialog: (path) => {
+      folderAnswer = path;
     },
     saveDialogs,
     async screenshot(name) {

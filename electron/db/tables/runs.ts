@@ -18,6 +18,8 @@ export interface RunRow {
   event_count: number;
   head_hash: string;
   machine_version: number;
+  /** Since when its kit is out and another laptop writes it; null while this one does. */
+  played_elsewhere_since: string | null;
 }
 
 /** What an export carries of a run besides its log. */
@@ -42,7 +44,7 @@ export interface CheckpointRow {
 }
 
 export function selectRun(db: Db, id: string): RunRow | undefined {
-  return statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash, machine_version FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  return statement(db, 'SELECT id, name, created_at, updated_at, event_count, head_hash, machine_version, played_elsewhere_since FROM runs WHERE id = ?').get(id) as RunRow | undefined;
 }
 
 export function runExists(db: Db, id: string): boolean {
@@ -72,6 +74,10 @@ export function insertRun(
 
 export function updateRunName(db: Db, id: string, name: string, updatedAt: string): void {
   statement(db, 'UPDATE runs SET name = ?, updated_at = ? WHERE id = ?').run(name, updatedAt, id);
+}
+
+export function updatePlayedElsewhere(db: Db, id: string, since: string): void {
+  statement(db, 'UPDATE runs SET played_elsewhere_since = ? WHERE id = ?').run(since, id);
 }
 
 export function updateRunHead(db: Db, id: string, eventCount: number, headHash: string, updatedAt: string): void {

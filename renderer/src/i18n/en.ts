@@ -14,7 +14,8 @@ export const en = {
     importScenario: 'Importing the scenario',
     exportExercise: 'Exporting the exercise',
     buildReport: 'Preparing the after-action report',
-    step: { reading: 'reading the file', checking: 'checking every record and writing it', building: 'gathering every record' },
+    issueKits: 'Issuing the delegations’ kits',
+    step: { reading: 'reading the file', checking: 'checking every record and writing it', building: 'gathering every record', sealing: 'sealing each kit’s injects' },
     of: 'step {{done}} of {{total}}',
   },
   library: {

@@ -101,7 +101,7 @@ describe('the sample exercise package in resources/exercises', () => {
     };
     const handlers = createHandlers(
       db,
-      { writeClipboard: refuse, chooseSaveFile: refuse, chooseOpenFile: refuse, printPdf: refuse },
+      { writeClipboard: refuse, chooseSaveFile: refuse, chooseOpenFile: refuse, chooseExchangeFiles: refuse, chooseFolder: refuse, printPdf: refuse },
       { sampleExercise: SAMPLE_EXERCISE },
     );
     expect(await dispatch(handlers, 'exercises:import-sample', {})).toMatchObject({ ok: true, value: { status: 'imported', exercise: { id: SAMPLE_EXERCISE_ID } } });

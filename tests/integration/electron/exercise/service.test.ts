@@ -191,6 +191,8 @@ describe('exercise actions over the IPC contract', () => {
         return save;
       },
       chooseOpenFile: () => open,
+      chooseExchangeFiles: () => (open === null ? [] : [open]),
+      chooseFolder: () => null,
       printPdf: () => Promise.reject(new Error('No printing in these tests.')),
     };
   }
