@@ -128,7 +128,7 @@ export function issueKit(db: Db, exerciseId: string, delegationId: string, optio
     }
     if (kit) updateKitPassphrase(db, delegationId, passphrase);
     else {
-      insertKit(db, { delegationId, kitId, issuedAt: now, salt: body.salt, passphrase });
+      insertKit(db, { delegationId, kitId, issuedAt: now, salt: body.salt, sealed: passphrase !== null, passphrase });
       for (const [injectId, code] of codes) insertKitCode(db, delegationId, injectId, code);
       updatePlayedElsewhere(db, run.id, now);
     }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } from 'node:crypto';
 import { canonicalJson } from '../workflow/chain';
 import { EXCHANGE_VERSION, SEALED_FORMAT, type SealedFile } from '../../shared/exchange/format';
+import { CODE_ALPHABET, CODE_GROUP, CODE_LENGTH } from '../../shared/exchange/identity';
 
 /**
  * The two locks of the exchange, both scrypt + AES-256-GCM from node:crypto (no package to
@@ -78,21 +79,13 @@ export function openWithPassphrase(file: SealedFile, passphrase: string): string
 
 // ---- Release codes ----
 
-/**
- * 23 symbols that cannot be taken for one another, read aloud or in handwriting: none of
- * 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V. Twelve of them (54 bits), in three groups of four.
- */
-export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTWXY34679';
-export const CODE_LENGTH = 12;
-const GROUP = 4;
-
 export function newReleaseCode(): string {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return groupCode(code);
 }
 
-const groupCode = (code: string): string => code.match(new RegExp(`.{1,${GROUP}}`, 'g'))!.join('-');
+const groupCode = (code: string): string => code.match(new RegExp(`.{1,${CODE_GROUP}}`, 'g'))!.join('-');
 
 /** A code as typed (lower case, spaces or dashes anywhere), in its one spelling; null when it cannot be a code. */
 export function normalizeCode(typed: string): string | null {

@@ -120,7 +120,7 @@ function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitR
     injectsReceived: context.injects.map((i) => i.id),
     kit: kit
       ? {
-          kitId: kit.kit_id, issuedAt: kit.issued_at, sealed: kit.passphrase !== null,
+          kitId: kit.kit_id, issuedAt: kit.issued_at, sealed: kit.sealed === 1,
           laptopFingerprint: kit.laptop_key === null ? null : fingerprintOf(kit.laptop_key), lastReturnAt: kit.last_return_at,
         }
       : null,

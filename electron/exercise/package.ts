@@ -5,7 +5,8 @@ import { exerciseExists, insertExercise } from '../db/tables/exercises';
 import { delegationExists, insertDelegation } from '../db/tables/delegations';
 import { insertRelease } from '../db/tables/releases';
 import { insertNote, noteExists } from '../db/tables/notes';
-import { runExists, selectRunOrigin } from '../db/tables/runs';
+import { runExists, selectRunOrigin, updatePlayedElsewhere } from '../db/tables/runs';
+import { insertKit, insertKitCode, selectKit, selectKitCodes } from '../db/tables/kits';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
@@ -20,7 +21,7 @@ import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
 import { versionRefusal } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,
-  scenarioPackageSchema, type ExercisePackage, type ExerciseSection, type PackagedRun, type ScenarioPackage,
+  scenarioPackageSchema, type ExercisePackage, type ExerciseSection, type PackagedKit, type PackagedRun, type ScenarioPackage,
 } from '../../shared/exercise/package';
 import { SCENARIO_FORMAT, type Scenario } from '../../shared/exercise/scenario';
 import type { ExerciseImportResult, ScenarioImportResult } from '../../shared/exercise/exercises';
@@ -74,9 +75,24 @@ function sectionsOf(db: Db, id: string): Sections {
       releases: releasesOf(db, id),
       notes: notesOf(db, id),
       ...reportSection(db, id),
+      ...kitsSection(db, delegations.map((d) => d.id)),
     },
     runs,
   };
+}
+
+/** The kits issued to delegations, in the delegations' order; left out while there are none. */
+function kitsSection(db: Db, delegationIds: readonly string[]): Pick<ExerciseSection, 'kits'> {
+  const kits = delegationIds.flatMap((delegationId): PackagedKit[] => {
+    const kit = selectKit(db, delegationId);
+    if (!kit) return [];
+    return [{
+      delegationId, kitId: kit.kit_id, issuedAt: kit.issued_at, salt: kit.salt, sealed: kit.sealed === 1,
+      laptopKey: kit.laptop_key, acceptedAt: kit.accepted_at, lastReturnAt: kit.last_return_at,
+      codes: [...selectKitCodes(db, delegationId)].map(([injectId, code]) => ({ injectId, code })),
+    }];
+  });
+  return kits.length > 0 ? { kits } : {};
 }
 
 /** Left out while empty, so an exercise without them hashes as it did before the report existed. */
@@ -261,6 +277,13 @@ function checkReleases(pkg: ExercisePackage, add: (path: string, message: string
   });
 
   const received = new Set<number>();
+  // A delegation whose kit is out receives what is released after it on its own laptop, later
+  // and with that laptop's time, or not yet: its run comes back with its returns.
+  const kitOf = new Map((exercise.kits ?? []).map((k) => [k.delegationId, k]));
+  const onItsLaptop = (delegationId: string, releasedAt: string): boolean => {
+    const kit = kitOf.get(delegationId);
+    return kit !== undefined && releasedAt >= kit.issuedAt;
+  };
   runs.forEach((run, i) => {
     const delegation = delegationOfRun.get(run.id);
     run.events.forEach((e, j) => {
@@ -281,6 +304,12 @@ function checkReleases(pkg: ExercisePackage, add: (path: string, message: string
       }
       received.add(release);
       const releasedAt = exercise.releases[release]!.releasedAt;
+      if (onItsLaptop(delegation.id, releasedAt)) {
+        // Two laptops' clocks: the receipt is not compared with the release, only with the kit, as a collected return is.
+        const kit = kitOf.get(delegation.id)!;
+        if (e.at < kit.issuedAt) add(path, `the run of ${delegation.name} received the inject ${JSON.stringify(id)} at ${e.at}, before its kit was issued at ${kit.issuedAt}.`);
+        return;
+      }
       if (releasedAt !== e.at) {
         add(`exercise.releases[${release}].releasedAt`, `the inject ${JSON.stringify(id)} was released to ${delegation.name} at ${releasedAt}, but its run received it at ${e.at}; both happen at once.`);
       }
@@ -289,6 +318,7 @@ function checkReleases(pkg: ExercisePackage, add: (path: string, message: string
   exercise.releases.forEach((r, i) => {
     const delegation = delegations.get(r.delegationId);
     if (!delegation || !packagedRuns.has(delegation.runId) || received.has(i) || releases.get(key(r.injectId, r.delegationId)) !== i) return;
+    if (onItsLaptop(r.delegationId, r.releasedAt)) return;
     add(`exercise.releases[${i}]`, `the run of ${delegation.name} never received the inject ${JSON.stringify(r.injectId)}.`);
   });
 
@@ -346,6 +376,53 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
   }
 }
 
+/**
+ * The kits as the exchange makes them (electron/exchange): one per delegation at most, issued
+ * within the exercise, a laptop known only from a return after the kit was opened, a code for
+ * every inject of the scenario; and a run whose kit is out holds no event after the kit's
+ * issue that did not come back in a return.
+ */
+function checkKits(pkg: ExercisePackage, add: (path: string, message: string) => void): void {
+  const { exercise, scenario, manifest, runs } = pkg;
+  const kits = exercise.kits ?? [];
+  const delegations = new Map(exercise.delegations.map((d, position) => [d.id, { ...d, position }]));
+  const runsById = new Map(runs.map((r) => [r.id, r]));
+  const injectIds = scenario.injects.map((i) => i.id).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  let lastPosition = -1;
+  const seenKits = new Set<string>();
+  kits.forEach((kit, i) => {
+    const path = `exercise.kits[${i}]`;
+    const delegation = delegations.get(kit.delegationId);
+    if (!delegation) {
+      add(`${path}.delegationId`, `there is no delegation ${JSON.stringify(kit.delegationId)}.`);
+      return;
+    }
+    if (delegation.position <= lastPosition) add(path, 'the kits must be in the order of their delegations, one per delegation.');
+    lastPosition = delegation.position;
+    if (seenKits.has(kit.kitId)) add(`${path}.kitId`, `duplicate kit id ${JSON.stringify(kit.kitId)}.`);
+    seenKits.add(kit.kitId);
+    if (kit.issuedAt < exercise.createdAt || kit.issuedAt > manifest.createdAt) add(`${path}.issuedAt`, `${kit.issuedAt} is not between the exercise's creation and the making of the package.`);
+    if ((kit.laptopKey === null) !== (kit.acceptedAt === null)) add(`${path}.laptopKey`, 'a laptop is known with the time it opened the kit, both from a return, or neither.');
+    if (kit.lastReturnAt !== null && kit.laptopKey === null) add(`${path}.lastReturnAt`, 'a return names its laptop; this kit has a return but no laptop.');
+    if (kit.laptopKey !== null && kit.lastReturnAt === null) add(`${path}.lastReturnAt`, 'a laptop is learnt from a return; this kit has a laptop but no return.');
+    if (kit.acceptedAt !== null && kit.acceptedAt < kit.issuedAt) add(`${path}.acceptedAt`, `the kit was opened at ${kit.acceptedAt}, before it was issued at ${kit.issuedAt}.`);
+    if (kit.lastReturnAt !== null && kit.acceptedAt !== null && kit.lastReturnAt < kit.acceptedAt) add(`${path}.lastReturnAt`, `the last return was written at ${kit.lastReturnAt}, before the kit was opened at ${kit.acceptedAt}.`);
+    if (kit.lastReturnAt !== null && kit.lastReturnAt > manifest.createdAt) add(`${path}.lastReturnAt`, `${kit.lastReturnAt} is after the package was made at ${manifest.createdAt}.`);
+    const codes = kit.codes.map((c) => c.injectId);
+    if (codes.length !== injectIds.length || codes.some((c, j) => c !== injectIds[j])) {
+      add(`${path}.codes`, "a kit has one release code for every inject of the scenario, in the order of the injects' ids.");
+    }
+    const run = runsById.get(delegation.runId);
+    const returned = kit.lastReturnAt;
+    run?.events.forEach((e, j) => {
+      if (e.at <= kit.issuedAt) return;
+      if (returned === null || e.at > returned) {
+        add(`runs[${runs.indexOf(run)}].events[${j}].at`, `the run of ${delegation.name} is played on its own laptop since ${kit.issuedAt}, and this event of ${e.at} came back in no return.`);
+      }
+    });
+  });
+}
+
 /** Everything that can be checked without the database. Returns the problems, or the runs ready to store. */
 function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: VerifiedRun[] } {
   const problems: Problem[] = [];
@@ -390,6 +467,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
   checkTimes(pkg, add);
   checkReleases(pkg, add);
   checkClock(pkg, add);
+  checkKits(pkg, add);
   return { problems, runs: verified };
 }
 
@@ -449,6 +527,12 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
     for (const r of exercise.releases) insertRelease(db, { exerciseId: exercise.id, ...r });
     for (const n of exercise.notes) insertNote(db, { exerciseId: exercise.id, ...n });
     saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
+    for (const kit of exercise.kits ?? []) {
+      // The passphrase stays on the laptop that set it: returns of these kits open with the one typed here.
+      insertKit(db, { ...kit, passphrase: null });
+      for (const { injectId, code } of kit.codes) insertKitCode(db, kit.delegationId, injectId, code);
+      updatePlayedElsewhere(db, exercise.delegations.find((d) => d.id === kit.delegationId)!.runId, kit.issuedAt);
+    }
     // The exercise keeps its own copy either way; the library gains the scenario only if its id is free here.
     adoptScenario(db, pkg.scenario, now);
     // What is stored must be what was hashed, or the next import of this very file would be

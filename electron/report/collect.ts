@@ -5,8 +5,13 @@ import { storedEvent } from '../workflow/chain';
 import { resolveEvidence } from '../workflow/evidence';
 import { clockOf, delegationsOf, exerciseOfRun, notesOf, readExercise, releasesOf } from '../exercise/exercises';
 import { reportDetailsOf } from '../exercise/plan';
+import { contentHash } from '../exercise/hash';
+import { fingerprintOf } from '../exchange/keys';
+import { ownerOfRun } from '../db/tables/delegations';
+import { selectKit } from '../db/tables/kits';
+import { selectWorkspace } from '../db/tables/workspaces';
 import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
-import type { AfterActionReport, ChainStatus, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
+import type { AfterActionReport, ChainStatus, PlayedOn, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { stepOf } from '../../shared/workflow/explain';
 import type { RecordedEvent } from '../../shared/workflow/runs';
@@ -23,7 +28,7 @@ export interface ReportOptions {
 
 const NO_MARKING = 'NO CLASSIFICATION MARKING SET';
 
-function markingOf(scenario: Scenario | null): ReportMarking {
+function markingOf(scenario: Pick<Scenario, 'classification'> | null): ReportMarking {
   return {
     exercise: 'EXERCISE',
     classification: scenario?.classification.marking.trim() || NO_MARKING,
@@ -53,15 +58,27 @@ function chainStatusOf(db: Db, runId: string): ChainStatus {
   return { intact: true, events: v.events, headHash: v.headHash, problem: null };
 }
 
-function reportRun(db: Db, runId: string, delegation: string): ReportRun {
+/** The laptop a delegation played on, when its kit was issued from here. */
+function playedOnOf(db: Db, delegationId: string | null): PlayedOn | null {
+  const kit = delegationId === null ? undefined : selectKit(db, delegationId);
+  if (!kit) return null;
+  return {
+    kitIssuedAt: kit.issued_at,
+    laptopKey: kit.laptop_key,
+    laptopFingerprint: kit.laptop_key === null ? null : fingerprintOf(kit.laptop_key),
+    lastReturnAt: kit.last_return_at,
+  };
+}
+
+function reportRun(db: Db, runId: string, delegation: string, delegationId: string | null): ReportRun {
   // Verified first: a run another workflow version recorded is refused before these rules replay its log.
   const chain = chainStatusOf(db, runId);
   const events = readableLog(db, runId);
   const replayed = replayRun(events.map((e) => e.event));
-  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain };
+  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain, playedOn: playedOnOf(db, delegationId) };
 }
 
-const scenarioOverview = (scenario: Scenario, sha256: string): ReportOverview['scenario'] => ({
+const scenarioOverview = (scenario: Pick<Scenario, 'id' | 'title' | 'incident'>, sha256: string): ReportOverview['scenario'] => ({
   id: scenario.id, title: scenario.title, incident: scenario.incident, sha256,
 });
 
@@ -95,7 +112,7 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
       delegations: delegations.map((d) => d.name),
       exerciseTimeMs: clockOf(row, now).elapsedMs,
     },
-    runs: delegations.map((d) => reportRun(db, d.run_id, d.name)),
+    runs: delegations.map((d) => reportRun(db, d.run_id, d.name, d.id)),
     releaseTimes: new Map(releasesOf(db, exerciseId).map((r) => [releaseKey(nameOf.get(r.delegationId) ?? '', r.injectId), r.elapsedMs])),
     observations: notesOf(db, exerciseId).map((n) => ({ at: n.at, elapsedMs: n.elapsedMs, text: n.text })),
     improvementPlan,
@@ -111,8 +128,11 @@ export function runReport(db: Db, runId: string, options: ReportOptions): AfterA
 function runReportOf(db: Db, runId: string, options: ReportOptions): AfterActionReport {
   const run = getRun(db, runId);
   const exercise = exerciseOfRun(db, runId);
-  const row = exercise ? readExercise(db, exercise.exerciseId) : null;
-  const scenario = row ? (JSON.parse(row.scenario_json) as Scenario) : null;
+  // On a delegation's laptop the exercise is the workspace a kit opened: its scenario without the injects.
+  const workspace = exercise?.workspace ? selectWorkspace(db, runId) : undefined;
+  const row = exercise && !workspace ? readExercise(db, exercise.exerciseId) : null;
+  const held = row ?? (workspace ? { scenario_json: workspace.scenario_json, scenario_hash: contentHash(JSON.parse(workspace.scenario_json)) } : null);
+  const scenario = held ? (JSON.parse(held.scenario_json) as Pick<Scenario, 'id' | 'title' | 'incident' | 'classification'>) : null;
   const delegation = exercise?.delegation ?? run.name;
   return buildReport({
     generatedAt: options.now ?? new Date().toISOString(),
@@ -121,13 +141,13 @@ function runReportOf(db: Db, runId: string, options: ReportOptions): AfterAction
     overview: {
       kind: 'run',
       title: run.name,
-      scenario: row && scenario ? scenarioOverview(scenario, row.scenario_hash) : null,
+      scenario: held && scenario ? scenarioOverview(scenario, held.scenario_hash) : null,
       startedAt: run.createdAt,
       facilitator: row ? reportDetailsOf(db, row.id).facilitator : '',
       delegations: [delegation],
       exerciseTimeMs: null,
     },
-    runs: [reportRun(db, runId, delegation)],
+    runs: [reportRun(db, runId, delegation, ownerOfRun(db, runId)?.delegationId ?? null)],
     releaseTimes: new Map(),
     observations: [],
     improvementPlan: [],

@@ -3,6 +3,7 @@ import { isAppTime, packagedRunSchema } from '../exercise/package';
 import { scenarioSchema } from '../exercise/scenario';
 import { EXERCISE_LIMITS } from '../exercise/limits';
 import { nameSchema } from '../text';
+import { publicKeySchema } from './identity';
 
 /**
  * The files that cross the room on a stick between the facilitator's laptop and the
@@ -53,9 +54,6 @@ export const sealedFileSchema = z.strictObject({
   data: b64(Math.ceil((MAX_EXCHANGE_BYTES * 4) / 3) + 4),
 });
 export type SealedFile = z.output<typeof sealedFileSchema>;
-
-/** An Ed25519 public key: its 32 raw bytes in base64 (44 characters). */
-export const publicKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'expected an Ed25519 public key (32 bytes in base64)' });
 
 /** The outer shape of a kit or a return: what signed it, and the body it signed. */
 export const signedFileSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { scenarioSchema } from './scenario';
 import { PLAN_LIMITS, storedImprovementItemSchema } from '../report/plan';
 import { EXERCISE_LIMITS } from './limits';
 import { nameSchema, requiredTextSchema } from '../text';
+import { publicKeySchema, releaseCodeSchema } from '../exchange/identity';
 
 /**
  * The files that travel on a USB stick between facilitators' laptops. A package is data
@@ -67,6 +68,18 @@ const clock = z
     path: ['runningSince'],
   });
 
+export const packagedKitSchema = z.strictObject({
+  delegationId: id,
+  kitId: id,
+  issuedAt: at,
+  salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/, { message: 'expected 16 bytes in base64' }),
+  sealed: z.boolean(),
+  laptopKey: publicKeySchema.nullable(),
+  acceptedAt: at.nullable(),
+  lastReturnAt: at.nullable(),
+  codes: z.array(z.strictObject({ injectId: id, code: releaseCodeSchema })).max(1_000),
+});
+
 export const exerciseSectionSchema = z.strictObject({
   id,
   name: nameSchema(EXERCISE_LIMITS.exerciseName),
@@ -84,6 +97,9 @@ export const exerciseSectionSchema = z.strictObject({
   // hashes; left out while empty, so an empty one present would not survive a round trip.
   facilitator: nameSchema(PLAN_LIMITS.facilitator).optional(),
   improvementPlan: z.array(storedImprovementItemSchema).min(1).max(PLAN_LIMITS.items).optional(),
+  // The kits issued to delegations (across laptops): left out while there are none. Their
+  // passphrases stay on the laptop that set them; the facilitator gives one to open returns.
+  kits: z.array(packagedKitSchema).min(1).max(PACKAGE_LIMITS.delegations).optional(),
 });
 
 export const exercisePackageSchema = z.strictObject({
@@ -111,4 +127,5 @@ export type ExercisePackage = z.output<typeof exercisePackageSchema>;
 export type ExerciseSection = ExercisePackage['exercise'];
 export type PackagedRun = z.output<typeof packagedRunSchema>;
 export type PackagedEvent = z.output<typeof packagedEventSchema>;
+export type PackagedKit = z.output<typeof packagedKitSchema>;
 export type ScenarioPackage = z.output<typeof scenarioPackageSchema>;

@@ -12,7 +12,7 @@ import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS, levelFacts } from '../framework/prop
 import { assessRun, caseFactsOf } from '../workflow/rules';
 import type { RecordedEvent } from '../workflow/runs';
 import {
-  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type Citation, type ComparisonRow,
+  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type PlayedOn, type Citation, type ComparisonRow,
   type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
   type ReportOverview, type TimelineEntry,
 } from './model';
@@ -24,6 +24,7 @@ export interface ReportRun {
   readonly events: readonly RecordedEvent[];
   readonly replayed: { readonly step: StepId; readonly context: WorkflowContext };
   readonly chain: ChainStatus;
+  readonly playedOn: PlayedOn | null;
 }
 
 export interface ReportInput {
@@ -196,6 +197,7 @@ function delegationOf(run: ReportRun): DelegationReport {
     runId: run.runId,
     step,
     chain: run.chain,
+    playedOn: run.playedOn,
     injects: context.injects.map((i) => ({ id: i.id, title: i.title, at: i.at })),
     findings: context.findings.map((f) => ({ text: f.text, source: f.source, confidence: f.confidence })),
     sharedAssessment: context.sharedAssessment,

@@ -117,10 +117,19 @@ function integrityBlocks(report: AfterActionReport): Block[] {
           'alert',
         ),
     table(
-      ['Delegation', 'Events', 'Verified', 'Last hash', 'Problem'],
-      report.delegations.map((d) => [their(d.name), String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), d.chain.problem ?? '–']),
+      ['Delegation', 'Events', 'Verified', 'Last hash', 'Played on', 'Problem'],
+      report.delegations.map((d) => [
+        their(d.name), String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), playedOnText(d.playedOn), d.chain.problem ?? '–',
+      ]),
     ),
   ];
+}
+
+/** Where a run was played: the facilitator's laptop, or the delegation's own, known by its key. */
+function playedOnText(playedOn: DelegationReport['playedOn']): string {
+  if (playedOn === null) return "the facilitator's laptop";
+  if (playedOn.laptopFingerprint === null) return `its own laptop (kit issued ${formatTime(playedOn.kitIssuedAt)}; no return yet)`;
+  return `laptop ${playedOn.laptopFingerprint}, last return ${playedOn.lastReturnAt === null ? '–' : formatTime(playedOn.lastReturnAt)}`;
 }
 
 function timelineBlocks(report: AfterActionReport): Block[] {
@@ -209,7 +218,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     { type: 'pageBreak' },
     heading(2, 'Delegation: ', their(d.name)),
     d.chain.intact
-      ? paragraph(line(`Record verified: ${d.chain.events} events, last hash ${shortHash(d.chain.headHash)}. Reached the step: ${stepLabel(d.step)}.`), 'muted')
+      ? paragraph(line(`Record verified: ${d.chain.events} events, last hash ${shortHash(d.chain.headHash)}. Reached the step: ${stepLabel(d.step)}. Played on ${playedOnText(d.playedOn)}.`), 'muted')
       : paragraph(line(`WARNING: this record does not verify. ${d.chain.problem ?? ''}`), 'alert'),
   ];
   if (d.injects.length > 0) {

@@ -135,11 +135,22 @@ export interface LevelBasis {
   readonly whatWouldChange: readonly string[];
 }
 
+/** Where a delegation played: its own laptop once its kit was issued, known by its key from the first return. */
+export interface PlayedOn {
+  readonly kitIssuedAt: string;
+  /** The fingerprint of the key that accepted the kit and signed the returns; null before the first return. */
+  readonly laptopFingerprint: string | null;
+  readonly laptopKey: string | null;
+  readonly lastReturnAt: string | null;
+}
+
 export interface DelegationReport {
   readonly name: string;
   readonly runId: string;
   readonly step: StepId;
   readonly chain: ChainStatus;
+  /** Null when the run was played on the facilitator's laptop. */
+  readonly playedOn: PlayedOn | null;
   readonly injects: readonly { readonly id: string; readonly title: string; readonly at: string }[];
   readonly findings: readonly { readonly text: string; readonly source: string; readonly confidence: Confidence }[];
   /** The assessment as the run now holds it: agreed, or set aside by new information and not agreed again. */

@@ -20,12 +20,14 @@ export const exchangeTables: Migration = {
         kit_id TEXT NOT NULL UNIQUE,
         issued_at TEXT NOT NULL,
         salt TEXT NOT NULL,
+        sealed INTEGER NOT NULL CHECK (sealed IN (0, 1)),
         passphrase TEXT,
         laptop_key TEXT,
         accepted_at TEXT,
         last_return_at TEXT,
         CHECK ((laptop_key IS NULL) = (accepted_at IS NULL)),
-        CHECK (last_return_at IS NULL OR laptop_key IS NOT NULL)
+        CHECK (last_return_at IS NULL OR laptop_key IS NOT NULL),
+        CHECK (passphrase IS NULL OR sealed = 1)
       );
       CREATE TABLE kit_codes (
         delegation_id TEXT NOT NULL REFERENCES kits (delegation_id) ON DELETE CASCADE,

@@ -19,6 +19,7 @@ export interface RunOwnerRow {
   name: string;
   scenarioJson: string;
   delegation: string;
+  delegationId: string;
 }
 
 /** In the exercise's order. */
@@ -38,7 +39,7 @@ export function delegationExists(db: Db, id: string): boolean {
 export function ownerOfRun(db: Db, runId: string): RunOwnerRow | undefined {
   return statement(
     db,
-    `SELECT e.id, e.name, e.scenario_json AS scenarioJson, d.name AS delegation
+    `SELECT e.id, e.name, e.scenario_json AS scenarioJson, d.name AS delegation, d.id AS delegationId
        FROM exercise_delegations d JOIN exercises e ON e.id = d.exercise_id WHERE d.run_id = ?`,
   ).get(runId) as RunOwnerRow | undefined;
 }

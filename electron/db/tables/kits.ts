@@ -11,6 +11,7 @@ export interface KitRow {
   kit_id: string;
   issued_at: string;
   salt: string;
+  sealed: 0 | 1;
   passphrase: string | null;
   laptop_key: string | null;
   accepted_at: string | null;
@@ -30,15 +31,23 @@ export function selectKitsOfExercise(db: Db, exerciseId: string): Map<string, Ki
   return new Map(rows.map((r) => [r.delegation_id, r]));
 }
 
-export function insertKit(db: Db, k: { readonly delegationId: string; readonly kitId: string; readonly issuedAt: string; readonly salt: string; readonly passphrase: string | null }): void {
-  statement(db, 'INSERT INTO kits (delegation_id, kit_id, issued_at, salt, passphrase) VALUES (?, ?, ?, ?, ?)').run(
-    k.delegationId, k.kitId, k.issuedAt, k.salt, k.passphrase,
-  );
+/** A kit as issued here (its passphrase kept to open its returns), or as an imported exercise brings it (without). */
+export function insertKit(
+  db: Db,
+  k: {
+    readonly delegationId: string; readonly kitId: string; readonly issuedAt: string; readonly salt: string; readonly sealed: boolean;
+    readonly passphrase: string | null; readonly laptopKey?: string | null; readonly acceptedAt?: string | null; readonly lastReturnAt?: string | null;
+  },
+): void {
+  statement(
+    db,
+    'INSERT INTO kits (delegation_id, kit_id, issued_at, salt, sealed, passphrase, laptop_key, accepted_at, last_return_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(k.delegationId, k.kitId, k.issuedAt, k.salt, k.sealed ? 1 : 0, k.passphrase, k.laptopKey ?? null, k.acceptedAt ?? null, k.lastReturnAt ?? null);
 }
 
 /** A kit issued again (a lost stick) keeps its id, salt and codes; it may be sealed with another passphrase. */
 export function updateKitPassphrase(db: Db, delegationId: string, passphrase: string | null): void {
-  statement(db, 'UPDATE kits SET passphrase = ? WHERE delegation_id = ?').run(passphrase, delegationId);
+  statement(db, 'UPDATE kits SET sealed = ?, passphrase = ? WHERE delegation_id = ?').run(passphrase === null ? 0 : 1, passphrase, delegationId);
 }
 
 /** The first return names the key that accepted the kit; every later one must carry the same. */
@@ -52,9 +61,9 @@ export function insertKitCode(db: Db, delegationId: string, injectId: string, co
   statement(db, 'INSERT INTO kit_codes (delegation_id, inject_id, code) VALUES (?, ?, ?)').run(delegationId, injectId, code);
 }
 
-/** inject id -> code, for one kit. */
+/** inject id -> code, for one kit, in the inject ids' order (as an export lists them). */
 export function selectKitCodes(db: Db, delegationId: string): Map<string, string> {
-  const rows = statement(db, 'SELECT inject_id, code FROM kit_codes WHERE delegation_id = ?').all(delegationId) as { inject_id: string; code: string }[];
+  const rows = statement(db, 'SELECT inject_id, code FROM kit_codes WHERE delegation_id = ? ORDER BY inject_id').all(delegationId) as { inject_id: string; code: string }[];
   return new Map(rows.map((r) => [r.inject_id, r.code]));
 }
 

@@ -12,6 +12,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     runId: 'run-1',
     step: 'decided',
     chain: { intact: true, events: 12, headHash: 'ab'.repeat(32), problem: null },
+    playedOn: null,
     injects: [{ id: 'i1', title: text, at: '2026-11-30T09:10:00.000Z' }],
     findings: [{ text, source: text, confidence: 'high' }],
     sharedAssessment: { agreed: true, text },

@@ -28,11 +28,13 @@ describe('migration 10: exchange', () => {
     const db = databaseBefore(exchangeTables);
     seed(db);
     exchangeTables.up(db);
-    db.prepare("INSERT INTO kits (delegation_id, kit_id, issued_at, salt) VALUES ('d', 'k', 'a', 's')").run();
+    db.prepare("INSERT INTO kits (delegation_id, kit_id, issued_at, salt, sealed) VALUES ('d', 'k', 'a', 's', 0)").run();
     db.prepare("INSERT INTO kit_codes (delegation_id, inject_id, code) VALUES ('d', 'i1', 'AAAA-AAAA-AAAA')").run();
     expect(() => db.prepare("UPDATE kits SET laptop_key = 'x' WHERE delegation_id = 'd'").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE kits SET last_return_at = 'b' WHERE delegation_id = 'd'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO kits (delegation_id, kit_id, issued_at, salt) VALUES ('nobody', 'k2', 'a', 's')").run()).toThrow(/FOREIGN KEY/);
+    // A passphrase is only ever that of a sealed kit.
+    expect(() => db.prepare("UPDATE kits SET passphrase = 'secret words' WHERE delegation_id = 'd'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO kits (delegation_id, kit_id, issued_at, salt, sealed) VALUES ('nobody', 'k2', 'a', 's', 0)").run()).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM exercises WHERE id = 'e'").run();
     expect(db.prepare('SELECT count(*) AS n FROM kits').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM kit_codes').get()).toEqual({ n: 0 });
