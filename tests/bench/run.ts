@@ -7,6 +7,7 @@ import { benchExercise } from './exercise';
 import { benchScale } from './scale';
 import { benchRenderer } from './renderer';
 import { benchAfterAction } from './after-action';
+import { benchExchange } from './exchange';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -17,6 +18,7 @@ try {
   benchWorkflow(report, temp.dir, quick);
   benchExercise(report, temp.dir, quick);
   benchScale(report, temp.dir, quick);
+  benchExchange(report, temp.dir, quick);
   await benchAfterAction(report, temp.dir, quick);
   await benchRenderer(report, quick);
 } finally {
