@@ -1,4 +1,6 @@
 import { createExercise, delegationsOf, readExercise, releaseInject } from '../exercise/exercises';
+import { addWhiteCard } from '../exercise/white-cards';
+import { INJECT_KINDS, type InjectKind } from '../../shared/exercise/scenario';
 import { ExerciseError } from '../exercise/errors';
 import { readJsonFile, readTextFile } from '../files/read';
 import { keyOfDatabase } from '../exchange/keys';
@@ -40,11 +42,13 @@ const eventsSchema = z.array(windowEventSchema).max(100_000);
 
 export const EXCHANGE_USAGE = `  exercise create --scenario <id> --name <name> --delegation <name>... [--json]
   exercise kit <exercise> --delegation <name> --out FILE [--passphrase-file F]
-                                          the delegation's kit: its run, the scenario's context, its injects sealed
+                                          the delegation's kit: its run, the scenario's context, its injects sealed;
+                                          issued again, it is the kit update that carries white cards
   exercise collect <exercise> FILE... [--passphrase-file F]
                                           take delegations' returns into the exercise (each taken or refused whole)
   kit open FILE [--passphrase-file F] [--json]   on a delegation's laptop: open its kit as a workspace
   inject release <exercise> <inject id> --delegation <name> [--json]   release; a delegation with a kit gets a code
+  inject write <exercise> --title T --body B [--kind K] [--json]   a white card, written during play
   inject unseal <run> <code>              on a delegation's laptop: open the inject the code seals
   run send <run> EVENTS.json              append events (a JSON array, as the app sends them); stops at the first refusal
   run return <run> --out FILE [--passphrase-file F]   on a delegation's laptop: its run, signed, for the facilitator
@@ -112,9 +116,10 @@ export const EXCHANGE_COMMANDS: Readonly<Record<string, Command>> = {
       if (!file || extra !== undefined) throw new UsageError('kit open needs one file');
       const result = openKit(wb.db, readTextFile(file, MAX_EXCHANGE_BYTES), file, { key: keyOfDatabase(wb.db), passphrase: passphraseOption(args) });
       const { workspace } = result;
-      if (flag(args, 'json')) json(io, { status: result.status, exerciseId: workspace.exerciseId, delegation: workspace.delegation, runId: workspace.runId });
+      if (flag(args, 'json')) json(io, { status: result.status, added: result.added, exerciseId: workspace.exerciseId, delegation: workspace.delegation, runId: workspace.runId });
       else {
-        io.out(`${result.status === 'opened' ? 'Opened' : 'Reopened'} the kit of ${workspace.delegation} in "${workspace.exerciseName}": run ${workspace.runId}, ${workspace.injectsSealed} sealed inject(s).`);
+        const done = { opened: 'Opened', reopened: 'Reopened', updated: `Updated (${result.added} new sealed inject(s))` }[result.status];
+        io.out(`${done} the kit of ${workspace.delegation} in "${workspace.exerciseName}": run ${workspace.runId}, ${workspace.injectsSealed} sealed inject(s).`);
         io.out(`Issued by the facilitator key ${workspace.facilitatorFingerprint}; accepted by this laptop's key ${workspace.laptopFingerprint}.`);
       }
       return 0;
@@ -136,6 +141,27 @@ export const EXCHANGE_COMMANDS: Readonly<Record<string, Command>> = {
       const code = result.codes[0]?.code ?? null;
       if (flag(args, 'json')) json(io, { code });
       else io.out(code === null ? `Released to ${d.name}: it is in the run here.` : `Released to ${d.name}. Release code: ${code}`);
+      return 0;
+    },
+  },
+
+  'inject write': {
+    options: { ...JSON_OPTION, kind: { type: 'string' }, title: { type: 'string' }, body: { type: 'string' } },
+    database: 'write',
+    run({ wb, args, io }) {
+      const [subject, extra] = args.positionals;
+      const kind = stringOption(args, 'kind') ?? 'other';
+      const title = stringOption(args, 'title');
+      const body = stringOption(args, 'body');
+      if (!subject || title === undefined || body === undefined || extra !== undefined) throw new UsageError('inject write needs an exercise, --title and --body (and --kind, default other)');
+      if (!(INJECT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${INJECT_KINDS.join(', ')}, got "${kind}"`);
+      const { inject, exercise } = addWhiteCard(wb.db, findExerciseId(wb, subject), { kind: kind as InjectKind, title, body });
+      const kits = exercise.delegations.filter((d) => d.kit !== null).map((d) => d.name);
+      if (flag(args, 'json')) json(io, { id: inject.id });
+      else {
+        io.out(`Wrote the white card "${inject.title}" (${inject.id}); release it like any inject.`);
+        if (kits.length > 0) io.out(`It reaches ${kits.join(', ')} in a kit update: issue their kits again (cdt exercise kit).`);
+      }
       return 0;
     },
   },

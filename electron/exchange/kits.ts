@@ -180,7 +180,8 @@ function checkKit(body: KitBody, refuse: (problems: string[]) => never): ReturnT
 
 /**
  * Opens a kit on this laptop: makes the delegation's workspace, with this laptop's key as the
- * one that accepted it. A kit this laptop opened before reopens its workspace, unchanged.
+ * one that accepted it. A kit this laptop opened before reopens its workspace, its run as this
+ * laptop holds it; issued again after white cards were written, it adds their sealed injects.
  */
 export function openKit(db: Db, text: string, fileName: string, options: OpenKitOptions): KitOpenResult {
   const now = options.now ?? nowIso();
@@ -196,7 +197,16 @@ export function openKit(db: Db, text: string, fileName: string, options: OpenKit
     if (existing.facilitator_key !== opened.signer) {
       refuse([`signer: this laptop opened the kit ${body.kitId} before, issued by the facilitator key ${fingerprintOf(existing.facilitator_key)}; this file is signed by ${fingerprintOf(opened.signer)}.`]);
     }
-    return { status: 'reopened', workspace: workspaceView(db, existing.run_id, options.key) };
+    if (existing.salt !== body.salt || existing.run_id !== body.run.id) refuse([`salt: this is not the kit ${body.kitId} this laptop opened before, though it bears its id.`]);
+    // The kit issued again, as an update: it brings the injects written since (white cards), sealed.
+    const held = new Set(selectWorkspaceInjects(db, existing.run_id).map((i) => i.n));
+    const added = body.sealed.filter((s) => !held.has(s.n));
+    if (added.length > 0) {
+      writeTransaction(db, () => {
+        for (const s of added) insertWorkspaceInject(db, existing.run_id, s.n, JSON.stringify({ iv: s.iv, tag: s.tag, data: s.data }));
+      });
+    }
+    return { status: added.length > 0 ? 'updated' : 'reopened', added: added.length, workspace: workspaceView(db, existing.run_id, options.key) };
   }
   if (exerciseExists(db, body.exercise.id) || runExists(db, body.run.id)) {
     refuse([`this database already holds the exercise "${body.exercise.name}" or the run of ${body.delegation.name}: it is the facilitator's (or a copy of it). A kit is opened on the delegation's own laptop.`]);
@@ -224,7 +234,7 @@ export function openKit(db: Db, text: string, fileName: string, options: OpenKit
     });
     for (const s of body.sealed) insertWorkspaceInject(db, body.run.id, s.n, JSON.stringify({ iv: s.iv, tag: s.tag, data: s.data }));
   });
-  return { status: 'opened', workspace: workspaceView(db, body.run.id, options.key) };
+  return { status: 'opened', added: body.sealed.length, workspace: workspaceView(db, body.run.id, options.key) };
 }
 
 export function readWorkspace(db: Db, runId: string): WorkspaceRow {

@@ -19,6 +19,7 @@ import { databaseFiles, writeFileSafely } from '../files/write';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
+import { addWhiteCard } from '../exercise/white-cards';
 import { contract, type Action, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 import { keyOfDatabase } from '../exchange/keys';
@@ -130,6 +131,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     releaseInject: ({ exerciseId, injectId, delegations }) => releaseInject(db, exerciseId, injectId, delegations),
     renameDelegation: ({ exerciseId, delegationId, name }) => renameDelegation(db, exerciseId, delegationId, name),
     addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
+    addWhiteCard: ({ exerciseId, kind, title, body }) => addWhiteCard(db, exerciseId, { kind, title, body }).exercise,
     exportExercise: async ({ id }) => {
       const { name, text } = await inBackground('exportExercise', { id });
       return saveAs(safeFileName(name, '.cdt-exercise.json'), () => text);

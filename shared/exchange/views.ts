@@ -67,8 +67,13 @@ export interface WorkspaceView extends WorkspaceSummary {
 }
 
 export interface KitOpenResult {
-  /** "reopened": this laptop opened the kit before; its workspace is as it was. */
-  readonly status: 'opened' | 'reopened';
+  /**
+   * "reopened": this laptop opened the kit before; its workspace is as it was. "updated": the
+   * kit issued again brought injects written since (white cards), sealed like the others.
+   */
+  readonly status: 'opened' | 'reopened' | 'updated';
+  /** Sealed injects the workspace gained. */
+  readonly added: number;
   readonly workspace: WorkspaceView;
 }
 

@@ -61,6 +61,8 @@ export const injectSchema = z.strictObject({
   body: required(SCENARIO_LIMITS.longText),
   kind: z.enum(INJECT_KINDS),
   suggestedFindings: z.array(suggestedFinding).max(SCENARIO_LIMITS.findingsPerInject).optional(),
+  /** Written by the facilitator during play (a white card), not planned in the scenario. */
+  whiteCard: z.literal(true).optional(),
 });
 
 const questionList = z.array(required(SCENARIO_LIMITS.question)).max(SCENARIO_LIMITS.questionsPerStep).optional();

@@ -5,7 +5,7 @@ import { CATEGORY_IDS, DIMENSION_IDS, PRINCIPLE_IDS, STEP_IDS } from '../framewo
 import { SCREEN_IDS, type ResolvedLink } from '../framework/evidence';
 import { incomingEventSchema } from '../workflow/event-schema';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult } from '../workflow/runs';
-import { SCENARIO_LIMITS, scenarioSchema } from '../exercise/scenario';
+import { INJECT_KINDS, SCENARIO_LIMITS, scenarioSchema } from '../exercise/scenario';
 import { EXERCISE_LIMITS } from '../exercise/limits';
 import { reportDetailsSchema } from '../report/plan';
 import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS } from '../report/model';
@@ -109,6 +109,15 @@ export const contract = {
     channel: 'exercises:rename-delegation',
     input: z.strictObject({ exerciseId, delegationId: id, name: z.string().max(EXERCISE_LIMITS.delegationName) }),
   },
+  addWhiteCard: {
+    channel: 'exercises:white-card',
+    input: z.strictObject({
+      exerciseId,
+      kind: z.enum(INJECT_KINDS),
+      title: z.string().max(SCENARIO_LIMITS.injectTitle),
+      body: z.string().max(SCENARIO_LIMITS.longText),
+    }),
+  },
   addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(EXERCISE_LIMITS.note) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
   importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
@@ -175,6 +184,7 @@ export interface Results {
   releaseInject: ReleaseResult;
   renameDelegation: ExerciseView;
   addFacilitatorNote: ExerciseView;
+  addWhiteCard: ExerciseView;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;
   importSampleExercise: ExerciseImportResult;

@@ -53,6 +53,11 @@ export function insertExercise(
   ).run(e.id, e.name, e.scenarioId, e.scenarioJson, e.scenarioHash, e.createdAt, e.clock.status, e.clock.accumulatedMs, e.clock.runningSince);
 }
 
+/** The exercise's own copy of its scenario, with a white card added during play. */
+export function updateExerciseScenario(db: Db, id: string, scenarioJson: string, scenarioHash: string): void {
+  statement(db, 'UPDATE exercises SET scenario_json = ?, scenario_hash = ? WHERE id = ?').run(scenarioJson, scenarioHash, id);
+}
+
 export function updateClock(db: Db, id: string, clock: ClockRow): void {
   statement(db, 'UPDATE exercises SET clock_status = ?, clock_accumulated_ms = ?, clock_running_since = ? WHERE id = ?').run(
     clock.status, clock.accumulatedMs, clock.runningSince, id,

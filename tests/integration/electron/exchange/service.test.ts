@@ -9,6 +9,7 @@ import { exchangeFileText, openExchangeFile } from '../../../../electron/exchang
 import { getExercise, releaseInject } from '../../../../electron/exercise/exercises';
 import { addFacilitatorNote } from '../../../../electron/exercise/exercises';
 import { saveReportDetails } from '../../../../electron/exercise/plan';
+import { addWhiteCard } from '../../../../electron/exercise/white-cards';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
 import { canonicalJson, eventHash, genesisHash } from '../../../../electron/workflow/chain';
 import { getRun, sendEvent } from '../../../../electron/workflow/runs';
@@ -203,5 +204,49 @@ describe('returns', () => {
       p.exercise.kits![0]!.codes.pop();
     });
     expect(() => importExercisePackage(third.wb.db, missingCode, 'missing-code.json', at(82))).toThrow(/one release code for every inject/);
+  });
+});
+
+describe('white cards', () => {
+  it('join the exercise, are released like any inject, and reach a laptop in a kit update', () => {
+    const { facilitator, delegation, exercise, runId } = played();
+    const { inject, exercise: after } = addWhiteCard(facilitator.wb.db, exercise.id, { kind: 'media', title: '  Breaking: a minister speaks  ', body: 'A statement on the hospital attacks.' }, at(70));
+    expect(inject).toMatchObject({ id: 'white-card-1', title: 'Breaking: a minister speaks', whiteCard: true, kind: 'media' });
+    expect(after.scenario.injects.at(-1)).toEqual(inject);
+    // The library's scenario is untouched: the card belongs to this exercise.
+    expect(exercise.scenario.injects.some((i) => i.id === inject.id)).toBe(false);
+    // To the delegation on the facilitator's laptop: straight into its run.
+    const north = after.delegations[0]!;
+    releaseInject(facilitator.wb.db, exercise.id, inject.id, [north.id], at(71));
+    expect(getRun(facilitator.wb.db, north.runId).snapshot.context.injects.at(-1)).toMatchObject({ id: inject.id, title: inject.title });
+    // To the delegation whose kit is out: a code, and the card in the kit issued again.
+    const [{ code }] = releaseInject(facilitator.wb.db, exercise.id, inject.id, [after.delegations[1]!.id], at(72)).codes as [{ code: string }];
+    expect(() => unsealInject(delegation.wb.db, runId, code, { key: delegation.key, now: at(73) })).toThrow(/opens none of the injects/);
+    const update = issueKit(facilitator.wb.db, exercise.id, after.delegations[1]!.id, { key: facilitator.key, passphrase: null, now: at(74) });
+    expect(update.reissued).toBe(true);
+    expect(update.text).not.toContain('a minister speaks');
+    const opened = openKit(delegation.wb.db, update.text, 'update.cdt-kit', { key: delegation.key, passphrase: null, now: at(75) });
+    expect(opened).toMatchObject({ status: 'updated', added: 1 });
+    expect(unsealInject(delegation.wb.db, runId, code, { key: delegation.key, now: at(76) }).inject).toMatchObject({ id: inject.id, title: inject.title });
+    // Opening the same update again adds nothing.
+    expect(openKit(delegation.wb.db, update.text, 'update.cdt-kit', { key: delegation.key, passphrase: null, now: at(77) })).toMatchObject({ status: 'reopened', added: 0 });
+    // And the return with the card's receipt is taken: the card is the exercise's own.
+    const back = writeReturn(delegation.wb.db, runId, { key: delegation.key, now: at(78) }).text;
+    expect(collectReturns(facilitator.wb.db, exercise.id, [{ fileName: 'back.cdt-return', text: back }])[0]).toMatchObject({ status: 'accepted' });
+  });
+
+  it('are refused, naming the field, when they are not injects the scenario could hold', () => {
+    const facilitator = laptop();
+    const exercise = populatedExercise(facilitator.wb.db);
+    expect(() => addWhiteCard(facilitator.wb.db, exercise.id, { kind: 'media', title: '', body: 'x' })).toThrow(/The white card was not added/);
+    const refused = (() => {
+      try {
+        addWhiteCard(facilitator.wb.db, exercise.id, { kind: 'media', title: 'Title', body: '   ' });
+        return null;
+      } catch (error) {
+        return error as { problems: { path: string }[] };
+      }
+    })();
+    expect(refused?.problems.map((p) => p.path)).toEqual(['body']);
   });
 });
