@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers, type Desktop } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
-import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
+import { CHANGES_CHANNEL, MENU_CHANNEL, PROGRESS_CHANNEL, type DataChange, type MenuCommand } from '../shared/ipc/contract';
 import { DB_FILE_NAME, SAMPLE_EXERCISE_FILE } from './paths';
 import { openWorkbench, type Workbench } from './workbench';
 import { logUnexpected } from './log';
@@ -14,6 +14,7 @@ import { workerRunner } from './work/thread';
 import { UserError } from '../shared/errors';
 import { KIT_SUFFIX, RETURN_SUFFIX } from '../shared/exchange/format';
 import { keyOfDatabase } from './exchange/keys';
+import { watchDatabase } from './ipc/changes';
 import {
   APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
   mainWindowOptions, REPORT_CSP, REPORT_PARTITION, REPORT_SCHEME, REPORT_URL, reportWindowPreferences, restoreBounds, type WindowBounds,
@@ -39,6 +40,11 @@ const filtersFor = (fileName: string) => [FILE_FILTERS[extname(fileName).slice(1
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
+
+/** Every window of the app re-reads what it shows when the data changed. */
+function announceToWindows(change: DataChange): void {
+  for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(CHANGES_CHANNEL, change);
+}
 /** The report the print window is showing, and the queue that keeps prints one at a time. */
 let pendingReport = '';
 let printQueue: Promise<unknown> = Promise.resolve();
@@ -89,6 +95,8 @@ function start(): void {
   }
   // The installation's key is made at first start, so its fingerprint can be shown before any kit.
   keyOfDatabase(workbench.db);
+  const stopWatching = watchDatabase(workbench.db, announceToWindows);
+  app.on('will-quit', stopWatching);
   const background = workerRunner(workerPath, dbFile);
   app.on('will-quit', () => void background.close());
   registerIpc(
@@ -124,6 +132,7 @@ const desktop: Desktop = {
   },
   printPdf: printReportPdf,
   showProgress: (progress) => mainWindow?.webContents.send(PROGRESS_CHANNEL, progress),
+  announceChange: (change) => announceToWindows(change),
 };
 
 /**

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
-  buildBridge, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type MenuBridge, type ProgressBridge,
+  buildBridge, CHANGES_CHANNEL, isDataChange, isMenuCommand, isWorkProgress, MENU_CHANNEL, PROGRESS_CHANNEL, type ChangeBridge, type MenuBridge,
+  type ProgressBridge,
 } from '../shared/ipc/contract';
 
 // The page gets one method per action and never ipcRenderer itself.
@@ -24,3 +25,5 @@ const menu: MenuBridge = { onCommand: subscription(MENU_CHANNEL, isMenuCommand) 
 contextBridge.exposeInMainWorld('cdtMenu', menu);
 const work: ProgressBridge = { onProgress: subscription(PROGRESS_CHANNEL, isWorkProgress) };
 contextBridge.exposeInMainWorld('cdtWork', work);
+const changes: ChangeBridge = { onChange: subscription(CHANGES_CHANNEL, isDataChange) };
+contextBridge.exposeInMainWorld('cdtChanges', changes);

@@ -20,7 +20,7 @@ import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
 import { addWhiteCard } from '../exercise/white-cards';
-import { contract, type Action, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
+import { changesData, contract, type Action, type DataChange, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
 import { keyOfDatabase } from '../exchange/keys';
 import { checkKitPassphrase, listWorkspaces, openKit, unsealInject, workspaceView } from '../exchange/kits';
@@ -46,6 +46,8 @@ export interface Desktop {
   printPdf(html: string): Promise<Uint8Array>;
   /** Tells the window how long work is going; null when it is over. */
   showProgress?(progress: WorkProgress | null): void;
+  /** Tells every window that what is stored changed, so that each re-reads what it shows. */
+  announceChange?(change: DataChange): void;
 }
 
 /** A file name from a user-given name: no path separators or other characters file systems refuse. */
@@ -82,7 +84,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       desktop.showProgress?.(null);
     }
   };
-  return {
+  const handlers: Handlers = {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
     searchCorpus: ({ query, ...options }) => searchCorpus(db, query, options),
@@ -196,6 +198,23 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       return saveAs(safeFileName(title, `.${format}`), () => (format === 'pdf' ? desktop.printPdf(content) : content));
     },
   };
+  return announcingChanges(handlers, desktop);
+}
+
+/** Every action that changes what is stored tells the windows when it succeeded (a refusal changed nothing). */
+function announcingChanges(handlers: Handlers, desktop: Desktop): Handlers {
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const action of Object.keys(handlers) as Action[]) {
+    const handler = handlers[action] as (input: unknown) => unknown;
+    wrapped[action] = changesData(action)
+      ? async (input) => {
+          const result = await handler(input);
+          desktop.announceChange?.({ origin: 'window' });
+          return result;
+        }
+      : handler;
+  }
+  return wrapped as unknown as Handlers;
 }
 
 const actionByChannel: ReadonlyMap<string, Action> = new Map(

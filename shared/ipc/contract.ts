@@ -68,11 +68,11 @@ export const contract = {
       .strict(),
   },
   listRuns: { channel: 'runs:list', input: z.strictObject({}) },
-  createRun: { channel: 'runs:create', input: z.strictObject({ name: runName }) },
-  renameRun: { channel: 'runs:rename', input: z.strictObject({ id: runId, name: runName }) },
-  deleteRun: { channel: 'runs:delete', input: z.strictObject({ id: runId }) },
+  createRun: { changes: true, channel: 'runs:create', input: z.strictObject({ name: runName }) },
+  renameRun: { changes: true, channel: 'runs:rename', input: z.strictObject({ id: runId, name: runName }) },
+  deleteRun: { changes: true, channel: 'runs:delete', input: z.strictObject({ id: runId }) },
   getRun: { channel: 'runs:get', input: z.strictObject({ id: runId }) },
-  sendEvent: { channel: 'runs:send', input: z.strictObject({ id: runId, event: windowEventSchema }) },
+  sendEvent: { changes: true, channel: 'runs:send', input: z.strictObject({ id: runId, event: windowEventSchema }) },
   runHistory: { channel: 'runs:history', input: z.strictObject({ id: runId }) },
   verifyRun: { channel: 'runs:verify', input: z.strictObject({ id: runId }) },
   getEvidence: { channel: 'evidence:get', input: z.strictObject({ item: evidenceItem }) },
@@ -80,12 +80,12 @@ export const contract = {
   // Exercises. Files are chosen in the main process's own dialogs: the renderer never names a path.
   listScenarios: { channel: 'scenarios:list', input: z.strictObject({}) },
   getScenario: { channel: 'scenarios:get', input: z.strictObject({ id: scenarioId }) },
-  saveScenario: { channel: 'scenarios:save', input: z.strictObject({ scenario: scenarioSchema }) },
-  deleteScenario: { channel: 'scenarios:delete', input: z.strictObject({ id: scenarioId }) },
+  saveScenario: { changes: true, channel: 'scenarios:save', input: z.strictObject({ scenario: scenarioSchema }) },
+  deleteScenario: { changes: true, channel: 'scenarios:delete', input: z.strictObject({ id: scenarioId }) },
   exportScenario: { channel: 'scenarios:export', input: z.strictObject({ id: scenarioId }) },
-  importScenario: { channel: 'scenarios:import', input: z.strictObject({}) },
+  importScenario: { changes: true, channel: 'scenarios:import', input: z.strictObject({}) },
   listExercises: { channel: 'exercises:list', input: z.strictObject({}) },
-  createExercise: {
+  createExercise: { changes: true,
     channel: 'exercises:create',
     input: z.strictObject({
       name: z.string().max(EXERCISE_LIMITS.exerciseName),
@@ -95,9 +95,9 @@ export const contract = {
   },
   getExercise: { channel: 'exercises:get', input: z.strictObject({ id: exerciseId }) },
   getRunExercise: { channel: 'exercises:of-run', input: z.strictObject({ id: runId }) },
-  deleteExercise: { channel: 'exercises:delete', input: z.strictObject({ id: exerciseId }) },
-  exerciseClock: { channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
-  releaseInject: {
+  deleteExercise: { changes: true, channel: 'exercises:delete', input: z.strictObject({ id: exerciseId }) },
+  exerciseClock: { changes: true, channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
+  releaseInject: { changes: true,
     channel: 'exercises:release',
     input: z.strictObject({
       exerciseId,
@@ -105,11 +105,11 @@ export const contract = {
       delegations: z.union([z.literal('all'), z.array(id).min(1).max(EXERCISE_LIMITS.delegations)]),
     }),
   },
-  renameDelegation: {
+  renameDelegation: { changes: true,
     channel: 'exercises:rename-delegation',
     input: z.strictObject({ exerciseId, delegationId: id, name: z.string().max(EXERCISE_LIMITS.delegationName) }),
   },
-  addWhiteCard: {
+  addWhiteCard: { changes: true,
     channel: 'exercises:white-card',
     input: z.strictObject({
       exerciseId,
@@ -118,16 +118,16 @@ export const contract = {
       body: z.string().max(SCENARIO_LIMITS.longText),
     }),
   },
-  addFacilitatorNote: { channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(EXERCISE_LIMITS.note) }) },
+  addFacilitatorNote: { changes: true, channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(EXERCISE_LIMITS.note) }) },
   exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
-  importExercise: { channel: 'exercises:import', input: z.strictObject({}) },
+  importExercise: { changes: true, channel: 'exercises:import', input: z.strictObject({}) },
   // The finished example exercise shipped with the app, for a newcomer to open with its report.
-  importSampleExercise: { channel: 'exercises:import-sample', input: z.strictObject({}) },
-  saveReportDetails: { channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
+  importSampleExercise: { changes: true, channel: 'exercises:import-sample', input: z.strictObject({}) },
+  saveReportDetails: { changes: true, channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
   // Across laptops (ARCHITECTURE.md): kits out, codes, returns back. Passphrases cross the
   // bridge only as typed, to seal or open a file in the main process.
   getLaptopKey: { channel: 'exchange:key', input: z.strictObject({}) },
-  issueKits: {
+  issueKits: { changes: true,
     channel: 'exchange:issue-kits',
     input: z.strictObject({
       exerciseId,
@@ -135,11 +135,11 @@ export const contract = {
       passphrase: passphrase.nullable(),
     }),
   },
-  collectReturns: { channel: 'exchange:collect', input: z.strictObject({ exerciseId, passphrase: passphrase.nullable() }) },
-  openKit: { channel: 'exchange:open-kit', input: z.strictObject({ passphrase: passphrase.nullable() }) },
+  collectReturns: { changes: true, channel: 'exchange:collect', input: z.strictObject({ exerciseId, passphrase: passphrase.nullable() }) },
+  openKit: { changes: true, channel: 'exchange:open-kit', input: z.strictObject({ passphrase: passphrase.nullable() }) },
   listWorkspaces: { channel: 'exchange:workspaces', input: z.strictObject({}) },
   getWorkspace: { channel: 'exchange:workspace', input: z.strictObject({ runId }) },
-  unsealInject: { channel: 'exchange:unseal', input: z.strictObject({ runId, code: z.string().max(100) }) },
+  unsealInject: { changes: true, channel: 'exchange:unseal', input: z.strictObject({ runId, code: z.string().max(100) }) },
   writeReturn: { channel: 'exchange:write-return', input: z.strictObject({ runId }) },
   // The after-action report of an exercise or of one run, written where the user chooses.
   saveReport: {
@@ -153,6 +153,9 @@ export const contract = {
 } as const;
 
 export type Action = keyof typeof contract;
+
+/** Whether an action changes what is stored: after it succeeds, every window is told to re-read (CHANGES_CHANNEL). */
+export const changesData = (action: Action): boolean => (contract[action] as { readonly changes?: true }).changes === true;
 export type Input<A extends Action> = z.input<(typeof contract)[A]['input']>;
 
 export interface Results {
@@ -202,6 +205,21 @@ export interface Results {
 
 /** What crosses the wire: errors travel as data so the renderer shows the main process's own message. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
+
+/**
+ * The data changed (main -> renderer): an action of a window, or a writer elsewhere (the
+ * command line on the same file, the worker thread, a collected return). Each view re-reads
+ * what it shows; the message carries no data, so a window never learns more than it asks for.
+ */
+export const CHANGES_CHANNEL = 'data:changed';
+export interface DataChange {
+  readonly origin: 'window' | 'elsewhere';
+}
+export const isDataChange = (value: unknown): value is DataChange =>
+  typeof value === 'object' && value !== null && ((value as DataChange).origin === 'window' || (value as DataChange).origin === 'elsewhere');
+export interface ChangeBridge {
+  onChange(listener: (change: DataChange) => void): () => void;
+}
 
 /** Commands the application menu sends to the page (main -> renderer). */
 export const MENU_CHANNEL = 'menu:command';

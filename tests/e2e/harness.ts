@@ -7,7 +7,8 @@ import { createHandlers, dispatch } from '../../electron/ipc/handlers';
 import { contentTypeOf } from '../../electron/window';
 import { openWorkbench, type Workbench } from '../../electron/workbench';
 import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../support/temp';
-import type { Action, Envelope, Input, Results, WorkProgress } from '../../shared/ipc/contract';
+import type { Action, DataChange, Envelope, Input, Results, WorkProgress } from '../../shared/ipc/contract';
+import { watchDatabase } from '../../electron/ipc/changes';
 
 /** The origin the built renderer is served from, by Playwright's router: no server, no network. */
 export const APP_BASE = 'http://workbench.test/';
@@ -129,7 +130,13 @@ export async function openApp(
       progress.push(p);
       void page?.evaluate((sent) => (globalThis as unknown as { __cdtProgress(p: unknown): void }).__cdtProgress(sent), p);
     },
+    announceChange: (change) => announce(change),
   }, { sampleExercise: SAMPLE_EXERCISE });
+  // As the main process does: what this page changed, and what another connection committed.
+  function announce(change: DataChange): void {
+    void page?.evaluate((sent) => (globalThis as unknown as { __cdtChanged(c: unknown): void }).__cdtChanged(sent), change).catch(() => undefined);
+  }
+  const stopWatching = watchDatabase(workbench.db, announce, 250);
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const foreignRequests: string[] = [];
 
@@ -186,6 +193,7 @@ export async function openApp(
       await shown.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });
     },
     async close() {
+      stopWatching();
       await context.close();
       workbench.close();
     },

@@ -220,7 +220,7 @@ describe('white cards', () => {
     releaseInject(facilitator.wb.db, exercise.id, inject.id, [north.id], at(71));
     expect(getRun(facilitator.wb.db, north.runId).snapshot.context.injects.at(-1)).toMatchObject({ id: inject.id, title: inject.title });
     // To the delegation whose kit is out: a code, and the card in the kit issued again.
-    const [{ code }] = releaseInject(facilitator.wb.db, exercise.id, inject.id, [after.delegations[1]!.id], at(72)).codes as [{ code: string }];
+    const { code } = releaseInject(facilitator.wb.db, exercise.id, inject.id, [after.delegations[1]!.id], at(72)).codes[0]!;
     expect(() => unsealInject(delegation.wb.db, runId, code, { key: delegation.key, now: at(73) })).toThrow(/opens none of the injects/);
     const update = issueKit(facilitator.wb.db, exercise.id, after.delegations[1]!.id, { key: facilitator.key, passphrase: null, now: at(74) });
     expect(update.reissued).toBe(true);
