@@ -5,6 +5,8 @@ import { clockStatusKey } from './ExerciseList';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
+import { KitsPanel } from './Kits';
+import { ReleaseCodesDialog } from './ReleaseCodes';
 import { formatClock } from '../../ui/format';
 import { displayedElapsed, injectsToAutoRelease } from './clock';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
@@ -107,7 +109,9 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
       </div>
       <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
       <ClockPanel view={view} elapsed={elapsed} auto={auto} />
+      <KitsPanel view={view} />
       <InjectTimeline view={view} elapsed={elapsed} />
+      <ReleaseCodesDialog view={view} />
       <section className="ex-section" aria-labelledby="ex-delegations">
         <h2 id="ex-delegations" className="ex-section__title">
           {t('exercises.console.delegations', { count: view.delegations.length })}

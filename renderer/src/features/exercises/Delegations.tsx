@@ -6,6 +6,8 @@ import type { DelegationView, ExerciseView } from '../../../../shared/exercise/e
 import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
 import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS } from '../../../../shared/framework/proportionality';
 import { LevelFacts } from '../../ui/LevelFacts';
+import { formatWhen } from '../../ui/format';
+import { Fingerprint } from '../../ui/LaptopKey';
 import './delegations.css';
 
 const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
@@ -93,6 +95,7 @@ export function DelegationCard({
         <span className="ex-card__label">{t('exercises.card.step', { n: stepNumber(d), total: STEP_IDS.length })}</span>{' '}
         <strong>{STEPS[d.run.step].label}</strong>
       </p>
+      <KitLine delegation={d} />
       <div className="ex-card__block">
         <h4 className="ex-card__label">
           {t('exercises.card.ratings')}{' '}
@@ -162,6 +165,31 @@ export function DelegationCard({
         )}
       </div>
     </article>
+  );
+}
+
+/**
+ * Where the delegation plays: once its kit is out, on its own laptop, whose key its first
+ * return makes known; the run here moves on with each return.
+ */
+function KitLine({ delegation: d }: { delegation: DelegationView }) {
+  const { t } = useTranslation();
+  const { kit } = d;
+  if (!kit) return null;
+  return (
+    <div className="ex-card__kit" data-kit={kit.laptopFingerprint === null ? 'out' : 'returned'}>
+      <p>
+        {t(kit.sealed ? 'exercises.card.kitSealed' : 'exercises.card.kitClear', { when: formatWhen(kit.issuedAt) })}
+      </p>
+      {kit.laptopFingerprint === null ? (
+        <p className="ex-card__kit-wait">{t('exercises.card.noReturn')}</p>
+      ) : (
+        <p>
+          {t('exercises.card.playedOn')} <Fingerprint value={kit.laptopFingerprint} />
+          {kit.lastReturnAt && <> · {t('exercises.card.lastReturn', { when: formatWhen(kit.lastReturnAt) })}</>}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -26,6 +26,8 @@ export function InjectTimeline({ view, elapsed }: { view: ExerciseView; elapsed:
 function InjectRow({ view, status, elapsed }: { view: ExerciseView; status: InjectStatus; elapsed: number }) {
   const { t } = useTranslation();
   const release = useExercises((s) => s.release);
+  const showCodes = useExercises((s) => s.showCodes);
+  const hasCodes = useExercises((s) => (s.codes[view.id]?.[status.inject.id]?.length ?? 0) > 0);
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const [open, setOpen] = useState(false);
   const { inject } = status;
@@ -42,7 +44,7 @@ function InjectRow({ view, status, elapsed }: { view: ExerciseView; status: Inje
       <div className="ex-inject__main">
         <div className="ex-inject__line">
           <span className={`ex-kind ex-kind--${inject.kind}`}>{t(`exercises.kind.${inject.kind}`)}</span>
-          <h3 id={titleId} className="ex-inject__title">
+          <h3 id={titleId} className="ex-inject__title" tabIndex={-1}>
             {inject.title}
           </h3>
         </div>
@@ -102,6 +104,16 @@ function InjectRow({ view, status, elapsed }: { view: ExerciseView; status: Inje
         )}
       </div>
       <div className="ex-inject__actions">
+        {hasCodes && (
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={t('exercises.codes.showNamed', { title: inject.title })}
+            onClick={() => showCodes(inject.id)}
+          >
+            {t('exercises.codes.show')}
+          </button>
+        )}
         {pending.length > 0 ? (
           <>
             <button

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
+import type { CollectOutcome, IssuedKit, ReleaseCode } from '../../../../shared/exchange/views';
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
 import { messageLines, refusalLines } from '../../ui/messages';
@@ -31,6 +32,17 @@ interface ExercisesState {
   readonly autoRefused: ReadonlySet<string>;
   /** The report's facilitator and plan as typed and not saved yet, by exercise (kept while the user goes elsewhere). */
   readonly planDrafts: Readonly<Record<string, PlanDraft>>;
+  /** The kits last written, and where: which file is for which delegation (the file names carry no names). */
+  readonly issued: IssuedKits | null;
+  /** What became of each return file last collected. */
+  readonly collected: CollectedReturns | null;
+  /**
+   * Release codes given in this session, by exercise, inject and delegation (UI state: the
+   * main process gives a code when the inject is released, and the facilitator may need it again).
+   */
+  readonly codes: Readonly<Record<string, Readonly<Record<string, readonly ReleaseCode[]>>>>;
+  /** The codes on show in the code dialog, for one inject. */
+  readonly showingCodes: ShownCodes | null;
 
   show(view: ExercisesView): void;
   setOutcome(outcome: Outcome | null): void;
@@ -53,6 +65,41 @@ interface ExercisesState {
   /** null drops the draft: the form shows what is saved. */
   setPlanDraft(id: string, draft: PlanDraft | null): void;
   saveReportDetails(id: string, draft: PlanDraft): Promise<readonly string[] | null>;
+  /** 'cancelled': no folder was chosen, nothing written; else the main process's reasons. */
+  issueKits(delegations: 'all' | readonly string[], passphrase: string | null): Promise<ExchangeAnswer>;
+  collectReturns(passphrase: string | null): Promise<ExchangeAnswer>;
+  dismissIssued(): void;
+  dismissCollected(): void;
+  /** Shows again the codes given for an inject in this session. */
+  showCodes(injectId: string): void;
+  closeCodes(): void;
+}
+
+export interface IssuedKits {
+  readonly exerciseId: string;
+  readonly folder: string;
+  readonly kits: readonly IssuedKit[];
+  readonly sealed: boolean;
+}
+
+export interface CollectedReturns {
+  readonly exerciseId: string;
+  readonly outcomes: readonly CollectOutcome[];
+}
+
+export interface ShownCodes {
+  readonly exerciseId: string;
+  readonly injectId: string;
+  readonly codes: readonly ReleaseCode[];
+}
+
+/** How a file exchange went: done, the dialog cancelled, or refused with the main process's lines. */
+export type ExchangeAnswer = 'done' | 'cancelled' | readonly string[];
+
+/** The codes known for an inject, with the newest for each delegation. */
+function mergeCodes(known: readonly ReleaseCode[], added: readonly ReleaseCode[]): readonly ReleaseCode[] {
+  const fresh = new Set(added.map((c) => c.delegationId));
+  return [...known.filter((c) => !fresh.has(c.delegationId)), ...added];
 }
 
 /** A refusal: `key` is under `exercises.`, the lines are the main process's own. */
@@ -77,9 +124,13 @@ export const useExercises = create<ExercisesState>((set, get) => {
     autoRelease: {},
     autoRefused: new Set(),
     planDrafts: {},
+    issued: null,
+    collected: null,
+    codes: {},
+    showingCodes: null,
 
     show(view) {
-      set({ view, outcome: null, ...(view.kind === 'console' ? {} : { exercise: null }) });
+      set({ view, outcome: null, showingCodes: null, ...(view.kind === 'console' ? {} : { exercise: null }) });
       if (view.kind === 'list') void get().loadExercises();
       if (view.kind === 'scenarios' || view.kind === 'new') void get().loadScenarios();
     },
@@ -166,11 +217,22 @@ export const useExercises = create<ExercisesState>((set, get) => {
         const names = (ids: readonly string[]): string =>
           ids.map((id) => result.exercise.delegations.find((d) => d.id === id)?.name ?? id).join(', ');
         const title = result.exercise.scenario.injects.find((i) => i.id === injectId)?.title ?? injectId;
+        // Delegations whose kit is out get the inject by its code, on their laptop: the facilitator must give each its code now.
+        if (result.codes.length > 0) {
+          set((s) => {
+            const ofExercise = s.codes[view.id] ?? {};
+            const merged = mergeCodes(ofExercise[injectId] ?? [], result.codes);
+            return {
+              codes: { ...s.codes, [view.id]: { ...ofExercise, [injectId]: merged } },
+              showingCodes: { exerciseId: view.id, injectId, codes: result.codes },
+            };
+          });
+        }
         set({
           outcome: {
             tone: 'ok',
-            key: `exercises.console.${result.released.length > 0 ? (auto ? 'autoReleased' : 'released') : 'releasedNone'}`,
-            values: { title, to: names(result.released) },
+            key: `exercises.console.${result.released.length > 0 ? (auto ? 'autoReleased' : result.codes.length > 0 ? 'releasedCodes' : 'released') : 'releasedNone'}`,
+            values: { title, to: names(result.released), coded: result.codes.map((c) => c.delegation).join(', ') },
             lines: result.skipped.map((s) => s.reason),
           },
         });
@@ -271,6 +333,54 @@ export const useExercises = create<ExercisesState>((set, get) => {
       }
     },
 
+    async issueKits(delegations, passphrase) {
+      const view = get().view;
+      if (view.kind !== 'console') return 'cancelled';
+      try {
+        const outcome = await api().issueKits({
+          exerciseId: view.id, delegations: delegations === 'all' ? 'all' : [...delegations], passphrase,
+        });
+        if (!outcome.saved) return 'cancelled';
+        set({ issued: { exerciseId: view.id, folder: outcome.folder, kits: outcome.kits, sealed: passphrase !== null } });
+        await get().reloadExercise();
+        return 'done';
+      } catch (error) {
+        return messageLines(errorMessage(error));
+      }
+    },
+
+    async collectReturns(passphrase) {
+      const view = get().view;
+      if (view.kind !== 'console') return 'cancelled';
+      try {
+        const outcome = await api().collectReturns({ exerciseId: view.id, passphrase });
+        if (!outcome.opened) return 'cancelled';
+        set({ collected: { exerciseId: view.id, outcomes: outcome.outcomes } });
+        await get().reloadExercise();
+        return 'done';
+      } catch (error) {
+        return messageLines(errorMessage(error));
+      }
+    },
+
+    dismissIssued() {
+      set({ issued: null });
+    },
+
+    dismissCollected() {
+      set({ collected: null });
+    },
+
+    showCodes(injectId) {
+      const view = get().view;
+      if (view.kind !== 'console') return;
+      const shown = get().codes[view.id]?.[injectId] ?? [];
+      if (shown.length > 0) set({ showingCodes: { exerciseId: view.id, injectId, codes: shown } });
+    },
+
+    closeCodes() {
+      set({ showingCodes: null });
+    },
   };
 });
 
