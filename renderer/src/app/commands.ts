@@ -3,6 +3,7 @@ import { assertNever } from '../../../shared/framework/catalogue';
 import type { MenuBridge, MenuCommand } from '../../../shared/ipc/contract';
 import { useLibrary } from '../features/library/store';
 import { useRuns } from '../features/runs/store';
+import { useWorkspace } from '../features/workspace/store';
 import { useNavigation } from '../ui/navigation';
 
 declare global {
@@ -39,6 +40,12 @@ export function runCommand(command: MenuCommand): void {
 export function openRunOnRunsScreen(runId: string): void {
   void useRuns.getState().openRun(runId);
   useNavigation.getState().navigate('runs');
+}
+
+/** Opens a delegation's workspace on the exercises screen: where its run's way back leads. */
+export function openWorkspaceOnExercisesScreen(runId: string): void {
+  void useWorkspace.getState().openWorkspace(runId);
+  useNavigation.getState().navigate('exercises');
 }
 
 // Ctrl/Cmd + key. In the desktop app the menu's accelerators take these keys first and send

@@ -3,8 +3,11 @@ import type { ComponentType } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { RunsScreen } from '../features/runs/RunsScreen';
 import { ExercisesScreen } from '../features/exercises/ExercisesScreen';
+import { useWorkspace } from '../features/workspace/store';
+import { WorkspaceList } from '../features/workspace/WorkspaceList';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import type { Screen } from '../ui/navigation';
-import { openRunOnRunsScreen } from './commands';
+import { openRunOnRunsScreen, openWorkspaceOnExercisesScreen } from './commands';
 
 export interface ScreenEntry {
   readonly id: Screen;
@@ -14,14 +17,22 @@ export interface ScreenEntry {
 }
 
 // Features do not import each other: where one leads to another, the shell passes the way in.
+// The exercises screen is also a delegation's laptop: the kits opened here are listed under
+// the exercises, and an open workspace takes the screen's place until the user goes back.
 function Exercises() {
-  return <ExercisesScreen onOpenRun={openRunOnRunsScreen} />;
+  const inWorkspace = useWorkspace((s) => s.view.kind === 'workspace');
+  if (inWorkspace) return <WorkspacePage onOpenRun={openRunOnRunsScreen} />;
+  return <ExercisesScreen onOpenRun={openRunOnRunsScreen} workspaces={<WorkspaceList />} />;
+}
+
+function Runs() {
+  return <RunsScreen onOpenWorkspace={openWorkspaceOnExercisesScreen} />;
 }
 
 /** What each screen id shows, in the navigation's order (ui/navigation's SCREEN_IDS). */
 export const screens: readonly ScreenEntry[] = [
   { id: 'library', labelKey: 'nav.library', Component: LibraryScreen },
-  { id: 'runs', labelKey: 'nav.runs', Component: RunsScreen },
+  { id: 'runs', labelKey: 'nav.runs', Component: Runs },
   { id: 'exercises', labelKey: 'exercises.nav', Component: Exercises },
 ];
 

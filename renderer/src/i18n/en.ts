@@ -183,6 +183,7 @@ export const en = {
     },
     run: {
       back: 'All runs',
+      backToWorkspace: 'Back to the workspace of {{delegation}}',
       loading: 'Opening the run…',
       error: 'The run could not be opened: {{message}}',
       titlePrefix: 'Run:',

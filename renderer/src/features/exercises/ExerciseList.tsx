@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockStatus, ExerciseSummary } from '../../../../shared/exercise/exercises';
 import { assertNever } from '../../../../shared/framework/catalogue';
@@ -21,8 +21,11 @@ export function clockStatusKey(status: ClockStatus): string {
   }
 }
 
-/** The exercises on this computer: open, export or delete one, start one, import a package. */
-export function ExerciseList() {
+/**
+ * The exercises on this computer: open, export or delete one, start one, import a package;
+ * below them, the delegation kits opened on this laptop (`workspaces`).
+ */
+export function ExerciseList({ workspaces = null }: { workspaces?: ReactNode }) {
   const { t } = useTranslation();
   const exercises = useExercises((s) => s.exercises);
   const outcome = useExercises((s) => s.outcome);
@@ -118,6 +121,7 @@ export function ExerciseList() {
           <p>{t('exercises.list.deleteBody', { count: deleting.delegationCount })}</p>
         </ConfirmDialog>
       )}
+      {workspaces}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../../shared/framework/catalogue';
 // First: the feature's shared styles, which its components' own stylesheets refine.
@@ -10,21 +10,25 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioList } from './ScenarioList';
 import { useExercises, type ExercisesView } from './store';
 
-/** The facilitator's screen: exercises (list, new, console) and the scenarios they are built from. */
-export function ExercisesScreen({ onOpenRun }: { onOpenRun: (runId: string) => void }) {
+/**
+ * The facilitator's screen: exercises (list, new, console) and the scenarios they are built
+ * from. `workspaces`: the delegation's side of this laptop (kits opened here), shown under the
+ * list; another feature's, so the shell passes it in.
+ */
+export function ExercisesScreen({ onOpenRun, workspaces = null }: { onOpenRun: (runId: string) => void; workspaces?: ReactNode }) {
   const view = useExercises((s) => s.view);
   return (
     <div className="ex">
       <SectionSwitch view={view} />
-      <Body view={view} onOpenRun={onOpenRun} />
+      <Body view={view} onOpenRun={onOpenRun} workspaces={workspaces} />
     </div>
   );
 }
 
-function Body({ view, onOpenRun }: { view: ExercisesView; onOpenRun: (runId: string) => void }) {
+function Body({ view, onOpenRun, workspaces }: { view: ExercisesView; onOpenRun: (runId: string) => void; workspaces: ReactNode }) {
   switch (view.kind) {
     case 'list':
-      return <ExerciseList />;
+      return <ExerciseList workspaces={workspaces} />;
     case 'new':
       return <NewExercise />;
     case 'console':

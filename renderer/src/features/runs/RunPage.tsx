@@ -38,8 +38,12 @@ function useRunExercise(runId: string | null): RunExercise | null {
   return exercise;
 }
 
-/** One run: where it stands, the form of its step with the supporting paragraphs beside it, and its notes. */
-export function RunPage() {
+/**
+ * One run: where it stands, the form of its step with the supporting paragraphs beside it, and
+ * its notes. The run of a delegation's workspace (a kit opened on this laptop) leads back to
+ * the workspace: its exercise is not one of this laptop's, and has no console here.
+ */
+export function RunPage({ onOpenWorkspace }: { onOpenWorkspace: (runId: string) => void }) {
   const { t } = useTranslation();
   const run = useRuns((s) => s.run);
   const showList = useRuns((s) => s.showList);
@@ -51,10 +55,17 @@ export function RunPage() {
     <div className="run">
       {exercise && <ExerciseBanner marking={exercise.marking} tlp={exercise.tlp} />}
       <div className="run__bar">
-        <button type="button" className="button button--quiet run__back" onClick={showList}>
-          <span aria-hidden="true">← </span>
-          {t('runs.run.back')}
-        </button>
+        {exercise?.workspace && runId !== null ? (
+          <button type="button" className="button button--quiet run__back" onClick={() => onOpenWorkspace(runId)}>
+            <span aria-hidden="true">← </span>
+            {t('runs.run.backToWorkspace', { delegation: exercise.delegation })}
+          </button>
+        ) : (
+          <button type="button" className="button button--quiet run__back" onClick={showList}>
+            <span aria-hidden="true">← </span>
+            {t('runs.run.back')}
+          </button>
+        )}
         {run?.status === 'ready' && (
           <div className="run__bar-end">
             <SaveState run={run.value} />
