@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
 import { readTransaction } from '../db/transaction';
-import { deleteExercise as deleteExerciseRow, insertExercise, selectExercise, selectExercises, updateClock, type ExerciseRow } from '../db/tables/exercises';
+import {
+  deleteExercise as deleteExerciseRow, insertClockAdjustment, insertExercise, selectClockAdjustments, selectExercise, selectExercises, updateClock,
+  updateClockEnded, type ExerciseRow,
+} from '../db/tables/exercises';
 import {
   countDelegations, insertDelegation, ownerOfRun, selectDelegations, updateDelegationName, type DelegationRow,
 } from '../db/tables/delegations';
@@ -23,7 +26,7 @@ import type { Scenario } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { longTextProblem, nameKey, nameProblem } from '../../shared/text';
 import type {
-  ClockAction, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
+  ClockAction, ClockState, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
   InjectStatus, ReleaseResult, RunExercise,
 } from '../../shared/exercise/exercises';
 import type { ReleaseCode } from '../../shared/exchange/views';
@@ -65,15 +68,19 @@ function parseTime(iso: string, what: string): number {
   return t;
 }
 
+/** The clock's status as shown: an ended exercise's clock is stored paused, with its end. */
+const statusOf = (row: ExerciseRow): ClockStatus => (row.clock_ended_at !== null ? 'ended' : row.clock_status);
+
 /** Elapsed exercise time; a wall clock that went backwards counts as no time, never as negative. */
 export function clockOf(row: ExerciseRow, now: string): ClockView {
   const running = row.clock_status === 'running' && row.clock_running_since !== null;
   const stretch = running ? Math.max(0, parseTime(now, 'now') - parseTime(row.clock_running_since!, 'running-since')) : 0;
   return {
-    status: row.clock_status,
+    status: statusOf(row),
     accumulatedMs: row.clock_accumulated_ms,
     runningSince: row.clock_running_since,
     elapsedMs: row.clock_accumulated_ms + stretch,
+    endedAt: row.clock_ended_at,
   };
 }
 
@@ -142,7 +149,7 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
   const injects: InjectStatus[] = scenario.injects.map((inject) => {
     const releasedTo = releases.filter((r) => r.injectId === inject.id).map((r) => r.delegationId);
     const plannedAtMs = inject.offsetMinutes * 60_000;
-    return { inject, plannedAtMs, releasedTo, due: plannedAtMs <= summary.clock.elapsedMs && releasedTo.length < delegations.length };
+    return { inject, plannedAtMs, releasedTo, due: summary.clock.status !== 'ended' && plannedAtMs <= summary.clock.elapsedMs && releasedTo.length < delegations.length };
   });
   return {
     ...summary,
@@ -154,6 +161,7 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
     ...reportDetailsOf(db, id),
     injects,
     dueInjectIds: injects.filter((i) => i.due).map((i) => i.inject.id),
+    clockAdjustments: selectClockAdjustments(db, id),
   };
 }
 
@@ -256,25 +264,53 @@ export function deleteExercise(db: Db, id: string): void {
   }).immediate();
 }
 
-const CLOCK_RULES: { readonly [A in ClockAction]: { readonly from: ClockStatus; readonly to: ClockStatus; readonly why: string } } = {
-  start: { from: 'not-started', to: 'running', why: 'only an exercise that has not started can be started' },
-  pause: { from: 'running', to: 'paused', why: 'only a running clock can be paused' },
-  resume: { from: 'paused', to: 'running', why: 'only a paused clock can be resumed' },
+const CLOCK_RULES: { readonly [A in ClockAction]: { readonly from: readonly ClockStatus[]; readonly to: ClockState; readonly why: string } } = {
+  start: { from: ['not-started'], to: 'running', why: 'only an exercise that has not started can be started' },
+  pause: { from: ['running'], to: 'paused', why: 'only a running clock can be paused' },
+  resume: { from: ['paused'], to: 'running', why: 'only a paused clock can be resumed' },
+  // Ended for good: the clock stays paused at its last reading, so every reading before keeps its meaning.
+  end: { from: ['running', 'paused'], to: 'paused', why: 'only an exercise under way can be ended' },
 };
 
-const STATUS_WORDS: { readonly [S in ClockStatus]: string } = { 'not-started': 'has not started', running: 'is running', paused: 'is paused' };
+const STATUS_WORDS: { readonly [S in ClockStatus]: string } = { 'not-started': 'has not started', running: 'is running', paused: 'is paused', ended: 'has ended' };
 
 export function exerciseClock(db: Db, id: string, action: ClockAction, now = nowIso()): ExerciseView {
   db.transaction(() => {
     const row = readExercise(db, id);
     const rule = CLOCK_RULES[action];
-    if (row.clock_status !== rule.from) {
-      throw new ExerciseError(`Cannot ${action} the clock: it ${STATUS_WORDS[row.clock_status]}, and ${rule.why}.`);
+    const status = statusOf(row);
+    if (!rule.from.includes(status)) {
+      throw new ExerciseError(`Cannot ${action} the clock: it ${STATUS_WORDS[status]}, and ${rule.why}.`);
     }
     parseTime(now, 'now');
-    // Pausing folds the running stretch into the accumulated time; starting or resuming opens a new one.
-    const accumulated = action === 'pause' ? clockOf(row, now).elapsedMs : row.clock_accumulated_ms;
+    // Pausing (or ending) folds the running stretch into the accumulated time; starting or resuming opens a new one.
+    const accumulated = rule.to === 'paused' ? clockOf(row, now).elapsedMs : row.clock_accumulated_ms;
     updateClock(db, id, { status: rule.to, accumulatedMs: accumulated, runningSince: rule.to === 'running' ? now : null });
+    if (action === 'end') updateClockEnded(db, id, now);
+  }).immediate();
+  return getExercise(db, id, now);
+}
+
+/**
+ * Corrects the exercise clock by `deltaMs` (forward or back), for the reason given, which the
+ * record keeps. A running clock folds its stretch in and runs on from now, so the readings
+ * after the correction follow the wall clock from its new value.
+ */
+export function adjustClock(db: Db, id: string, deltaMs: number, reason: string, now = nowIso()): ExerciseView {
+  const why = reason.trim();
+  if (why.length === 0) throw new ExerciseError('Say why the clock is adjusted: the record keeps the reason.');
+  const problem = longTextProblem(why);
+  if (problem !== null) throw new ExerciseError(`The reason ${problem}.`);
+  if (why.length > NOTE_MAX) throw new ExerciseError(`A reason can have at most ${NOTE_MAX} characters.`);
+  if (!Number.isSafeInteger(deltaMs) || deltaMs === 0) throw new ExerciseError('An adjustment moves the clock by a whole number of milliseconds, not by nothing.');
+  db.transaction(() => {
+    const row = readExercise(db, id);
+    const status = statusOf(row);
+    if (status !== 'running' && status !== 'paused') throw new ExerciseError(`Cannot adjust the clock: it ${STATUS_WORDS[status]}.`);
+    const before = clockOf(row, now).elapsedMs;
+    if (before + deltaMs < 0) throw new ExerciseError(`The clock shows ${Math.round(before / 1000)} s; it cannot go back further than its start.`);
+    insertClockAdjustment(db, id, { at: now, elapsedBeforeMs: before, deltaMs, reason: why });
+    updateClock(db, id, { status: row.clock_status, accumulatedMs: before + deltaMs, runningSince: row.clock_status === 'running' ? now : null });
   }).immediate();
   return getExercise(db, id, now);
 }
@@ -294,6 +330,7 @@ export function releaseInject(
 ): ReleaseResult {
   const outcome = db.transaction(() => {
     const row = readExercise(db, exerciseId);
+    if (row.clock_ended_at !== null) throw new ExerciseError(`The exercise "${row.name}" has ended (${row.clock_ended_at}); nothing more can be released.`);
     const scenario = JSON.parse(row.scenario_json) as Scenario;
     const inject = scenario.injects.find((i) => i.id === injectId);
     if (!inject) throw new ExerciseError(`The scenario "${scenario.title}" has no inject with id "${injectId}".`);

@@ -1,7 +1,7 @@
 import type { Problem } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { readTransaction } from '../db/transaction';
-import { exerciseExists, insertExercise } from '../db/tables/exercises';
+import { exerciseExists, insertClockAdjustment, insertExercise, selectClockAdjustments, updateClockEnded } from '../db/tables/exercises';
 import { delegationExists, insertDelegation } from '../db/tables/delegations';
 import { insertRelease } from '../db/tables/releases';
 import { insertNote, noteExists } from '../db/tables/notes';
@@ -49,6 +49,7 @@ interface Sections {
 
 function sectionsOf(db: Db, id: string): Sections {
   const row = readExercise(db, id);
+  const adjustments = selectClockAdjustments(db, id);
   const delegations = delegationsOf(db, id);
   const runs = delegations.map((d): PackagedRun => {
     // The schema keeps a delegation's run for as long as the delegation.
@@ -70,7 +71,11 @@ function sectionsOf(db: Db, id: string): Sections {
       name: row.name,
       scenarioId: row.scenario_id,
       createdAt: row.created_at,
-      clock: { status: row.clock_status, accumulatedMs: row.clock_accumulated_ms, runningSince: row.clock_running_since },
+      clock: {
+        status: row.clock_status, accumulatedMs: row.clock_accumulated_ms, runningSince: row.clock_running_since,
+        ...(row.clock_ended_at !== null ? { endedAt: row.clock_ended_at } : {}),
+        ...(adjustments.length > 0 ? { adjustments } : {}),
+      },
       delegations: delegations.map((d) => ({ id: d.id, name: d.name, runId: d.run_id })),
       releases: releasesOf(db, id),
       notes: notesOf(db, id),
@@ -344,22 +349,35 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
   const { clock } = exercise;
   const created = Date.parse(exercise.createdAt);
   const since = clock.runningSince === null ? null : Date.parse(clock.runningSince);
+  const ended = clock.endedAt === undefined ? null : Date.parse(clock.endedAt);
   const accumulated = clock.accumulatedMs;
-  if (clock.status === 'not-started' && accumulated !== 0) {
-    add('exercise.clock.accumulatedMs', `a clock that has not started shows no time, not ${accumulated} ms.`);
+  const adjustments = clock.adjustments ?? [];
+  if (clock.status === 'not-started' && (accumulated !== 0 || adjustments.length > 0)) {
+    add('exercise.clock.accumulatedMs', `a clock that has not started shows no time and was never adjusted, not ${accumulated} ms.`);
   }
-  const before = (since ?? Date.parse(manifest.createdAt)) - created;
-  if (accumulated > before) {
-    add('exercise.clock.accumulatedMs', `${accumulated} ms were counted, but only ${Math.max(0, before)} ms passed between the exercise's creation and ${since === null ? 'the making of the package' : 'the clock\'s last start'}.`);
+  if (clock.endedAt !== undefined && clock.endedAt > manifest.createdAt) add('exercise.clock.endedAt', `${clock.endedAt} is after the package was made at ${manifest.createdAt}.`);
+  // Adjustments move the clock by their delta at once; what the wall clock alone gave is the rest.
+  const adjusted = adjustments.reduce((sum, a) => sum + a.deltaMs, 0);
+  const before = (since ?? ended ?? Date.parse(manifest.createdAt)) - created;
+  if (accumulated - adjusted > before) {
+    add('exercise.clock.accumulatedMs', `${accumulated} ms were counted${adjusted !== 0 ? ` (${adjusted} ms of them by adjustments)` : ''}, but only ${Math.max(0, before)} ms passed between the exercise's creation and ${since === null ? (ended === null ? 'the making of the package' : 'its end') : 'the clock\'s last start'}.`);
   }
 
-  const releases = exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs` }));
-  const notes = exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs` }));
-  // Both lists are in time order (checkReleases refuses them otherwise), so a merge orders them all.
-  const readings: typeof releases = [];
-  for (let r = 0, n = 0; r < releases.length || n < notes.length; ) {
-    readings.push(n >= notes.length || (r < releases.length && releases[r]!.t <= notes[n]!.t) ? releases[r++]! : notes[n++]!);
-  }
+  type Reading = { t: number; at: string; elapsed: number; path: string; delta: number };
+  const readings: Reading[] = [
+    ...exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs`, delta: 0 })),
+    ...exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs`, delta: 0 })),
+    ...adjustments.map((a, i) => ({ t: Date.parse(a.at), at: a.at, elapsed: a.elapsedBeforeMs, path: `exercise.clock.adjustments[${i}].elapsedBeforeMs`, delta: a.deltaMs })),
+  ];
+  // Stable: readings of one instant keep their lists' order, and an adjustment comes after what it saw.
+  readings.sort((a, b) => a.t - b.t);
+  adjustments.forEach((a, i) => {
+    if (i > 0 && a.at <= adjustments[i - 1]!.at) add(`exercise.clock.adjustments[${i}].at`, 'the adjustments must be in time order, one at a time.');
+    if (a.deltaMs === 0 || a.elapsedBeforeMs + a.deltaMs < 0) add(`exercise.clock.adjustments[${i}].deltaMs`, 'an adjustment moves the clock, and never before its start.');
+    if ((since !== null && Date.parse(a.at) > since) || (ended !== null && Date.parse(a.at) > ended)) add(`exercise.clock.adjustments[${i}].at`, "an adjustment is made while the clock's last stretch had not begun, and before the end.");
+  });
+  // What the clock could have shown before a moment: its final count, less the adjustments made after it.
+  let later = adjusted;
   let previous = { t: created, at: exercise.createdAt, elapsed: 0 };
   for (const reading of readings) {
     const { t, at, elapsed, path } = reading;
@@ -369,10 +387,11 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
       add(path, `the exercise clock ran faster than time: ${elapsed - previous.elapsed} ms counted between ${previous.at} and ${at}, ${t - previous.t} ms apart.`);
     } else if (since !== null && t >= since && elapsed !== accumulated + (t - since)) {
       add(path, `the clock has run since ${clock.runningSince} from ${accumulated} ms, so it showed ${accumulated + (t - since)} ms at ${at}, not ${elapsed} ms.`);
-    } else if ((since === null || t < since) && elapsed > accumulated) {
-      add(path, `${elapsed} ms is more than the exercise clock ever counted before ${since === null ? 'the package was made' : 'its last start'} (${accumulated} ms).`);
+    } else if ((since === null || t < since) && elapsed > accumulated - later) {
+      add(path, `${elapsed} ms is more than the exercise clock ever counted before ${since === null ? 'the package was made' : 'its last start'} (${accumulated - later} ms).`);
     }
-    previous = reading;
+    later -= reading.delta;
+    previous = { t, at, elapsed: elapsed + reading.delta };
   }
 }
 
@@ -520,6 +539,8 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
       id: exercise.id, name: exercise.name, scenarioId: exercise.scenarioId, scenarioJson: canonicalJson(pkg.scenario),
       scenarioHash: contentHash(pkg.scenario), createdAt: exercise.createdAt, clock: exercise.clock,
     });
+    if (exercise.clock.endedAt !== undefined) updateClockEnded(db, exercise.id, exercise.clock.endedAt);
+    for (const a of exercise.clock.adjustments ?? []) insertClockAdjustment(db, exercise.id, a);
     for (const { run, chain, snapshot } of checked.runs) insertVerifiedRun(db, run, chain, snapshot);
     exercise.delegations.forEach((d, position) => {
       insertDelegation(db, { id: d.id, exerciseId: exercise.id, position, name: d.name, runId: d.runId });

@@ -9,6 +9,7 @@ import { contentHash } from '../exercise/hash';
 import { fingerprintOf } from '../exchange/keys';
 import { ownerOfRun } from '../db/tables/delegations';
 import { selectKit } from '../db/tables/kits';
+import { selectClockAdjustments } from '../db/tables/exercises';
 import { selectWorkspace } from '../db/tables/workspaces';
 import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
 import type { AfterActionReport, ChainStatus, PlayedOn, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
@@ -111,6 +112,8 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
       facilitator,
       delegations: delegations.map((d) => d.name),
       exerciseTimeMs: clockOf(row, now).elapsedMs,
+      endedAt: row.clock_ended_at,
+      clockAdjustments: selectClockAdjustments(db, exerciseId).map(({ at, deltaMs, reason }) => ({ at, deltaMs, reason })),
     },
     runs: delegations.map((d) => reportRun(db, d.run_id, d.name, d.id)),
     releaseTimes: new Map(releasesOf(db, exerciseId).map((r) => [releaseKey(nameOf.get(r.delegationId) ?? '', r.injectId), r.elapsedMs])),
@@ -146,6 +149,8 @@ function runReportOf(db: Db, runId: string, options: ReportOptions): AfterAction
       facilitator: row ? reportDetailsOf(db, row.id).facilitator : '',
       delegations: [delegation],
       exerciseTimeMs: null,
+      endedAt: null,
+      clockAdjustments: [],
     },
     runs: [reportRun(db, runId, delegation, ownerOfRun(db, runId)?.delegationId ?? null)],
     releaseTimes: new Map(),

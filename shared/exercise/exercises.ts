@@ -7,11 +7,23 @@ import type { KitStatus, ReleaseCode } from '../exchange/views';
 
 // What the exercise service returns, as both sides (main process and renderer) see it.
 
-export const CLOCK_STATUSES = ['not-started', 'running', 'paused'] as const;
-export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+/** The clock as stored: an ended exercise keeps its clock paused, with the time it ended. */
+export const CLOCK_STATES = ['not-started', 'running', 'paused'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+/** The clock as shown: stopped for good once the exercise has ended. */
+export type ClockStatus = ClockState | 'ended';
 
-export const CLOCK_ACTIONS = ['start', 'pause', 'resume'] as const;
+export const CLOCK_ACTIONS = ['start', 'pause', 'resume', 'end'] as const;
 export type ClockAction = (typeof CLOCK_ACTIONS)[number];
+
+/** A correction of the exercise clock (it was started late, a break ran on), with its reason. */
+export interface ClockAdjustment {
+  readonly at: string;
+  readonly elapsedBeforeMs: number;
+  /** Positive: the clock moved forward; negative: back. */
+  readonly deltaMs: number;
+  readonly reason: string;
+}
 
 /** Where a stored scenario came from: shipped with the app (read-only), written here, or imported. */
 export const SCENARIO_ORIGINS = ['bundled', 'user', 'imported'] as const;
@@ -40,6 +52,8 @@ export interface ClockView {
   readonly runningSince: string | null;
   /** Exercise time at the `now` the view was computed for. */
   readonly elapsedMs: number;
+  /** When the exercise ended; null while it has not. */
+  readonly endedAt: string | null;
 }
 
 export interface ExerciseSummary {
@@ -110,6 +124,8 @@ export interface ExerciseView extends ExerciseSummary {
   readonly improvementPlan: readonly ImprovementItem[];
   readonly injects: readonly InjectStatus[];
   readonly dueInjectIds: readonly string[];
+  /** Every correction of the clock, with its reason, in time order. */
+  readonly clockAdjustments: readonly ClockAdjustment[];
 }
 
 export interface ReleaseResult {

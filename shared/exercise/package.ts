@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storedEventSchema } from '../workflow/event-schema';
-import { CLOCK_STATUSES } from './exercises';
+import { CLOCK_STATES } from './exercises';
 import { scenarioSchema } from './scenario';
 import { PLAN_LIMITS, storedImprovementItemSchema } from '../report/plan';
 import { EXERCISE_LIMITS } from './limits';
@@ -62,7 +62,19 @@ export const packagedRunSchema = z.strictObject({
 });
 
 const clock = z
-  .strictObject({ status: z.enum(CLOCK_STATUSES), accumulatedMs: ms, runningSince: at.nullable() })
+  .strictObject({
+    status: z.enum(CLOCK_STATES),
+    accumulatedMs: ms,
+    runningSince: at.nullable(),
+    // Left out while the exercise has not ended or been adjusted, so older packages keep their hashes.
+    endedAt: at.optional(),
+    adjustments: z
+      .array(z.strictObject({ at, elapsedBeforeMs: ms, deltaMs: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER), reason: requiredTextSchema(EXERCISE_LIMITS.note) }))
+      .min(1)
+      .max(PACKAGE_LIMITS.notes)
+      .optional(),
+  })
+  .refine((c) => c.endedAt === undefined || c.status === 'paused', { message: 'an ended exercise keeps its clock paused', path: ['status'] })
   .refine((c) => (c.status === 'running') === (c.runningSince !== null), {
     message: 'runningSince must be set exactly when the clock is running',
     path: ['runningSince'],

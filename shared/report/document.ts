@@ -91,6 +91,10 @@ function overviewBlocks(report: AfterActionReport): Block[] {
     [o.delegations.length === 1 ? 'Delegation' : 'Delegations', names(o.delegations)],
   );
   if (o.exerciseTimeMs !== null) rows.push(['Exercise time', line(formatElapsed(o.exerciseTimeMs))]);
+  rows.push(['Ended', line(o.endedAt === null ? (o.kind === 'exercise' ? 'not ended' : '–') : formatTime(o.endedAt))]);
+  for (const a of o.clockAdjustments) {
+    rows.push(['Clock adjusted', line(`${formatTime(a.at)}: ${a.deltaMs > 0 ? '+' : '−'}${formatElapsed(Math.abs(a.deltaMs))} (`, their(a.reason), ')')]);
+  }
   rows.push(
     ['Classification', classificationOf(report)],
     ['Report generated', line(formatTime(report.generatedAt))],

@@ -45,6 +45,10 @@ export interface ReportOverview {
   readonly delegations: readonly string[];
   /** Exercise time on the clock when the report was made; null for a single run. */
   readonly exerciseTimeMs: number | null;
+  /** When the exercise was ended; null while it runs on (or for a run of its own). */
+  readonly endedAt: string | null;
+  /** Corrections of the exercise clock, with their reasons. */
+  readonly clockAdjustments: readonly { readonly at: string; readonly deltaMs: number; readonly reason: string }[];
 }
 
 export type TimelineKind = 'inject' | 'decision' | 'observation';

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { statement } from '../statements';
-import type { ClockStatus } from '../../../shared/exercise/exercises';
+import type { ClockAdjustment, ClockState } from '../../../shared/exercise/exercises';
 
 /**
  * exercises: an exercise's own copy of its scenario and its clock. Written by the exercise
@@ -14,13 +14,14 @@ export interface ExerciseRow {
   scenario_json: string;
   scenario_hash: string;
   created_at: string;
-  clock_status: ClockStatus;
+  clock_status: ClockState;
   clock_accumulated_ms: number;
   clock_running_since: string | null;
+  clock_ended_at: string | null;
 }
 
 export interface ClockRow {
-  readonly status: ClockStatus;
+  readonly status: ClockState;
   readonly accumulatedMs: number;
   readonly runningSince: string | null;
 }
@@ -61,6 +62,24 @@ export function updateExerciseScenario(db: Db, id: string, scenarioJson: string,
 export function updateClock(db: Db, id: string, clock: ClockRow): void {
   statement(db, 'UPDATE exercises SET clock_status = ?, clock_accumulated_ms = ?, clock_running_since = ? WHERE id = ?').run(
     clock.status, clock.accumulatedMs, clock.runningSince, id,
+  );
+}
+
+export function updateClockEnded(db: Db, id: string, endedAt: string): void {
+  statement(db, 'UPDATE exercises SET clock_ended_at = ? WHERE id = ?').run(endedAt, id);
+}
+
+/** clock_adjustments: every correction of an exercise's clock, in time order. */
+export function selectClockAdjustments(db: Db, exerciseId: string): ClockAdjustment[] {
+  return statement(
+    db,
+    'SELECT at, elapsed_before_ms AS elapsedBeforeMs, delta_ms AS deltaMs, reason FROM clock_adjustments WHERE exercise_id = ? ORDER BY at',
+  ).all(exerciseId) as ClockAdjustment[];
+}
+
+export function insertClockAdjustment(db: Db, exerciseId: string, a: ClockAdjustment): void {
+  statement(db, 'INSERT INTO clock_adjustments (exercise_id, at, elapsed_before_ms, delta_ms, reason) VALUES (?, ?, ?, ?, ?)').run(
+    exerciseId, a.at, a.elapsedBeforeMs, a.deltaMs, a.reason,
   );
 }
 

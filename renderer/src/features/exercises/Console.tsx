@@ -7,7 +7,8 @@ import { DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { KitsPanel } from './Kits';
 import { ReleaseCodesDialog } from './ReleaseCodes';
-import { formatClock } from '../../ui/format';
+import { formatClock, formatWhen } from '../../ui/format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { displayedElapsed, injectsToAutoRelease } from './clock';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { ReportSection } from './ImprovementPlanForm';
@@ -144,6 +145,7 @@ function ClockPanel({ view, elapsed, auto }: { view: ExerciseView; elapsed: numb
   const { clock, setAutoRelease } = useExercises.getState();
   const status = view.clock.status;
   const autoId = useId();
+  const [ending, setEnding] = useState(false);
   return (
     <section className={`ex-clock ex-clock--${status}`} aria-labelledby="ex-clock-title">
       <h2 id="ex-clock-title" className="ex-section__title">
@@ -171,7 +173,28 @@ function ClockPanel({ view, elapsed, auto }: { view: ExerciseView; elapsed: numb
             ▶ {t('exercises.clock.resume')}
           </button>
         )}
+        {(status === 'running' || status === 'paused') && (
+          <button type="button" className="button" onClick={() => setEnding(true)}>
+            ■ {t('exercises.clock.end')}
+          </button>
+        )}
+        {status === 'ended' && view.clock.endedAt !== null && <span className="ex-hint">{t('exercises.clock.endedAt', { when: formatWhen(view.clock.endedAt) })}</span>}
       </div>
+      {ending && (
+        <ConfirmDialog
+          title={t('exercises.clock.endTitle', { name: view.name })}
+          confirmLabel={t('exercises.clock.endConfirm')}
+          cancelLabel={t('exercises.cancel')}
+          danger
+          onCancel={() => setEnding(false)}
+          onConfirm={() => {
+            setEnding(false);
+            void clock('end');
+          }}
+        >
+          <p>{t('exercises.clock.endBody', { time: formatClock(elapsed) })}</p>
+        </ConfirmDialog>
+      )}
       <div className="ex-toggle">
         <input id={autoId} type="checkbox" checked={auto} onChange={(e) => setAutoRelease(view.id, e.target.checked)} />
         <label htmlFor={autoId}>

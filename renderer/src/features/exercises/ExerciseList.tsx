@@ -16,6 +16,8 @@ export function clockStatusKey(status: ClockStatus): string {
       return 'exercises.clock.running';
     case 'paused':
       return 'exercises.clock.paused';
+    case 'ended':
+      return 'exercises.clock.ended';
     default:
       return assertNever(status, 'clock status');
   }

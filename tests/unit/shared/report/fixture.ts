@@ -69,6 +69,8 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       facilitator: text,
       delegations: options.delegations === 2 ? [text, 'South'] : [text],
       exerciseTimeMs: 125 * 60_000,
+      endedAt: null,
+      clockAdjustments: [{ at: '2026-11-30T09:30:00.000Z', deltaMs: 300_000, reason: text }],
     },
     timeline: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, kind: 'observation', delegation: null, eventType: null, text }],
     delegations: [

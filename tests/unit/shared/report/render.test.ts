@@ -15,7 +15,7 @@ const report: AfterActionReport = {
   marking: { exercise: 'EXERCISE', classification: `RESTRICTED ${HOSTILE}`, tlp: 'TLP:AMBER' },
   overview: {
     kind: 'exercise', title: HOSTILE, scenario: null, startedAt: '2026-11-30T09:00:00.000Z', facilitator: HOSTILE,
-    delegations: ['North'], exerciseTimeMs: 125 * 60_000,
+    delegations: ['North'], exerciseTimeMs: 125 * 60_000, endedAt: null, clockAdjustments: [],
   },
   timeline: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, kind: 'observation', delegation: null, eventType: null, text: `line one\n${HOSTILE}` }],
   delegations: [],
