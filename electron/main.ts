@@ -16,7 +16,7 @@ import { KIT_SUFFIX, RETURN_SUFFIX } from '../shared/exchange/format';
 import { keyOfDatabase } from './exchange/keys';
 import { watchDatabase } from './ipc/changes';
 import {
-  APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
+  APP_ENTRY, APP_SCHEME, ROOM_ENTRY, roomWindowOptions, CONTENT_SECURITY_POLICY, appUrlToRelativePath, contentTypeOf, isAllowedNavigation, isAllowedRequest, startFailureText,
   mainWindowOptions, REPORT_CSP, REPORT_PARTITION, REPORT_SCHEME, REPORT_URL, reportWindowPreferences, restoreBounds, type WindowBounds,
 } from './window';
 
@@ -40,6 +40,23 @@ const filtersFor = (fileName: string) => [FILE_FILTERS[extname(fileName).slice(1
 const windowStateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
 let mainWindow: BrowserWindow | null = null;
+/** The room's screen for the projector, while it is open. */
+let roomWindow: BrowserWindow | null = null;
+
+function openRoomWindow(): void {
+  if (roomWindow && !roomWindow.isDestroyed()) {
+    roomWindow.show();
+    return;
+  }
+  const window = new BrowserWindow(roomWindowOptions(preloadPath));
+  roomWindow = window;
+  window.setMenu(null);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    roomWindow = null;
+  });
+  void window.loadURL(ROOM_ENTRY);
+}
 
 /** Every window of the app re-reads what it shows when the data changed. */
 function announceToWindows(change: DataChange): void {
@@ -101,7 +118,7 @@ function start(): void {
   app.on('will-quit', () => void background.close());
   registerIpc(
     createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }, background),
-    () => mainWindow?.webContents ?? null,
+    () => ({ main: mainWindow?.webContents ?? null, room: roomWindow?.webContents ?? null }),
     logFault,
   );
   const send = (command: MenuCommand): void => mainWindow?.webContents.send(MENU_CHANNEL, command);
@@ -133,6 +150,8 @@ const desktop: Desktop = {
   printPdf: printReportPdf,
   showProgress: (progress) => mainWindow?.webContents.send(PROGRESS_CHANNEL, progress),
   announceChange: (change) => announceToWindows(change),
+  openRoomWindow,
+  closeRoomWindow: () => roomWindow?.close(),
 };
 
 /**

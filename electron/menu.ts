@@ -24,6 +24,8 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
         item('&Search the conclusions', 'CmdOrCtrl+K', 'search'),
         item('&Library', 'CmdOrCtrl+1', 'library'),
         item('&Runs', 'CmdOrCtrl+2', 'runs'),
+        item('&Exercises', 'CmdOrCtrl+3', 'exercises'),
+        item("The room's &screen", 'CmdOrCtrl+Shift+P', 'room'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

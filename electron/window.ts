@@ -6,6 +6,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'workbench';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+/** The room's screen: the same page, which shows only the room's view under this hash. */
+export const ROOM_ENTRY = `${APP_ENTRY}#room`;
 
 /** Only the app's own files may load: no remote scripts, styles, fonts, frames or connections. */
 export const CONTENT_SECURITY_POLICY = [
@@ -55,6 +57,12 @@ export interface WindowBounds {
 }
 
 export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 800 };
+
+/** The projector's window: as hardened as the main one, large, without a menu. */
+export function roomWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  const main = mainWindowOptions(preloadPath, { width: 1280, height: 800 });
+  return { ...main, title: 'CDT Workbench — the room', autoHideMenuBar: true, backgroundColor: '#0d2c54', minWidth: 640, minHeight: 400 };
+}
 
 export function mainWindowOptions(
   preloadPath: string,

@@ -3,6 +3,8 @@ import { listExercises } from '../exercise/exercises';
 import { ExerciseError } from '../exercise/errors';
 import { checkWritableTarget, databaseFiles, writeFileSafely } from '../files/write';
 import { stringOption, type OptionSpec, type ParsedArgs } from './args';
+import { CHROMIUM_NAMES, findChromium } from '../report/pdf';
+import { UserError } from '../../shared/errors';
 
 /** What every command of the command line is made of, and the helpers they share. */
 export interface CliIo {
@@ -49,3 +51,15 @@ export function outputFile(wb: Workbench, args: ParsedArgs): string | undefined 
 
 export const write = (wb: Workbench, out: string, content: string | Uint8Array): void => writeFileSafely(out, content, databaseFiles(wb.db.name));
 
+
+/** The Chromium that prints a PDF: --chromium, or the one on the PATH; looked for before the work, so a missing one is said at once. */
+export function chromiumFor(args: ParsedArgs): string {
+  const named = stringOption(args, 'chromium');
+  const chromium = findChromium(named);
+  if (chromium !== null) return chromium;
+  throw new UserError(
+    named
+      ? `--chromium ${named} is not an executable file.`
+      : `No Chromium found on PATH (looked for ${CHROMIUM_NAMES.join(', ')}); install one or name it with --chromium PATH.`,
+  );
+}

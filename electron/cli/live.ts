@@ -1,12 +1,17 @@
 import { adjustClock, exerciseClock } from '../exercise/exercises';
 import { flag, stringOption, UsageError } from './args';
-import { findExerciseId, json, JSON_OPTION, type Command } from './command';
+import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, write, type Command } from './command';
+import { handoutInputOf } from '../exercise/handouts';
+import { printPdfWithChromium } from '../report/pdf';
+import { handoutsHtml } from '../../shared/handouts/handouts';
 import { formatElapsed } from '../../shared/report/model';
 
 /** The exercise's clock from the command line: start, pause, resume, end, adjust. */
 export const LIVE_USAGE = `  exercise clock <exercise> start|pause|resume [--json]
   exercise clock <exercise> adjust --minutes <+n|-n> --reason <text> [--json]
-  exercise end <exercise> [--json]          end the exercise: its clock stops for good`;
+  exercise end <exercise> [--json]          end the exercise: its clock stops for good
+  handouts <exercise> --out FILE [--injects] [--chromium PATH]
+                                          the situation manual as PDF; with --injects, one card per inject after it`;
 
 const clockJson = (view: ReturnType<typeof exerciseClock>) => ({ id: view.id, clock: view.clock });
 
@@ -31,6 +36,22 @@ export const LIVE_COMMANDS: Readonly<Record<string, Command>> = {
       } else throw new UsageError(`Unknown clock action "${action}": start, pause, resume or adjust.`);
       if (flag(args, 'json')) json(io, clockJson(view));
       else io.out(`The clock of "${view.name}" ${view.clock.status === 'running' ? 'runs' : `is ${view.clock.status}`} at ${formatElapsed(view.clock.elapsedMs)}.`);
+      return 0;
+    },
+  },
+
+  handouts: {
+    options: { out: { type: 'string' }, injects: { type: 'boolean' }, chromium: { type: 'string' } },
+    database: 'read',
+    run({ wb, args, io }) {
+      const [subject, extra] = args.positionals;
+      const out = outputFile(wb, args);
+      if (!subject || !out || extra !== undefined) throw new UsageError('handouts needs an exercise (id or name) and --out FILE');
+      const chromium = chromiumFor(args);
+      const input = handoutInputOf(wb.db, findExerciseId(wb, subject));
+      const injects = flag(args, 'injects');
+      write(wb, out, printPdfWithChromium(handoutsHtml(input, injects), chromium));
+      io.out(`Wrote the situation manual of "${input.exerciseName}"${injects ? ` and ${input.scenario.injects.length} inject cards` : ''} to ${out}`);
       return 0;
     },
   },

@@ -8,14 +8,14 @@ import { openWorkbench, type Workbench } from '../workbench';
 import { databaseProblem, DatabaseRefusedError } from '../db/errors';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange';
 import { LIVE_COMMANDS, LIVE_USAGE } from './live';
-import { findExerciseId, json, JSON_OPTION, outputFile, write, type CliIo, type Command } from './command';
+import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, write, type CliIo, type Command } from './command';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
 import { readJsonFile, readTextFile } from '../files/read';
 import { logUnexpected } from '../log';
 import { exerciseReport, runReport } from '../report/collect';
-import { CHROMIUM_NAMES, findChromium, printPdfWithChromium } from '../report/pdf';
+import { printPdfWithChromium } from '../report/pdf';
 import { problemLines, problemText, UserError } from '../../shared/errors';
 import { LANGS, type Lang } from '../../shared/corpus';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
@@ -262,18 +262,8 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
         throw new UsageError(`--lang must be one of ${QUOTE_LANGUAGE_CHOICES.join(', ')}, got "${lang}"`);
       }
       const out = outputFile(wb, args)!;
-      const named = stringOption(args, 'chromium');
-      if (format !== 'pdf' && named !== undefined) throw new UsageError('--chromium applies to --format pdf only');
-      // Find Chromium before the work, so a missing one is said at once.
-      const chromium = format === 'pdf' ? findChromium(named) : null;
-      if (format === 'pdf' && chromium === null) {
-        io.err(
-          named
-            ? `--chromium ${named} is not an executable file.`
-            : `No Chromium found on PATH (looked for ${CHROMIUM_NAMES.join(', ')}); install one or name it with --chromium PATH, or choose --format md or json.`,
-        );
-        return 1;
-      }
+      if (format !== 'pdf' && stringOption(args, 'chromium') !== undefined) throw new UsageError('--chromium applies to --format pdf only');
+      const chromium = format === 'pdf' ? chromiumFor(args) : null;
       const options = { quoteLanguages: lang as QuoteLanguageChoice };
       const report = flag(args, 'run') ? runReport(wb.db, subject, options) : exerciseReport(wb.db, findExerciseId(wb, subject), options);
       write(wb, out, chromium !== null ? printPdfWithChromium(reportHtml(report), chromium) : reportText(report, format as 'md' | 'json'));

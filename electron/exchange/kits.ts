@@ -19,8 +19,8 @@ import { UserError } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
 import { versionRefusal, WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
-import { injectSchema, type Scenario, type ScenarioInject, type Tlp } from '../../shared/exercise/scenario';
-import { KIT_FORMAT, KIT_SUFFIX, kitBodySchema, type KitBody, type KitScenario } from '../../shared/exchange/format';
+import { injectSchema, type Scenario, type ScenarioInject } from '../../shared/exercise/scenario';
+import { KIT_FORMAT, KIT_SUFFIX, kitBodySchema, SEALED_TLPS, type KitBody, type KitScenario } from '../../shared/exchange/format';
 import type { PackagedRun } from '../../shared/exercise/package';
 import type { IssuedKit, KitOpenResult, OpenedInject, UnsealResult, WorkspaceSummary, WorkspaceView } from '../../shared/exchange/views';
 
@@ -31,8 +31,6 @@ import type { IssuedKit, KitOpenResult, OpenedInject, UnsealResult, WorkspaceSum
  * facilitator reads out as they are released.
  */
 
-/** Markings that forbid a kit in the clear on a stick. */
-export const SEALED_TLPS: readonly Tlp[] = ['TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -321,7 +319,7 @@ export function unsealInject(db: Db, runId: string, typed: string, options: { re
     writeTransaction(db, () => {
       const sent = sendEvent(db, runId, { type: 'INJECT.RECEIVE', id: inject.id, title: inject.title, body: inject.body }, now);
       if (!sent.accepted) throw new UserError(`The run did not accept the inject "${inject.title}": ${sent.reasons.join(' ')}`);
-      markInjectOpened(db, runId, n, inject.id, now);
+      markInjectOpened(db, runId, n, inject.id, now, canonicalJson(inject));
     });
   }
   const view = workspaceView(db, runId, options.key);

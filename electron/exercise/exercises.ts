@@ -8,12 +8,12 @@ import {
 import {
   countDelegations, insertDelegation, ownerOfRun, selectDelegations, updateDelegationName, type DelegationRow,
 } from '../db/tables/delegations';
-import { insertRelease, selectReleasedAt, selectReleases } from '../db/tables/releases';
-import { insertNote, selectNotes } from '../db/tables/notes';
+import { countReleasesTo, insertRelease, selectRelease, selectReleasedAt, selectReleases, updateReleaseWithdrawn } from '../db/tables/releases';
+import { insertNote, selectNoteRevisions, selectNotes } from '../db/tables/notes';
 import { selectKit, selectKitCodes, selectKitsOfExercise, type KitRow } from '../db/tables/kits';
-import { selectWorkspace } from '../db/tables/workspaces';
+import { selectWorkspace, selectWorkspaceInjects } from '../db/tables/workspaces';
 import { fingerprintOf } from '../exchange/keys';
-import { updateRunName } from '../db/tables/runs';
+import { selectRun, updateRunName } from '../db/tables/runs';
 import { createRun, deleteRun, getRun, sendEvent } from '../workflow/runs';
 import { canonicalJson } from '../workflow/chain';
 import { ExerciseError } from './errors';
@@ -22,14 +22,15 @@ import { getScenario } from './scenarios';
 import { reportDetailsOf } from './plan';
 import { levelFacts } from '../../shared/framework/proportionality';
 import { assessRun, caseFactsOf } from '../../shared/workflow/rules';
-import type { Scenario } from '../../shared/exercise/scenario';
+import type { Scenario, ScenarioInject } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { longTextProblem, nameKey, nameProblem } from '../../shared/text';
 import type {
   ClockAction, ClockState, ClockStatus, ClockView, DelegationView, ExerciseSummary, ExerciseView, FacilitatorNote, InjectRelease,
-  InjectStatus, ReleaseResult, RunExercise,
+  InjectStatus, ReleaseResult, RunExercise, ScenarioContext,
 } from '../../shared/exercise/exercises';
 import type { ReleaseCode } from '../../shared/exchange/views';
+import type { KitScenario } from '../../shared/exchange/format';
 
 /**
  * The exercise service. Every function takes `now` (an ISO time) instead of reading the
@@ -55,11 +56,22 @@ export function delegationsOf(db: Db, exerciseId: string): DelegationRow[] {
 }
 
 export function releasesOf(db: Db, exerciseId: string): InjectRelease[] {
-  return selectReleases(db, exerciseId).map((r) => ({ injectId: r.inject_id, delegationId: r.delegation_id, releasedAt: r.released_at, elapsedMs: r.elapsed_ms }));
+  return selectReleases(db, exerciseId).map((r) => ({
+    injectId: r.inject_id, delegationId: r.delegation_id, releasedAt: r.released_at, elapsedMs: r.elapsed_ms,
+    withdrawnAt: r.withdrawn_at, withdrawnElapsedMs: r.withdrawn_elapsed_ms,
+  }));
 }
 
 export function notesOf(db: Db, exerciseId: string): FacilitatorNote[] {
-  return selectNotes(db, exerciseId).map((n) => ({ id: n.id, at: n.at, elapsedMs: n.elapsed_ms, text: n.text }));
+  const revisions = new Map<string, { replacedAt: string; text: string }[]>();
+  for (const r of selectNoteRevisions(db, exerciseId)) {
+    const list = revisions.get(r.note_id) ?? [];
+    list.push({ replacedAt: r.replaced_at, text: r.text });
+    revisions.set(r.note_id, list);
+  }
+  return selectNotes(db, exerciseId).map((n) => ({
+    id: n.id, at: n.at, elapsedMs: n.elapsed_ms, text: n.text, revisions: revisions.get(n.id) ?? [], deletedAt: n.deleted_at,
+  }));
 }
 
 function parseTime(iso: string, what: string): number {
@@ -109,6 +121,7 @@ export function getExerciseSummary(db: Db, id: string, now = nowIso()): Exercise
 
 function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitRow>): DelegationView {
   const kit = kits.get(d.id);
+  const released = countReleasesTo(db, d.id);
   const run = getRun(db, d.run_id);
   const { context } = run.snapshot;
   const ratings = Object.fromEntries(Object.entries(context.ratings).map(([dim, r]) => [dim, r?.value])) as DelegationView['ratings'];
@@ -131,6 +144,7 @@ function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitR
           laptopFingerprint: kit.laptop_key === null ? null : fingerprintOf(kit.laptop_key), lastReturnAt: kit.last_return_at,
         }
       : null,
+    removable: run.eventCount === 0 && released === 0 && kit === undefined,
   };
 }
 
@@ -146,10 +160,16 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
   const kits = selectKitsOfExercise(db, id);
   const delegations = delegationsOf(db, id).map((d) => delegationView(db, d, kits));
   const releases = releasesOf(db, id);
+  const names = new Map(delegations.map((d) => [d.id, d.name]));
+  const codesOf = new Map([...kits.keys()].map((delegationId) => [delegationId, selectKitCodes(db, delegationId)]));
   const injects: InjectStatus[] = scenario.injects.map((inject) => {
     const releasedTo = releases.filter((r) => r.injectId === inject.id).map((r) => r.delegationId);
+    const codes = releasedTo.flatMap((delegationId): ReleaseCode[] => {
+      const code = codesOf.get(delegationId)?.get(inject.id);
+      return code === undefined ? [] : [{ delegationId, delegation: names.get(delegationId) ?? delegationId, code }];
+    });
     const plannedAtMs = inject.offsetMinutes * 60_000;
-    return { inject, plannedAtMs, releasedTo, due: summary.clock.status !== 'ended' && plannedAtMs <= summary.clock.elapsedMs && releasedTo.length < delegations.length };
+    return { inject, plannedAtMs, releasedTo, codes, due: summary.clock.status !== 'ended' && plannedAtMs <= summary.clock.elapsedMs && releasedTo.length < delegations.length };
   });
   return {
     ...summary,
@@ -169,7 +189,7 @@ function exerciseView(db: Db, id: string, now: string): ExerciseView {
  * Trims what was typed (spaces at the ends are never meant), then applies the same rules as
  * an imported package, so whatever the app stores it can also export and import again.
  */
-function cleanName(raw: string, what: string, max: number): string {
+export function cleanName(raw: string, what: string, max: number): string {
   const name = raw.trim();
   if (name.length === 0) throw new ExerciseError(`${what} needs a name.`);
   if (name.length > max) throw new ExerciseError(`${what}'s name can have at most ${max} characters.`);
@@ -188,22 +208,45 @@ export interface CreateExerciseInput {
 
 /** The exercise a run belongs to, with its classification marking; null for a run of its own. */
 export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
-  const row = ownerOfRun(db, runId);
-  if (row) {
-    const { classification } = JSON.parse(row.scenarioJson) as Scenario;
-    return { exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp, workspace: false };
-  }
-  // On a delegation's laptop, the run a kit opened belongs to the exercise as its workspace holds it.
-  const workspace = selectWorkspace(db, runId);
-  if (!workspace) return null;
-  const { classification } = JSON.parse(workspace.scenario_json) as Pick<Scenario, 'classification'>;
-  return {
-    exerciseId: workspace.exercise_id, exerciseName: workspace.exercise_name, delegation: workspace.delegation_name,
-    marking: classification.marking, tlp: classification.tlp, workspace: true,
-  };
+  return readTransaction(db, () => {
+    const row = ownerOfRun(db, runId);
+    if (row) {
+      const scenario = JSON.parse(row.scenarioJson) as Scenario;
+      const { classification } = scenario;
+      const withdrawn = selectReleases(db, row.id)
+        .filter((r) => r.delegation_id === row.delegationId && r.withdrawn_at !== null)
+        .map((r) => ({ injectId: r.inject_id, at: r.withdrawn_at! }));
+      return {
+        exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp, workspace: false,
+        playedElsewhereSince: selectRun(db, runId)?.played_elsewhere_since ?? null,
+        withdrawn,
+        context: contextOf(scenario, scenario.injects, getRun(db, runId).snapshot.context.injects.map((i) => i.id)),
+      };
+    }
+    // On a delegation's laptop, the run a kit opened belongs to the exercise as its workspace holds it.
+    const workspace = selectWorkspace(db, runId);
+    if (!workspace) return null;
+    const scenario = JSON.parse(workspace.scenario_json) as KitScenario;
+    const opened = selectWorkspaceInjects(db, runId).flatMap((i) => (i.opened === null ? [] : [JSON.parse(i.opened) as ScenarioInject]));
+    return {
+      exerciseId: workspace.exercise_id, exerciseName: workspace.exercise_name, delegation: workspace.delegation_name,
+      marking: scenario.classification.marking, tlp: scenario.classification.tlp, workspace: true, playedElsewhereSince: null,
+      withdrawn: [],
+      context: contextOf(scenario, opened, opened.map((i) => i.id)),
+    };
+  });
 }
 
-const runNameOf = (exercise: string, delegation: string): string => `${exercise} — ${delegation}`;
+/** What a delegation may see of its scenario: never the facilitator's notes, nor an inject it has not received. */
+function contextOf(scenario: KitScenario, injects: readonly ScenarioInject[], received: readonly string[]): ScenarioContext {
+  const has = new Set(received);
+  const suggestedFindings = Object.fromEntries(
+    injects.filter((i) => has.has(i.id) && (i.suggestedFindings?.length ?? 0) > 0).map((i) => [i.id, i.suggestedFindings!]),
+  );
+  return { title: scenario.title, incident: scenario.incident, background: scenario.background, questions: scenario.questions, suggestedFindings };
+}
+
+export const runNameOf = (exercise: string, delegation: string): string => `${exercise} — ${delegation}`;
 
 /** Creates the exercise and one run per delegation, named "<exercise> — <delegation>", in one transaction. */
 export function createExercise(db: Db, input: CreateExerciseInput): ExerciseView {
@@ -375,6 +418,24 @@ export function releaseInject(
     return { released, skipped, codes };
   }).immediate();
   return { exercise: getExercise(db, exerciseId, now), ...outcome };
+}
+
+/**
+ * Takes a release back (the wrong inject went out): the release and the delegation's receipt
+ * stay in the record, marked withdrawn with the time and the exercise clock, and the
+ * delegation sees it withdrawn.
+ */
+export function withdrawRelease(db: Db, exerciseId: string, injectId: string, delegationId: string, now = nowIso()): ExerciseView {
+  db.transaction(() => {
+    const row = readExercise(db, exerciseId);
+    const delegation = delegationsOf(db, exerciseId).find((d) => d.id === delegationId);
+    if (!delegation) throw new ExerciseError(`The exercise "${row.name}" has no delegation with id ${delegationId}.`);
+    const release = selectRelease(db, exerciseId, injectId, delegationId);
+    if (!release) throw new ExerciseError(`The inject "${injectId}" was not released to ${delegation.name}, so there is nothing to withdraw.`);
+    if (release.withdrawn_at !== null) throw new ExerciseError(`The inject "${injectId}" was already withdrawn from ${delegation.name} at ${release.withdrawn_at}.`);
+    updateReleaseWithdrawn(db, exerciseId, injectId, delegationId, now, clockOf(row, now).elapsedMs);
+  }).immediate();
+  return getExercise(db, exerciseId, now);
 }
 
 export function addFacilitatorNote(db: Db, exerciseId: string, text: string, now = nowIso(), id: string = randomUUID()): ExerciseView {

@@ -4,7 +4,7 @@ import { readTransaction } from '../db/transaction';
 import { exerciseExists, insertClockAdjustment, insertExercise, selectClockAdjustments, updateClockEnded } from '../db/tables/exercises';
 import { delegationExists, insertDelegation } from '../db/tables/delegations';
 import { insertRelease } from '../db/tables/releases';
-import { insertNote, noteExists } from '../db/tables/notes';
+import { insertNote, insertNoteRevision, noteExists } from '../db/tables/notes';
 import { runExists, selectRunOrigin, updatePlayedElsewhere } from '../db/tables/runs';
 import { insertKit, insertKitCode, selectKit, selectKitCodes } from '../db/tables/kits';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
@@ -76,9 +76,13 @@ function sectionsOf(db: Db, id: string): Sections {
         ...(row.clock_ended_at !== null ? { endedAt: row.clock_ended_at } : {}),
         ...(adjustments.length > 0 ? { adjustments } : {}),
       },
-      delegations: delegations.map((d) => ({ id: d.id, name: d.name, runId: d.run_id })),
-      releases: releasesOf(db, id),
-      notes: notesOf(db, id),
+      delegations: delegations.map((d) => ({ id: d.id, name: d.name, runId: d.run_id, ...(d.joined_at !== null ? { joinedAt: d.joined_at } : {}) })),
+      releases: releasesOf(db, id).map(({ withdrawnAt, withdrawnElapsedMs, ...r }) => ({
+        ...r, ...(withdrawnAt !== null ? { withdrawnAt, withdrawnElapsedMs: withdrawnElapsedMs ?? 0 } : {}),
+      })),
+      notes: notesOf(db, id).map(({ revisions, deletedAt, ...n }) => ({
+        ...n, ...(revisions.length > 0 ? { revisions: [...revisions] } : {}), ...(deletedAt !== null ? { deletedAt } : {}),
+      })),
       ...reportSection(db, id),
       ...kitsSection(db, delegations.map((d) => d.id)),
     },
@@ -233,13 +237,26 @@ function checkTimes(pkg: ExercisePackage, add: (path: string, message: string) =
   const created = exercise.createdAt;
   const made = manifest.createdAt;
   if (made < created) add('manifest.createdAt', `the package was made at ${made}, before its exercise was created at ${created}.`);
+  const joinedAtOf = new Map(exercise.delegations.flatMap((d) => (d.joinedAt === undefined ? [] : [[d.runId, d.joinedAt] as const])));
+  exercise.delegations.forEach((d, i) => {
+    if (d.joinedAt !== undefined && (d.joinedAt <= created || d.joinedAt > made)) add(`exercise.delegations[${i}].joinedAt`, `a delegation joins after the exercise was created (${created}) and before the package was made.`);
+  });
+  const joinedOf = new Map(exercise.delegations.map((d) => [d.id, d.joinedAt ?? created]));
+  exercise.releases.forEach((r, i) => {
+    const joined = joinedOf.get(r.delegationId);
+    if (joined !== undefined && r.releasedAt < joined) add(`exercise.releases[${i}].releasedAt`, `released at ${r.releasedAt}, before the delegation joined at ${joined}.`);
+  });
   const within = (path: string, time: string, what: string) => {
     if (time < created) add(path, `${what} at ${time}, before the exercise was created at ${created}.`);
     else if (time > made) add(path, `${what} at ${time}, after the package was made at ${made}.`);
   };
   runs.forEach((run, i) => {
-    if (run.createdAt !== created) {
+    // With its exercise, or when its delegation joined it under way.
+    const joined = joinedAtOf.get(run.id);
+    if (joined === undefined && run.createdAt !== created) {
       add(`runs[${i}].createdAt`, `a delegation's run is created with its exercise, at ${created}; this one says ${run.createdAt}.`);
+    } else if (joined !== undefined && run.createdAt !== joined) {
+      add(`runs[${i}].createdAt`, `a delegation that joined later gets its run as it joins, at ${joined}; this one says ${run.createdAt}.`);
     }
     let previous = run.createdAt;
     run.events.forEach((e, j) => {
@@ -256,8 +273,30 @@ function checkTimes(pkg: ExercisePackage, add: (path: string, message: string) =
       }
     });
   });
-  exercise.releases.forEach((r, i) => within(`exercise.releases[${i}].releasedAt`, r.releasedAt, 'released'));
-  exercise.notes.forEach((n, i) => within(`exercise.notes[${i}].at`, n.at, 'written'));
+  exercise.releases.forEach((r, i) => {
+    within(`exercise.releases[${i}].releasedAt`, r.releasedAt, 'released');
+    if ((r.withdrawnAt === undefined) !== (r.withdrawnElapsedMs === undefined)) add(`exercise.releases[${i}].withdrawnAt`, 'a withdrawal has its time and its exercise time, both or neither.');
+    if (r.withdrawnAt !== undefined) {
+      within(`exercise.releases[${i}].withdrawnAt`, r.withdrawnAt, 'withdrawn');
+      if (r.withdrawnAt < r.releasedAt) add(`exercise.releases[${i}].withdrawnAt`, `withdrawn at ${r.withdrawnAt}, before it was released at ${r.releasedAt}.`);
+      if ((r.withdrawnElapsedMs ?? 0) < r.elapsedMs) add(`exercise.releases[${i}].withdrawnElapsedMs`, 'the exercise clock at the withdrawal is before its reading at the release.');
+    }
+  });
+  exercise.notes.forEach((n, i) => {
+    within(`exercise.notes[${i}].at`, n.at, 'written');
+    // Each revision is a text the note had, replaced in turn after it was written; a deleted note is not edited after.
+    let previous = n.at;
+    (n.revisions ?? []).forEach((r, j) => {
+      const path = `exercise.notes[${i}].revisions[${j}].replacedAt`;
+      if (r.replacedAt <= previous) add(path, `replaced at ${r.replacedAt}, not after ${previous}.`);
+      within(path, r.replacedAt, 'replaced');
+      previous = r.replacedAt;
+    });
+    if (n.deletedAt !== undefined) {
+      within(`exercise.notes[${i}].deletedAt`, n.deletedAt, 'deleted');
+      if (n.deletedAt < previous) add(`exercise.notes[${i}].deletedAt`, `deleted at ${n.deletedAt}, before its last text was written (${previous}).`);
+    }
+  });
   if (exercise.clock.runningSince !== null) within('exercise.clock.runningSince', exercise.clock.runningSince, 'started');
 }
 
@@ -368,6 +407,11 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
     ...exercise.releases.map((r, i) => ({ t: Date.parse(r.releasedAt), at: r.releasedAt, elapsed: r.elapsedMs, path: `exercise.releases[${i}].elapsedMs`, delta: 0 })),
     ...exercise.notes.map((n, i) => ({ t: Date.parse(n.at), at: n.at, elapsed: n.elapsedMs, path: `exercise.notes[${i}].elapsedMs`, delta: 0 })),
     ...adjustments.map((a, i) => ({ t: Date.parse(a.at), at: a.at, elapsed: a.elapsedBeforeMs, path: `exercise.clock.adjustments[${i}].elapsedBeforeMs`, delta: a.deltaMs })),
+    ...exercise.releases.flatMap((r, i) =>
+      r.withdrawnAt === undefined || r.withdrawnElapsedMs === undefined
+        ? []
+        : [{ t: Date.parse(r.withdrawnAt), at: r.withdrawnAt, elapsed: r.withdrawnElapsedMs, path: `exercise.releases[${i}].withdrawnElapsedMs`, delta: 0 }],
+    ),
   ];
   // Stable: readings of one instant keep their lists' order, and an adjustment comes after what it saw.
   readings.sort((a, b) => a.t - b.t);
@@ -543,10 +587,13 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
     for (const a of exercise.clock.adjustments ?? []) insertClockAdjustment(db, exercise.id, a);
     for (const { run, chain, snapshot } of checked.runs) insertVerifiedRun(db, run, chain, snapshot);
     exercise.delegations.forEach((d, position) => {
-      insertDelegation(db, { id: d.id, exerciseId: exercise.id, position, name: d.name, runId: d.runId });
+      insertDelegation(db, { id: d.id, exerciseId: exercise.id, position, name: d.name, runId: d.runId, joinedAt: d.joinedAt ?? null });
     });
     for (const r of exercise.releases) insertRelease(db, { exerciseId: exercise.id, ...r });
-    for (const n of exercise.notes) insertNote(db, { exerciseId: exercise.id, ...n });
+    for (const { revisions, ...n } of exercise.notes) {
+      insertNote(db, { exerciseId: exercise.id, ...n });
+      for (const r of revisions ?? []) insertNoteRevision(db, n.id, r.replacedAt, r.text);
+    }
     saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
     for (const kit of exercise.kits ?? []) {
       // The passphrase stays on the laptop that set it: returns of these kits open with the one typed here.

@@ -8,9 +8,11 @@ import { searchCorpus } from '../corpus/search';
 import { createRun, deleteRun, getRun, listRuns, renameRun, runHistory, sendEvent, verifyRun } from '../workflow/runs';
 import { resolveEvidence } from '../workflow/evidence';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../exercise/scenarios';
+import { addDelegation, deleteFacilitatorNote, editFacilitatorNote, removeDelegation } from '../exercise/roster';
+import { roomView } from '../exercise/room';
 import {
-  addFacilitatorNote, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
-  renameDelegation,
+  addFacilitatorNote, adjustClock, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
+  renameDelegation, withdrawRelease,
 } from '../exercise/exercises';
 import { exportScenario, importExercisePackage, packageText } from '../exercise/package';
 import { inPlaceRunner, type TaskInput, type TaskName, type TaskResult, type TaskRunner } from '../work/tasks';
@@ -48,6 +50,9 @@ export interface Desktop {
   showProgress?(progress: WorkProgress | null): void;
   /** Tells every window that what is stored changed, so that each re-reads what it shows. */
   announceChange?(change: DataChange): void;
+  /** Opens (or brings forward) the room's window for the projector; closes it. */
+  openRoomWindow?(): void;
+  closeRoomWindow?(): void;
 }
 
 /** A file name from a user-given name: no path separators or other characters file systems refuse. */
@@ -84,6 +89,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       desktop.showProgress?.(null);
     }
   };
+  let room: { readonly exerciseId: string; readonly showCountdown: boolean } | null = null;
   const handlers: Handlers = {
     listDocuments: () => listDocuments(db),
     getDocument: ({ docRef, lang }) => getDocument(db, docRef, lang),
@@ -134,6 +140,30 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     renameDelegation: ({ exerciseId, delegationId, name }) => renameDelegation(db, exerciseId, delegationId, name),
     addFacilitatorNote: ({ exerciseId, text }) => addFacilitatorNote(db, exerciseId, text),
     addWhiteCard: ({ exerciseId, kind, title, body }) => addWhiteCard(db, exerciseId, { kind, title, body }).exercise,
+    adjustClock: ({ exerciseId, deltaMs, reason }) => adjustClock(db, exerciseId, deltaMs, reason),
+    withdrawRelease: ({ exerciseId, injectId, delegationId }) => withdrawRelease(db, exerciseId, injectId, delegationId),
+    addDelegation: ({ exerciseId, name }) => addDelegation(db, exerciseId, name),
+    removeDelegation: ({ exerciseId, delegationId }) => removeDelegation(db, exerciseId, delegationId),
+    editFacilitatorNote: ({ exerciseId, noteId, text }) => editFacilitatorNote(db, exerciseId, noteId, text),
+    deleteFacilitatorNote: ({ exerciseId, noteId }) => deleteFacilitatorNote(db, exerciseId, noteId),
+    saveHandouts: async ({ exerciseId, injects }) => {
+      const { title, html } = await inBackground('buildHandouts', { exerciseId, injects });
+      return saveAs(safeFileName(title, '.pdf'), () => desktop.printPdf(html));
+    },
+    // One room screen at a time, showing the exercise whose console opened it.
+    openRoom: ({ exerciseId, showCountdown }) => {
+      getExercise(db, exerciseId);
+      room = { exerciseId, showCountdown };
+      desktop.openRoomWindow?.();
+      desktop.announceChange?.({ origin: 'window' });
+      return null;
+    },
+    closeRoom: () => {
+      room = null;
+      desktop.closeRoomWindow?.();
+      return null;
+    },
+    getRoomView: () => (room === null ? null : roomView(db, room.exerciseId, room.showCountdown)),
     exportExercise: async ({ id }) => {
       const { name, text } = await inBackground('exportExercise', { id });
       return saveAs(safeFileName(name, '.cdt-exercise.json'), () => text);

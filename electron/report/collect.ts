@@ -12,7 +12,7 @@ import { selectKit } from '../db/tables/kits';
 import { selectClockAdjustments } from '../db/tables/exercises';
 import { selectWorkspace } from '../db/tables/workspaces';
 import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
-import type { AfterActionReport, ChainStatus, PlayedOn, QuoteLanguageChoice, ReportMarking, ReportOverview } from '../../shared/report/model';
+import { scenarioMarking, type AfterActionReport, type ChainStatus, type PlayedOn, type QuoteLanguageChoice, type ReportOverview } from '../../shared/report/model';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { stepOf } from '../../shared/workflow/explain';
 import type { RecordedEvent } from '../../shared/workflow/runs';
@@ -27,15 +27,7 @@ export interface ReportOptions {
   readonly now?: string;
 }
 
-const NO_MARKING = 'NO CLASSIFICATION MARKING SET';
 
-function markingOf(scenario: Pick<Scenario, 'classification'> | null): ReportMarking {
-  return {
-    exercise: 'EXERCISE',
-    classification: scenario?.classification.marking.trim() || NO_MARKING,
-    tlp: scenario?.classification.tlp ?? null,
-  };
-}
 
 /** The log as recorded; an entry whose bytes no longer parse (tampering) is left out, and the chain says so. */
 function readableLog(db: Db, runId: string): RecordedEvent[] {
@@ -103,7 +95,7 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
   return buildReport({
     generatedAt: now,
     quoteLanguages: options.quoteLanguages,
-    marking: markingOf(scenario),
+    marking: scenarioMarking(scenario),
     overview: {
       kind: 'exercise',
       title: row.name,
@@ -117,7 +109,12 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
     },
     runs: delegations.map((d) => reportRun(db, d.run_id, d.name, d.id)),
     releaseTimes: new Map(releasesOf(db, exerciseId).map((r) => [releaseKey(nameOf.get(r.delegationId) ?? '', r.injectId), r.elapsedMs])),
-    observations: notesOf(db, exerciseId).map((n) => ({ at: n.at, elapsedMs: n.elapsedMs, text: n.text })),
+    observations: notesOf(db, exerciseId).map((n) => ({ at: n.at, elapsedMs: n.elapsedMs, text: n.text, revisions: n.revisions, deletedAt: n.deletedAt })),
+    withdrawals: releasesOf(db, exerciseId).flatMap((r) =>
+      r.withdrawnAt === null
+        ? []
+        : [{ at: r.withdrawnAt, elapsedMs: r.withdrawnElapsedMs ?? 0, delegation: nameOf.get(r.delegationId) ?? '', title: scenario.injects.find((i) => i.id === r.injectId)?.title ?? r.injectId }],
+    ),
     improvementPlan,
     evidence: evidenceFrom(db),
   });
@@ -140,7 +137,7 @@ function runReportOf(db: Db, runId: string, options: ReportOptions): AfterAction
   return buildReport({
     generatedAt: options.now ?? new Date().toISOString(),
     quoteLanguages: options.quoteLanguages,
-    marking: markingOf(scenario),
+    marking: scenarioMarking(scenario),
     overview: {
       kind: 'run',
       title: run.name,
@@ -155,6 +152,7 @@ function runReportOf(db: Db, runId: string, options: ReportOptions): AfterAction
     runs: [reportRun(db, runId, delegation, ownerOfRun(db, runId)?.delegationId ?? null)],
     releaseTimes: new Map(),
     observations: [],
+    withdrawals: [],
     improvementPlan: [],
     evidence: evidenceFrom(db),
   });

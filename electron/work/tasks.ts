@@ -7,6 +7,8 @@ import type { QuoteLanguageChoice, ReportFileFormat } from '../../shared/report/
 import { readTextFile } from '../files/read';
 import { keyOfDatabase } from '../exchange/keys';
 import { issueKit } from '../exchange/kits';
+import { handoutInputOf } from '../exercise/handouts';
+import { handoutsHtml, handoutsTitle } from '../../shared/handouts/handouts';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { ReportSubject, WorkProgress, WorkTask } from '../../shared/ipc/contract';
 
@@ -54,6 +56,12 @@ export const TASKS = {
       progress({ step: 'sealing', done, total: input.delegationIds.length });
       return issueKit(db, input.exerciseId, delegationId, { key, passphrase: input.passphrase });
     });
+  },
+  /** The situation manual (and the inject cards) as the HTML to print, with its title. */
+  buildHandouts(db: Db, input: { readonly exerciseId: string; readonly injects: boolean }, progress: ProgressSink) {
+    progress({ step: 'building', done: 0, total: 1 });
+    const handouts = handoutInputOf(db, input.exerciseId);
+    return { title: handoutsTitle(handouts, input.injects), html: handoutsHtml(handouts, input.injects) };
   },
 } as const satisfies Record<WorkTask, unknown>;
 

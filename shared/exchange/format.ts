@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isAppTime, packagedRunSchema } from '../exercise/package';
-import { scenarioSchema } from '../exercise/scenario';
+import { scenarioSchema, type Tlp } from '../exercise/scenario';
 import { EXERCISE_LIMITS } from '../exercise/limits';
 import { nameSchema } from '../text';
 import { publicKeySchema } from './identity';
@@ -100,3 +100,6 @@ export const returnBodySchema = z.strictObject({
   run: packagedRunSchema,
 });
 export type ReturnBody = z.output<typeof returnBodySchema>;
+
+/** Markings that forbid a kit in the clear on a stick: their kits must be sealed with a passphrase. */
+export const SEALED_TLPS: readonly Tlp[] = ['TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];

@@ -87,6 +87,8 @@ export interface DelegationView {
   readonly injectsReceived: readonly string[];
   /** Its kit, once issued: the run is then played on the delegation's laptop. */
   readonly kit: KitStatus | null;
+  /** Whether it can be removed: its run is empty, nothing was released to it and no kit went out. */
+  readonly removable: boolean;
 }
 
 export interface InjectRelease {
@@ -95,6 +97,9 @@ export interface InjectRelease {
   readonly releasedAt: string;
   /** The exercise clock when it was released. */
   readonly elapsedMs: number;
+  /** Withdrawn by the facilitator (the release and the receipt stay in the record); null while it stands. */
+  readonly withdrawnAt: string | null;
+  readonly withdrawnElapsedMs: number | null;
 }
 
 export interface FacilitatorNote {
@@ -102,6 +107,10 @@ export interface FacilitatorNote {
   readonly at: string;
   readonly elapsedMs: number;
   readonly text: string;
+  /** Every earlier text, oldest first, with when it was replaced. */
+  readonly revisions: readonly { readonly replacedAt: string; readonly text: string }[];
+  /** Deleted notes stay in the record, marked. */
+  readonly deletedAt: string | null;
 }
 
 export interface InjectStatus {
@@ -111,6 +120,8 @@ export interface InjectStatus {
   /** Its time has come and some delegation has not received it yet. */
   readonly due: boolean;
   readonly releasedTo: readonly string[];
+  /** The codes of this inject's releases to delegations whose kit is out, to read out again. */
+  readonly codes: readonly ReleaseCode[];
 }
 
 export interface ExerciseView extends ExerciseSummary {
@@ -163,4 +174,42 @@ export interface RunExercise {
   readonly tlp: Tlp;
   /** On a delegation's laptop: the run a kit opened, whose exercise is its workspace. */
   readonly workspace: boolean;
+  /** On the facilitator's laptop, once the delegation's kit is out: its run is played there, and is read-only here. */
+  readonly playedElsewhereSince: string | null;
+  /** Injects the facilitator withdrew after releasing them to this delegation. */
+  readonly withdrawn: readonly { readonly injectId: string; readonly at: string }[];
+  /** What the delegation may see of its scenario: the incident, the background, the questions per step; suggested findings of the injects it received. */
+  readonly context: ScenarioContext | null;
+}
+
+export interface ScenarioContext {
+  readonly title: string;
+  readonly incident: string;
+  readonly background: string;
+  readonly questions: Scenario['questions'];
+  /** By inject id, for the injects the run received. */
+  readonly suggestedFindings: { readonly [injectId: string]: NonNullable<ScenarioInject['suggestedFindings']> };
+}
+
+/**
+ * What the room's screen (the projector) shows: what the whole room may see. Built in the main
+ * process, so the window that shows it never holds the facilitator's notes or an inject not yet released.
+ */
+export interface RoomView {
+  readonly exerciseId: string;
+  readonly name: string;
+  readonly marking: string;
+  readonly tlp: Tlp;
+  readonly clock: ClockView;
+  readonly released: readonly {
+    readonly injectId: string;
+    readonly title: string;
+    readonly releasedAt: string;
+    readonly elapsedMs: number;
+    readonly delegations: readonly string[];
+    readonly withdrawn: boolean;
+  }[];
+  /** The next planned inject's exercise time, when the facilitator shows the countdown; never its title. */
+  readonly nextInjectAtMs: number | null;
+  readonly showCountdown: boolean;
 }

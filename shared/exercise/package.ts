@@ -98,12 +98,20 @@ export const exerciseSectionSchema = z.strictObject({
   scenarioId: id,
   createdAt: at,
   clock,
-  delegations: z.array(z.strictObject({ id, name: nameSchema(EXERCISE_LIMITS.delegationName), runId: id })).min(1).max(PACKAGE_LIMITS.delegations),
+  // joinedAt: a delegation that joined the exercise under way; left out for those it was created with.
+  delegations: z.array(z.strictObject({ id, name: nameSchema(EXERCISE_LIMITS.delegationName), runId: id, joinedAt: at.optional() })).min(1).max(PACKAGE_LIMITS.delegations),
+  // Withdrawals, revisions and deletions are left out while there are none, so older packages keep their hashes.
   releases: z
-    .array(z.strictObject({ injectId: id, delegationId: id, releasedAt: at, elapsedMs: ms }))
+    .array(z.strictObject({ injectId: id, delegationId: id, releasedAt: at, elapsedMs: ms, withdrawnAt: at.optional(), withdrawnElapsedMs: ms.optional() }))
     .max(PACKAGE_LIMITS.releases),
   notes: z
-    .array(z.strictObject({ id, at, elapsedMs: ms, text: requiredTextSchema(PACKAGE_LIMITS.note) }))
+    .array(
+      z.strictObject({
+        id, at, elapsedMs: ms, text: requiredTextSchema(PACKAGE_LIMITS.note),
+        revisions: z.array(z.strictObject({ replacedAt: at, text: requiredTextSchema(PACKAGE_LIMITS.note) })).min(1).max(PACKAGE_LIMITS.notes).optional(),
+        deletedAt: at.optional(),
+      }),
+    )
     .max(PACKAGE_LIMITS.notes),
   // Optional, so packages made before the after-action report still import with the same
   // hashes; left out while empty, so an empty one present would not survive a round trip.

@@ -19,6 +19,10 @@ export type Tlp = (typeof TLP_LEVELS)[number];
 
 export const INJECT_KINDS = ['intelligence-report', 'media', 'partner-message', 'technical-report', 'other'] as const;
 export type InjectKind = (typeof INJECT_KINDS)[number];
+/** The kinds in the printed documents' English (the screens have them in each UI language). */
+export const INJECT_KIND_LABELS: { readonly [K in InjectKind]: string } = {
+  'intelligence-report': 'Intelligence report', media: 'Media', 'partner-message': 'Partner message', 'technical-report': 'Technical report', other: 'Other',
+};
 
 export const SCENARIO_LIMITS = {
   id: 100,

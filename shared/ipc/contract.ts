@@ -11,7 +11,7 @@ import { reportDetailsSchema } from '../report/plan';
 import { QUOTE_LANGUAGE_CHOICES, REPORT_FILE_FORMATS } from '../report/model';
 import {
   CLOCK_ACTIONS, type ExerciseImportResult, type ExerciseSummary, type ExerciseView, type OpenOutcome, type ReleaseResult,
-  type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
+  type RoomView, type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
 } from '../exercise/exercises';
 import { PASSPHRASE_LIMITS } from '../exchange/format';
 import type { CollectOutcome, KeyView, KitOpenResult, KitsOutcome, OpenManyOutcome, UnsealResult, WorkspaceSummary, WorkspaceView } from '../exchange/views';
@@ -96,6 +96,22 @@ export const contract = {
   getExercise: { channel: 'exercises:get', input: z.strictObject({ id: exerciseId }) },
   getRunExercise: { channel: 'exercises:of-run', input: z.strictObject({ id: runId }) },
   deleteExercise: { changes: true, channel: 'exercises:delete', input: z.strictObject({ id: exerciseId }) },
+  adjustClock: {
+    changes: true,
+    channel: 'exercises:adjust-clock',
+    input: z.strictObject({ exerciseId, deltaMs: z.number().int().min(-7 * 24 * 3_600_000).max(7 * 24 * 3_600_000), reason: z.string().max(EXERCISE_LIMITS.note) }),
+  },
+  withdrawRelease: { changes: true, channel: 'exercises:withdraw', input: z.strictObject({ exerciseId, injectId: z.string().min(1).max(SCENARIO_LIMITS.id), delegationId: id }) },
+  addDelegation: { changes: true, channel: 'exercises:add-delegation', input: z.strictObject({ exerciseId, name: z.string().max(EXERCISE_LIMITS.delegationName) }) },
+  removeDelegation: { changes: true, channel: 'exercises:remove-delegation', input: z.strictObject({ exerciseId, delegationId: id }) },
+  editFacilitatorNote: { changes: true, channel: 'exercises:edit-note', input: z.strictObject({ exerciseId, noteId: id, text: z.string().max(EXERCISE_LIMITS.note) }) },
+  deleteFacilitatorNote: { changes: true, channel: 'exercises:delete-note', input: z.strictObject({ exerciseId, noteId: id }) },
+  // The situation manual (and, with injects, one card per inject) as a PDF, where the user chooses.
+  saveHandouts: { channel: 'exercises:handouts', input: z.strictObject({ exerciseId, injects: z.boolean() }) },
+  // The room's screen: a second window for the projector, which may call getRoomView only.
+  openRoom: { channel: 'room:open', input: z.strictObject({ exerciseId, showCountdown: z.boolean() }) },
+  closeRoom: { channel: 'room:close', input: z.strictObject({}) },
+  getRoomView: { channel: 'room:view', input: z.strictObject({}) },
   exerciseClock: { changes: true, channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
   releaseInject: { changes: true,
     channel: 'exercises:release',
@@ -154,6 +170,9 @@ export const contract = {
 
 export type Action = keyof typeof contract;
 
+/** What the room's window (the projector) may ask: nothing else reaches the main process from it. */
+export const ROOM_ACTIONS: readonly Action[] = ['getRoomView'];
+
 /** Whether an action changes what is stored: after it succeeds, every window is told to re-read (CHANGES_CHANNEL). */
 export const changesData = (action: Action): boolean => (contract[action] as { readonly changes?: true }).changes === true;
 export type Input<A extends Action> = z.input<(typeof contract)[A]['input']>;
@@ -188,6 +207,17 @@ export interface Results {
   renameDelegation: ExerciseView;
   addFacilitatorNote: ExerciseView;
   addWhiteCard: ExerciseView;
+  adjustClock: ExerciseView;
+  withdrawRelease: ExerciseView;
+  addDelegation: ExerciseView;
+  removeDelegation: ExerciseView;
+  editFacilitatorNote: ExerciseView;
+  deleteFacilitatorNote: ExerciseView;
+  saveHandouts: SaveOutcome;
+  openRoom: null;
+  closeRoom: null;
+  /** Null when no room window is open (or its exercise is gone). */
+  getRoomView: RoomView | null;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;
   importSampleExercise: ExerciseImportResult;
@@ -223,7 +253,7 @@ export interface ChangeBridge {
 
 /** Commands the application menu sends to the page (main -> renderer). */
 export const MENU_CHANNEL = 'menu:command';
-export const MENU_COMMANDS = ['new-run', 'search', 'library', 'runs'] as const;
+export const MENU_COMMANDS = ['new-run', 'search', 'library', 'runs', 'exercises', 'room'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
 
@@ -232,7 +262,7 @@ export const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COM
  * renderer); null when it is over. The window stays usable meanwhile and shows where it is.
  */
 export const PROGRESS_CHANNEL = 'work:progress';
-export const WORK_TASKS = ['importExercise', 'importScenario', 'exportExercise', 'buildReport', 'issueKits'] as const;
+export const WORK_TASKS = ['importExercise', 'importScenario', 'exportExercise', 'buildReport', 'issueKits', 'buildHandouts'] as const;
 export type WorkTask = (typeof WORK_TASKS)[number];
 export const WORK_STEPS = ['reading', 'checking', 'building', 'sealing'] as const;
 export type WorkStep = (typeof WORK_STEPS)[number];

@@ -36,6 +36,8 @@ export interface ReportInput {
   /** Exercise time of each release, by delegation and inject. */
   readonly releaseTimes: ReadonlyMap<string, number>;
   readonly observations: AfterActionReport['observations'];
+  /** Releases the facilitator withdrew: the delegation, the inject's title, when, and the exercise clock then. */
+  readonly withdrawals: readonly { readonly at: string; readonly elapsedMs: number; readonly delegation: string; readonly title: string }[];
   readonly improvementPlan: readonly ImprovementItem[];
   /** The evidence of a framework item, each paragraph in every language its document has. */
   readonly evidence: (item: EvidenceItem) => readonly ResolvedLink[];
@@ -92,8 +94,12 @@ function timelineOf(input: ReportInput): TimelineEntry[] {
       if (text !== null) entries.push({ at, elapsedMs: null, kind: 'decision', delegation: run.delegation, eventType: event.type, text });
     }
   }
+  for (const w of input.withdrawals) {
+    entries.push({ at: w.at, elapsedMs: w.elapsedMs, kind: 'withdrawal', delegation: w.delegation, eventType: null, text: `The facilitator withdrew the inject: ${w.title}` });
+  }
   for (const o of input.observations) {
-    entries.push({ at: o.at, elapsedMs: o.elapsedMs, kind: 'observation', delegation: null, eventType: null, text: o.text });
+    const text = o.deletedAt === null ? o.text : `${o.text} (deleted at ${o.deletedAt})`;
+    entries.push({ at: o.at, elapsedMs: o.elapsedMs, kind: 'observation', delegation: null, eventType: null, text });
   }
   // Stable: entries of one instant keep the order of delegations and of each log.
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -2,7 +2,7 @@ import { citeFootnote } from '../citation';
 import type { Lang } from '../corpus';
 import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STATE_SPONSORED_COUNTS, STEPS, inWords, type StepId } from '../framework/catalogue';
 import {
-  allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport,
+  allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport, type ReportMarking,
 } from './model';
 
 /**
@@ -38,22 +38,22 @@ export type Block =
   | { readonly type: 'radar'; readonly axes: readonly { readonly label: string; readonly value: number | null }[] }
   | { readonly type: 'pageBreak' };
 
-type Part = string | Span | Inline;
+export type Part = string | Span | Inline;
 
 /** Someone's text, marked as such. */
-const their = (text: string): Span => ({ text, user: true });
+export const their = (text: string): Span => ({ text, user: true });
 
 /** A line from parts: strings are our words; empty parts are dropped. */
-function line(...parts: readonly Part[]): Inline {
+export function line(...parts: readonly Part[]): Inline {
   return parts.flatMap((p) => (typeof p === 'string' ? [{ text: p }] : 'text' in p ? [p] : p)).filter((p) => p.text !== '');
 }
 
 /** The plain text of a line, for the JSON-free places that need a string (titles, the marking). */
 export const plain = (text: Inline): string => text.map((s) => s.text).join('');
 
-const heading = (level: 1 | 2 | 3, ...text: Part[]): Block => ({ type: 'heading', level, text: line(...text) });
-const paragraph = (text: Inline, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
-const fields = (rows: (readonly [string, Inline])[]): Block => ({ type: 'fields', rows });
+export const heading = (level: 1 | 2 | 3, ...text: Part[]): Block => ({ type: 'heading', level, text: line(...text) });
+export const paragraph = (text: Inline, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
+export const fields = (rows: (readonly [string, Inline])[]): Block => ({ type: 'fields', rows });
 type Cell = Part;
 const cells = (row: readonly Cell[]): Inline[] => row.map((c) => line(c));
 const table = (head: Cell[], rows: (readonly Cell[])[]): Block => ({ type: 'table', head: cells(head), rows: rows.map(cells) });
@@ -77,8 +77,8 @@ function basisLine(report: AfterActionReport, ...items: string[]): Block {
 const names = (list: readonly string[]): Inline => line(...list.flatMap((n, i) => (i === 0 ? [their(n)] : [', ', their(n)])));
 
 /** The classification as the scenario sets it, and the TLP label. */
-const classificationOf = (report: AfterActionReport): Inline =>
-  line(their(report.marking.classification), report.marking.tlp ? ` · ${report.marking.tlp}` : '');
+const classificationOf = (report: AfterActionReport): Inline => classificationLine(report.marking);
+const classificationLine = (marking: ReportMarking): Inline => line(their(marking.classification), marking.tlp ? ` · ${marking.tlp}` : '');
 
 function overviewBlocks(report: AfterActionReport): Block[] {
   const o = report.overview;
@@ -130,6 +130,15 @@ function integrityBlocks(report: AfterActionReport): Block[] {
 }
 
 /** Where a run was played: the facilitator's laptop, or the delegation's own, known by its key. */
+/** An observation as the record keeps it: a deleted one marked, an edited one with its earlier texts. */
+function observationCell(o: AfterActionReport['observations'][number]): Inline {
+  return line(
+    o.deletedAt === null ? '' : `[deleted ${formatTime(o.deletedAt)}] `,
+    their(o.text),
+    ...o.revisions.flatMap((r) => [`\n(before ${formatTime(r.replacedAt)}: `, their(r.text), ')']),
+  );
+}
+
 function playedOnText(playedOn: DelegationReport['playedOn']): string {
   if (playedOn === null) return "the facilitator's laptop";
   if (playedOn.laptopFingerprint === null) return `its own laptop (kit issued ${formatTime(playedOn.kitIssuedAt)}; no return yet)`;
@@ -138,7 +147,7 @@ function playedOnText(playedOn: DelegationReport['playedOn']): string {
 
 function timelineBlocks(report: AfterActionReport): Block[] {
   if (report.timeline.length === 0) return [heading(2, 'Timeline'), paragraph(line('Nothing was released or decided yet.'), 'muted')];
-  const kinds = { inject: 'Inject', decision: 'Decision', observation: 'Observation' } as const;
+  const kinds = { inject: 'Inject', withdrawal: 'Withdrawn', decision: 'Decision', observation: 'Observation' } as const;
   return [
     heading(2, 'Timeline'),
     paragraph(line('Injects received and decisions taken, from the logs, with the facilitator\'s observations. Times are UTC.'), 'muted'),
@@ -323,7 +332,7 @@ function facilitatorBlocks(report: AfterActionReport): Block[] {
     { type: 'pageBreak' },
     heading(2, "Facilitator's observations"),
     report.observations.length > 0
-      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), their(o.text)]))
+      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), observationCell(o)]))
       : paragraph(line('No observations recorded.'), 'muted'),
     heading(2, 'Improvement plan'),
     report.improvementPlan.length > 0
@@ -366,6 +375,4 @@ export function reportBlocks(report: AfterActionReport): Block[] {
 }
 
 /** The marking line every page (and the Markdown's first and last line) carries. */
-export const markingOf = (report: AfterActionReport): Inline => line('EXERCISE · ', classificationOf(report), ' · EXERCISE');
-
-export const markingLine = (report: AfterActionReport): string => plain(markingOf(report));
+export const markingOf = (marking: ReportMarking): Inline => line('EXERCISE · ', classificationLine(marking), ' · EXERCISE');

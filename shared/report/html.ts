@@ -1,6 +1,6 @@
 import { labelPlacement, pointsAttr, radarPoints, ringPoints, type RadarFrame } from '../radar';
-import { markingLine, markingOf, reportBlocks, type Block, type Inline } from './document';
-import type { AfterActionReport } from './model';
+import { markingOf, plain, reportBlocks, type Block, type Inline } from './document';
+import type { AfterActionReport, ReportMarking } from './model';
 
 /**
  * The report as one self-contained HTML document, the page the app and the tests print to
@@ -101,8 +101,8 @@ function blockHtml(block: Block): string {
   }
 }
 
-function styles(report: AfterActionReport): string {
-  const marking = cssString(markingLine(report));
+function styles(markingText: string): string {
+  const marking = cssString(markingText);
   const margin = `font: 600 8.5pt system-ui, 'DejaVu Sans', sans-serif; color: #8a1c1c; letter-spacing: 0.04em;`;
   return `
 @page {
@@ -146,13 +146,18 @@ blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #
 
 /** The whole document; `lang="en"` because the prose is English (quotations carry their own language). */
 export function reportHtml(report: AfterActionReport): string {
-  const title = escapeHtml(`After-action report: ${report.overview.title}`);
-  const marking = `<div class="marking">${inlineHtml(markingOf(report))}</div>`;
+  return pagesHtml(`After-action report: ${report.overview.title}`, report.marking, reportBlocks(report));
+}
+
+/** Any printed document of the app (the report, the handouts): every page carries its marking. */
+export function pagesHtml(title: string, marking: ReportMarking, blocks: readonly Block[]): string {
+  const line = markingOf(marking);
+  const shown = `<div class="marking">${inlineHtml(line)}</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
-<title>${title}</title>
-<style>${styles(report)}</style></head>
-<body>${marking}${reportBlocks(report).map(blockHtml).join('\n')}${marking}</body></html>
+<title>${escapeHtml(title)}</title>
+<style>${styles(plain(line))}</style></head>
+<body>${shown}${blocks.map(blockHtml).join('\n')}${shown}</body></html>
 `;
 }

@@ -126,7 +126,7 @@ function blockNodes(block: Block): RootContent[] {
 
 /** The syntax tree of the report's Markdown: the marking first and last, the layout between. */
 export function reportTree(report: AfterActionReport): Root {
-  const marking: RootContent = paragraph([{ type: 'strong', children: oneLine(markingOf(report)) }]);
+  const marking: RootContent = paragraph([{ type: 'strong', children: oneLine(markingOf(report.marking)) }]);
   return { type: 'root', children: [marking, ...reportBlocks(report).flatMap(blockNodes), marking] };
 }
 

@@ -36,6 +36,13 @@ export interface ReportMarking {
   readonly tlp: Tlp | null;
 }
 
+const NO_MARKING = 'NO CLASSIFICATION MARKING SET';
+
+/** The marking every printed page carries, from the scenario's classification (none: said so, never blank). */
+export function scenarioMarking(scenario: { readonly classification: { readonly marking: string; readonly tlp: Tlp } } | null): ReportMarking {
+  return { exercise: 'EXERCISE', classification: scenario?.classification.marking.trim() || NO_MARKING, tlp: scenario?.classification.tlp ?? null };
+}
+
 export interface ReportOverview {
   readonly kind: 'exercise' | 'run';
   readonly title: string;
@@ -51,7 +58,7 @@ export interface ReportOverview {
   readonly clockAdjustments: readonly { readonly at: string; readonly deltaMs: number; readonly reason: string }[];
 }
 
-export type TimelineKind = 'inject' | 'decision' | 'observation';
+export type TimelineKind = 'inject' | 'withdrawal' | 'decision' | 'observation';
 
 export interface TimelineEntry {
   readonly at: string;
@@ -233,7 +240,15 @@ export interface AfterActionReport {
   readonly timeline: readonly TimelineEntry[];
   readonly delegations: readonly DelegationReport[];
   readonly comparison: readonly ComparisonRow[];
-  readonly observations: readonly { readonly at: string; readonly elapsedMs: number; readonly text: string }[];
+  readonly observations: readonly {
+    readonly at: string;
+    readonly elapsedMs: number;
+    readonly text: string;
+    /** Earlier texts, oldest first, each with when it was replaced. */
+    readonly revisions: readonly { readonly replacedAt: string; readonly text: string }[];
+    /** A deleted observation stays in the record, marked. */
+    readonly deletedAt: string | null;
+  }[];
   readonly improvementPlan: readonly ImprovementItem[];
   /** Which citations support each framework item: "step:attribution" -> ["C4", "C5"]. */
   readonly basis: { readonly [item: string]: readonly string[] };

@@ -56,8 +56,9 @@ export const exchangeTables: Migration = {
         sealed TEXT NOT NULL,
         inject_id TEXT,
         opened_at TEXT,
+        opened TEXT,
         PRIMARY KEY (run_id, n),
-        CHECK ((inject_id IS NULL) = (opened_at IS NULL))
+        CHECK ((inject_id IS NULL) = (opened_at IS NULL) AND (inject_id IS NULL) = (opened IS NULL))
       );
     `);
   },

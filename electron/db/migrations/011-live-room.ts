@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 
 /**
- * The live room: an exercise's clock can end (clock_ended_at; the clock stays paused, so every
+ * The live room: a delegation can join an exercise under way (joined_at; null for those it
+ * was created with); an exercise's clock can end (clock_ended_at; the clock stays paused, so every
  * earlier reading keeps its meaning) and be adjusted, each adjustment with its reason; a
  * release can be withdrawn, the release kept; a facilitator's note can be edited or deleted,
  * every earlier text kept in note_revisions and a deleted note kept, marked.
@@ -12,6 +13,7 @@ export const liveRoomTables: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE exercises ADD COLUMN clock_ended_at TEXT;
+      ALTER TABLE exercise_delegations ADD COLUMN joined_at TEXT;
       CREATE TABLE clock_adjustments (
         exercise_id TEXT NOT NULL REFERENCES exercises (id) ON DELETE CASCADE,
         at TEXT NOT NULL,

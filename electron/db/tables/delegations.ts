@@ -11,6 +11,8 @@ export interface DelegationRow {
   position: number;
   name: string;
   run_id: string;
+  /** When it joined an exercise under way; null for a delegation the exercise was created with. */
+  joined_at: string | null;
 }
 
 /** The exercise and delegation that own a run. */
@@ -44,10 +46,17 @@ export function ownerOfRun(db: Db, runId: string): RunOwnerRow | undefined {
   ).get(runId) as RunOwnerRow | undefined;
 }
 
-export function insertDelegation(db: Db, d: { readonly id: string; readonly exerciseId: string; readonly position: number; readonly name: string; readonly runId: string }): void {
-  statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id) VALUES (?, ?, ?, ?, ?)').run(
-    d.id, d.exerciseId, d.position, d.name, d.runId,
+export function insertDelegation(
+  db: Db,
+  d: { readonly id: string; readonly exerciseId: string; readonly position: number; readonly name: string; readonly runId: string; readonly joinedAt?: string | null },
+): void {
+  statement(db, 'INSERT INTO exercise_delegations (id, exercise_id, position, name, run_id, joined_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    d.id, d.exerciseId, d.position, d.name, d.runId, d.joinedAt ?? null,
   );
+}
+
+export function deleteDelegation(db: Db, id: string): void {
+  statement(db, 'DELETE FROM exercise_delegations WHERE id = ?').run(id);
 }
 
 export function updateDelegationName(db: Db, id: string, name: string): void {

@@ -27,6 +27,8 @@ export interface WorkspaceInjectRow {
   sealed: string;
   inject_id: string | null;
   opened_at: string | null;
+  /** The inject as it opened (canonical JSON), its suggested findings with it. */
+  opened: string | null;
 }
 
 export function selectWorkspace(db: Db, runId: string): WorkspaceRow | undefined {
@@ -53,13 +55,13 @@ export function insertWorkspace(db: Db, w: WorkspaceRow): void {
 }
 
 export function selectWorkspaceInjects(db: Db, runId: string): WorkspaceInjectRow[] {
-  return statement(db, 'SELECT n, sealed, inject_id, opened_at FROM workspace_injects WHERE run_id = ? ORDER BY n').all(runId) as WorkspaceInjectRow[];
+  return statement(db, 'SELECT n, sealed, inject_id, opened_at, opened FROM workspace_injects WHERE run_id = ? ORDER BY n').all(runId) as WorkspaceInjectRow[];
 }
 
 export function insertWorkspaceInject(db: Db, runId: string, n: number, sealed: string): void {
   statement(db, 'INSERT INTO workspace_injects (run_id, n, sealed) VALUES (?, ?, ?)').run(runId, n, sealed);
 }
 
-export function markInjectOpened(db: Db, runId: string, n: number, injectId: string, openedAt: string): void {
-  statement(db, 'UPDATE workspace_injects SET inject_id = ?, opened_at = ? WHERE run_id = ? AND n = ?').run(injectId, openedAt, runId, n);
+export function markInjectOpened(db: Db, runId: string, n: number, injectId: string, openedAt: string, opened: string): void {
+  statement(db, 'UPDATE workspace_injects SET inject_id = ?, opened_at = ?, opened = ? WHERE run_id = ? AND n = ?').run(injectId, openedAt, opened, runId, n);
 }

@@ -12,6 +12,8 @@ describe('the application menu', () => {
     ['&Search the conclusions', 'CmdOrCtrl+K', 'search'],
     ['&Library', 'CmdOrCtrl+1', 'library'],
     ['&Runs', 'CmdOrCtrl+2', 'runs'],
+    ['&Exercises', 'CmdOrCtrl+3', 'exercises'],
+    ["The room's &screen", 'CmdOrCtrl+Shift+P', 'room'],
   ] as const)('%s (%s) sends %s to the page', (label, accelerator, command) => {
     const sent: MenuCommand[] = [];
     const item = flatten(menuTemplate((c) => sent.push(c), false)).find((i) => i.label === label)!;

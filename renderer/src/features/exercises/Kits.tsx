@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import type { Tlp } from '../../../../shared/exercise/scenario';
 import { assertNever } from '../../../../shared/framework/catalogue';
-import { PASSPHRASE_LIMITS } from '../../../../shared/exchange/format';
+import { PASSPHRASE_LIMITS, SEALED_TLPS } from '../../../../shared/exchange/format';
 import type { CollectOutcome } from '../../../../shared/exchange/views';
 import { formatWhen } from '../../ui/format';
 import { LaptopKey } from '../../ui/LaptopKey';
@@ -11,12 +11,6 @@ import { Modal } from '../../ui/Modal';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { useExercises, type CollectedReturns, type IssuedKits } from './store';
 import './kits.css';
-
-/**
- * Markings that forbid a kit in the clear on a stick. The main process refuses such a kit
- * itself (electron/exchange/kits.ts, SEALED_TLPS); the form says so before it is asked.
- */
-const SEALED_TLPS: readonly Tlp[] = ['TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
 /**
  * Across laptops (ARCHITECTURE.md): the kits the delegations take to their own laptops, and

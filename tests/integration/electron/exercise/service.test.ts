@@ -128,7 +128,7 @@ describe('exercises', () => {
     expect(northView.ratings).toMatchObject({ scope: 3, impact: 3 });
     expect(northView.level).toEqual(expect.any(Number));
     expect(northView.measures).toEqual([{ measureId: 'council-conclusions', outsideSuggestion: false }]);
-    expect(first.exercise.releases).toEqual([{ injectId: 'europol-assessment', delegationId: north!.id, releasedAt: at(12), elapsedMs: 10 * 60_000 }]);
+    expect(first.exercise.releases).toEqual([{ injectId: 'europol-assessment', delegationId: north!.id, releasedAt: at(12), elapsedMs: 10 * 60_000, withdrawnAt: null, withdrawnElapsedMs: null }]);
     const history = runHistory(db, north!.runId);
     expect(history.at(-1)!.event).toMatchObject({ type: 'INJECT.RECEIVE', id: 'europol-assessment', title: 'Europol EC3: affiliate and payment infrastructure', at: at(12) });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../../../electron/ipc/sender';
-import { APP_ENTRY, APP_ORIGIN, REPORT_URL } from '../../../../electron/window';
+import { isTrustedSender, mayCall } from '../../../../electron/ipc/sender';
+import { APP_ENTRY, APP_ORIGIN, REPORT_URL, ROOM_ENTRY } from '../../../../electron/window';
 
 // Plain objects stand in for WebContents: the check compares identity, never a field.
 const ours = { id: 1 };
@@ -34,5 +34,24 @@ describe('the IPC sender check', () => {
 
   it('refuses a frame that is gone (no sender frame)', () => {
     expect(isTrustedSender(event(ours, null), ours)).toBe(false);
+  });
+});
+
+describe("the room's window", () => {
+  const main = { id: 1 };
+  const room = { id: 2 };
+  const windows = { main, room };
+
+  it('may ask for the room view only, and only while it shows the room page', () => {
+    expect(mayCall(event(room, ROOM_ENTRY), windows, 'getRoomView')).toBe(true);
+    for (const action of ['getExercise', 'listRuns', 'sendEvent', 'openRoom', 'closeRoom'] as const) {
+      expect(mayCall(event(room, ROOM_ENTRY), windows, action), action).toBe(false);
+    }
+    expect(mayCall(event(room, APP_ENTRY), windows, 'getRoomView')).toBe(false);
+  });
+
+  it('leaves the main window every action, and a closed room nothing', () => {
+    expect(mayCall(event(main, APP_ENTRY), windows, 'getExercise')).toBe(true);
+    expect(mayCall(event(room, ROOM_ENTRY), { main, room: null }, 'getRoomView')).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
         : []),
     ],
     comparison: [{ label: 'Attribution', values: [text, 'Not attributed'] }],
-    observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text }],
+    observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text, revisions: [{ replacedAt: '2026-11-30T09:06:00.000Z', text }], deletedAt: null }],
     improvementPlan: [{ id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '' }],
     basis: {},
     citations: [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markingLine } from '../../../../shared/report/document';
+import { markingOf, plain } from '../../../../shared/report/document';
+
+const markingLine = (report: { readonly marking: Parameters<typeof markingOf>[0] }): string => plain(markingOf(report.marking));
 import { cssString, reportHtml } from '../../../../shared/report/html';
 import type { AfterActionReport } from '../../../../shared/report/model';
 import { reportWith } from './fixture';

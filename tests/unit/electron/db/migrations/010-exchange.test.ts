@@ -50,6 +50,7 @@ describe('migration 10: exchange', () => {
     ).run();
     db.prepare("INSERT INTO workspace_injects (run_id, n, sealed) VALUES ('r', 1, '{}')").run();
     expect(() => db.prepare("UPDATE workspace_injects SET inject_id = 'i1' WHERE n = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE workspace_injects SET inject_id = 'i1', opened_at = 'c' WHERE n = 1").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO workspaces (run_id, kit_id, exercise_id, exercise_name, delegation_id, delegation_name, facilitator_key, scenario_json, issued_at, salt, accepted_by, accepted_at) VALUES ('no-run', 'k9', 'e', 'E', 'd', 'NL', 'f', '{}', 'a', 's', 'me', 'b')").run()).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM exercise_delegations").run();
     db.prepare("DELETE FROM runs WHERE id = 'r'").run();
