@@ -21,6 +21,7 @@ import { contentHash } from './hash';
 import { getScenario } from './scenarios';
 import { reportDetailsOf } from './plan';
 import { levelFacts } from '../../shared/framework/proportionality';
+import { PRINCIPLE_IDS } from '../../shared/framework/catalogue';
 import { assessRun, caseFactsOf } from '../../shared/workflow/rules';
 import type { Scenario, ScenarioInject } from '../../shared/exercise/scenario';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
@@ -145,6 +146,7 @@ function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitR
         }
       : null,
     removable: run.eventCount === 0 && released === 0 && kit === undefined,
+    principlesNotMet: PRINCIPLE_IDS.filter((p) => context.principles[p]?.status === 'not-met'),
   };
 }
 
@@ -213,13 +215,13 @@ export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
     if (row) {
       const scenario = JSON.parse(row.scenarioJson) as Scenario;
       const { classification } = scenario;
-      const withdrawn = selectReleases(db, row.id)
-        .filter((r) => r.delegation_id === row.delegationId && r.withdrawn_at !== null)
-        .map((r) => ({ injectId: r.inject_id, at: r.withdrawn_at! }));
+      const own = selectReleases(db, row.id).filter((r) => r.delegation_id === row.delegationId);
+      const withdrawn = own.filter((r) => r.withdrawn_at !== null).map((r) => ({ injectId: r.inject_id, at: r.withdrawn_at! }));
       return {
         exerciseId: row.id, exerciseName: row.name, delegation: row.delegation, marking: classification.marking, tlp: classification.tlp, workspace: false,
         playedElsewhereSince: selectRun(db, runId)?.played_elsewhere_since ?? null,
         withdrawn,
+        injectTimes: Object.fromEntries(own.map((r) => [r.inject_id, r.elapsed_ms])),
         context: contextOf(scenario, scenario.injects, getRun(db, runId).snapshot.context.injects.map((i) => i.id)),
       };
     }
@@ -232,6 +234,7 @@ export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
       exerciseId: workspace.exercise_id, exerciseName: workspace.exercise_name, delegation: workspace.delegation_name,
       marking: scenario.classification.marking, tlp: scenario.classification.tlp, workspace: true, playedElsewhereSince: null,
       withdrawn: [],
+      injectTimes: {},
       context: contextOf(scenario, opened, opened.map((i) => i.id)),
     };
   });

@@ -1,4 +1,4 @@
-import type { DimensionId, MeasureId, RatingValue } from '../framework/catalogue';
+import type { DimensionId, MeasureId, PrincipleId, RatingValue } from '../framework/catalogue';
 import type { LevelFact } from '../framework/proportionality';
 import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
@@ -89,6 +89,8 @@ export interface DelegationView {
   readonly kit: KitStatus | null;
   /** Whether it can be removed: its run is empty, nothing was released to it and no kit went out. */
   readonly removable: boolean;
+  /** Principles its run assessed as not met: a decision taken with them is marked so. */
+  readonly principlesNotMet: readonly PrincipleId[];
 }
 
 export interface InjectRelease {
@@ -178,6 +180,8 @@ export interface RunExercise {
   readonly playedElsewhereSince: string | null;
   /** Injects the facilitator withdrew after releasing them to this delegation. */
   readonly withdrawn: readonly { readonly injectId: string; readonly at: string }[];
+  /** The exercise clock when each inject was released to this delegation, by inject id. */
+  readonly injectTimes: { readonly [injectId: string]: number };
   /** What the delegation may see of its scenario: the incident, the background, the questions per step; suggested findings of the injects it received. */
   readonly context: ScenarioContext | null;
 }

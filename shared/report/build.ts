@@ -240,6 +240,7 @@ function delegationOf(run: ReportRun): DelegationReport {
     dissents: context.dissents.map(remarkOf),
     decision: context.decision,
     decisions,
+    principlesNotMet: PRINCIPLE_IDS.filter((p) => context.principles[p]?.status === 'not-met').map((p) => PRINCIPLES[p].label),
   };
 }
 

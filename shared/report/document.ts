@@ -289,6 +289,9 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
 
   // No paragraph speaks to recording a decision (FRAMEWORK.md §3): say so rather than cite one.
   blocks.push(heading(3, `5. ${stepLabel('decided')}`), paragraph(line('The decision is the delegation’s own; no paragraph of the conclusions speaks to it.'), 'muted'));
+  if (d.decision !== null && d.principlesNotMet.length > 0) {
+    blocks.push(paragraph(line(`Decided with a principle not met: ${d.principlesNotMet.join(', ')}.`), 'alert'));
+  }
   blocks.push(
     d.decisions.length > 0
       ? timedTable(

@@ -200,6 +200,8 @@ export interface DelegationReport {
   /** The decision in force, and every decision the log records (a reopened one included). */
   readonly decision: { readonly at: string; readonly summary: string } | null;
   readonly decisions: readonly { readonly at: string; readonly summary: string }[];
+  /** The principles assessed as not met: a decision taken with them is marked so. */
+  readonly principlesNotMet: readonly string[];
 }
 
 export interface Quote {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../electron/cli/run';
-import { exerciseOfRun, getExercise, releaseInject, withdrawRelease, addFacilitatorNote } from '../../../../electron/exercise/exercises';
+import { addFacilitatorNote, createExercise, exerciseOfRun, getExercise, releaseInject, withdrawRelease } from '../../../../electron/exercise/exercises';
+import { PRINCIPLE_IDS, PRINCIPLES } from '../../../../shared/framework/catalogue';
+import { TO_DECISION } from '../../../support/workflow';
 import { addDelegation, deleteFacilitatorNote, editFacilitatorNote, removeDelegation } from '../../../../electron/exercise/roster';
 import { roomView } from '../../../../electron/exercise/room';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
@@ -26,6 +28,7 @@ describe('the live room', () => {
     const view = withdrawRelease(wb.db, exercise.id, 'press-patient-impact', south.id, at(52));
     expect(view.releases.find((r) => r.injectId === 'press-patient-impact')).toMatchObject({ withdrawnAt: at(52) });
     expect(exerciseOfRun(wb.db, south.runId)?.withdrawn).toEqual([{ injectId: 'press-patient-impact', at: at(52) }]);
+    expect(exerciseOfRun(wb.db, south.runId)?.injectTimes).toEqual({ 'csirt-technical-summary': 20 * 60_000, 'press-patient-impact': 45 * 60_000 });
     expect(view.delegations[1]!.injectsReceived).toContain('press-patient-impact');
     expect(() => withdrawRelease(wb.db, exercise.id, 'press-patient-impact', south.id, at(53))).toThrow(/already withdrawn/);
     expect(() => withdrawRelease(wb.db, exercise.id, 'europol-assessment', south.id, at(53))).toThrow(/nothing to withdraw/);
@@ -119,6 +122,20 @@ describe('the live room', () => {
     expect(md).toContain('The facilitator withdrew the inject');
     expect(md).toContain('Corrected observation.');
     expect(md).toMatch(/\[deleted \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\]/);
+    wb.close();
+  });
+});
+
+describe('a decision taken with a principle not met', () => {
+  it('is marked in the console view and in the report', () => {
+    const wb = open();
+    const exercise = createExercise(wb.db, { name: 'Not met', scenarioId: 'hospital-ransomware', delegationNames: ['North'], now: at(0) });
+    const runId = exercise.delegations[0]!.runId;
+    const events = TO_DECISION.map((e) => (e.type === 'PRINCIPLE.ASSESS' && e.principleId === PRINCIPLE_IDS[0] ? { ...e, status: 'not-met' as const, note: 'Not yet' } : e));
+    events.forEach((e, i) => accept(wb.db, runId, e, at(1 + i * 0.1)));
+    expect(getExercise(wb.db, exercise.id, at(10)).delegations[0]!.principlesNotMet).toEqual([PRINCIPLE_IDS[0]]);
+    const md = reportText(exerciseReport(wb.db, exercise.id, { quoteLanguages: 'nl', now: at(10) }), 'md');
+    expect(md).toContain(`Decided with a principle not met: ${PRINCIPLES[PRINCIPLE_IDS[0]].label}.`);
     wb.close();
   });
 });

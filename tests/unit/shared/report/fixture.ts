@@ -54,6 +54,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     dissents: [{ at: '2026-11-30T09:21:00.000Z', step: 'measures', author: null, text }],
     decision: { at: '2026-11-30T09:30:00.000Z', summary: text },
     decisions: [{ at: '2026-11-30T09:30:00.000Z', summary: text }],
+    principlesNotMet: ['Proportionality'],
   };
   return {
     format: 'cdt-after-action-report',
