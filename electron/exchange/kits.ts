@@ -20,9 +20,9 @@ import { formatIssues } from '../../shared/validation';
 import { versionRefusal, WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
 import { injectSchema, type Scenario, type ScenarioInject } from '../../shared/exercise/scenario';
-import { KIT_FORMAT, KIT_SUFFIX, kitBodySchema, SEALED_TLPS, type KitBody, type KitScenario } from '../../shared/exchange/format';
+import { KIT_FORMAT, KIT_SUFFIX, kitBodySchema, SEALED_TLPS, type KitBody } from '../../shared/exchange/format';
 import type { PackagedRun } from '../../shared/exercise/package';
-import type { IssuedKit, KitOpenResult, OpenedInject, UnsealResult, WorkspaceSummary, WorkspaceView } from '../../shared/exchange/views';
+import type { IssuedKit, KitOpenResult, KitScenario, OpenedInject, UnsealResult, WorkspaceSummary, WorkspaceView } from '../../shared/exchange/views';
 
 /**
  * Kits: the facilitator's laptop hands each delegation its run, the exercise as it may see it,

@@ -31,7 +31,7 @@ import type {
   InjectStatus, ReleaseResult, RunExercise, ScenarioContext,
 } from '../../shared/exercise/exercises';
 import type { ReleaseCode } from '../../shared/exchange/views';
-import type { KitScenario } from '../../shared/exchange/format';
+import type { KitScenario } from '../../shared/exchange/views';
 
 /**
  * The exercise service. Every function takes `now` (an ISO time) instead of reading the

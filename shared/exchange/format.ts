@@ -73,9 +73,8 @@ export const sealedInjectSchema = z.strictObject({
   data: b64(200_000),
 });
 
-/** What a delegation sees of its scenario: everything but the injects and the facilitator's notes. */
+/** What a delegation sees of its scenario (KitScenario): everything but the injects and the facilitator's notes. */
 export const kitScenarioSchema = scenarioSchema.omit({ injects: true, facilitatorNotes: true });
-export type KitScenario = z.output<typeof kitScenarioSchema>;
 
 export const kitBodySchema = z.strictObject({
   kitId: id,

@@ -1,6 +1,8 @@
-import type { Tlp } from '../exercise/scenario';
+import type { Scenario, Tlp } from '../exercise/scenario';
 import type { RunSummary } from '../workflow/runs';
-import type { KitScenario } from './format';
+
+/** What a delegation sees of its scenario: everything but the injects and the facilitator's notes. */
+export type KitScenario = Omit<Scenario, 'injects' | 'facilitatorNotes'>;
 
 /** This installation's identity, as people compare it aloud. */
 export interface KeyView {
