@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  APP_ENTRY, CONTENT_SECURITY_POLICY, DEFAULT_BOUNDS, appUrlToRelativePath, isAllowedNavigation, isAllowedRequest, isAppUrl, mainWindowOptions,
+  APP_ENTRY, CONTENT_SECURITY_POLICY, DEFAULT_BOUNDS, ROOM_ENTRY, appUrlToRelativePath, isAllowedNavigation, isAllowedRequest, isAppUrl, mainWindowOptions, roomWindowOptions,
   REPORT_PARTITION, REPORT_URL, reportWindowPreferences, restoreBounds, startFailureText, type WindowBounds,
 } from '../../../electron/window';
 
@@ -268,5 +268,13 @@ describe('navigation and start-up failures', () => {
     expect(text).toContain('Move the file aside');
     expect(text).not.toContain('details of this fault');
     expect(startFailureText('x.sqlite', new TypeError('boom'), '/tmp/logs/cdt-workbench.log')).toContain('The details of this fault are in /tmp/logs/cdt-workbench.log.');
+  });
+});
+
+describe("the room's window options", () => {
+  it("harden the projector's window exactly as the main window, and open it on the room's page", () => {
+    expect(roomWindowOptions('/p.cjs').webPreferences).toEqual(mainWindowOptions('/p.cjs').webPreferences);
+    expect(ROOM_ENTRY).toBe(`${APP_ENTRY}#room`);
+    expect(isAppUrl(ROOM_ENTRY)).toBe(true);
   });
 });
