@@ -5,11 +5,11 @@ import { exerciseExists } from '../db/tables/exercises';
 import { insertKit, insertKitCode, selectKit, selectKitCodes, updateKitPassphrase } from '../db/tables/kits';
 import { runExists, updatePlayedElsewhere } from '../db/tables/runs';
 import {
-  insertWorkspace, insertWorkspaceInject, markInjectOpened, selectWorkspace, selectWorkspaceByKit, selectWorkspaceInjects, selectWorkspaces,
+  insertWorkspace, insertWorkspaceInject, markInjectOpened, updateWorkspaceIssuedAt, updateWorkspaceWithdrawn, selectWorkspace, selectWorkspaceByKit, selectWorkspaceInjects, selectWorkspaces,
   type WorkspaceRow,
 } from '../db/tables/workspaces';
 import { ExerciseError } from '../exercise/errors';
-import { delegationsOf, readExercise } from '../exercise/exercises';
+import { delegationsOf, readExercise, releasesOf } from '../exercise/exercises';
 import { canonicalJson, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { getRun, insertVerifiedRun, replayChecked, runChain, sendEvent } from '../workflow/runs';
 import { ExchangeFileError, exchangeFileText, openExchangeFile, passphraseProblem } from './files';
@@ -117,6 +117,7 @@ export function issueKit(db: Db, exerciseId: string, delegationId: string, optio
     run: packagedRunOf(run, chain),
     salt: salt.toString('base64'),
     sealed,
+    withdrawn: releasesOf(db, exerciseId).filter((r) => r.delegationId === delegationId && r.withdrawnAt !== null).map((r) => ({ injectId: r.injectId, at: r.withdrawnAt! })),
   };
   writeTransaction(db, () => {
     // The run is handed over as read: an event appended meanwhile would be lost to the kit.
@@ -199,12 +200,17 @@ export function openKit(db: Db, text: string, fileName: string, options: OpenKit
     // The kit issued again, as an update: it brings the injects written since (white cards), sealed.
     const held = new Set(selectWorkspaceInjects(db, existing.run_id).map((i) => i.n));
     const added = body.sealed.filter((s) => !held.has(s.n));
-    if (added.length > 0) {
+    // An older kit file opened again must not take back a withdrawal a newer one brought.
+    const withdrawn = body.issuedAt >= existing.issued_at ? canonicalJson(body.withdrawn) : existing.withdrawn;
+    const changed = added.length > 0 || withdrawn !== existing.withdrawn;
+    if (changed) {
       writeTransaction(db, () => {
         for (const s of added) insertWorkspaceInject(db, existing.run_id, s.n, JSON.stringify({ iv: s.iv, tag: s.tag, data: s.data }));
+        updateWorkspaceWithdrawn(db, existing.run_id, withdrawn);
+        if (body.issuedAt > existing.issued_at) updateWorkspaceIssuedAt(db, existing.run_id, body.issuedAt);
       });
     }
-    return { status: added.length > 0 ? 'updated' : 'reopened', added: added.length, workspace: workspaceView(db, existing.run_id, options.key) };
+    return { status: changed ? 'updated' : 'reopened', added: added.length, workspace: workspaceView(db, existing.run_id, options.key) };
   }
   if (exerciseExists(db, body.exercise.id) || runExists(db, body.run.id)) {
     refuse([`this database already holds the exercise "${body.exercise.name}" or the run of ${body.delegation.name}: it is the facilitator's (or a copy of it). A kit is opened on the delegation's own laptop.`]);
@@ -229,6 +235,7 @@ export function openKit(db: Db, text: string, fileName: string, options: OpenKit
       passphrase: opened.sealed ? options.passphrase : null,
       accepted_by: options.key.publicKey,
       accepted_at: now,
+      withdrawn: canonicalJson(body.withdrawn),
     });
     for (const s of body.sealed) insertWorkspaceInject(db, body.run.id, s.n, JSON.stringify({ iv: s.iv, tag: s.tag, data: s.data }));
   });

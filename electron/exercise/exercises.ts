@@ -233,7 +233,7 @@ export function exerciseOfRun(db: Db, runId: string): RunExercise | null {
     return {
       exerciseId: workspace.exercise_id, exerciseName: workspace.exercise_name, delegation: workspace.delegation_name,
       marking: scenario.classification.marking, tlp: scenario.classification.tlp, workspace: true, playedElsewhereSince: null,
-      withdrawn: [],
+      withdrawn: JSON.parse(workspace.withdrawn) as { injectId: string; at: string }[],
       injectTimes: {},
       context: contextOf(scenario, opened, opened.map((i) => i.id)),
     };

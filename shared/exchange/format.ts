@@ -86,6 +86,8 @@ export const kitBodySchema = z.strictObject({
   /** The salt scrypt takes with every release code of this kit. */
   salt: b64(64),
   sealed: z.array(sealedInjectSchema).max(1_000),
+  /** Releases the facilitator withdrew from this delegation, so that a kit update tells its laptop. */
+  withdrawn: z.array(z.strictObject({ injectId: id, at })).max(1_000),
 });
 export type KitBody = z.output<typeof kitBodySchema>;
 

@@ -48,7 +48,8 @@ export const exchangeTables: Migration = {
         salt TEXT NOT NULL,
         passphrase TEXT,
         accepted_by TEXT NOT NULL,
-        accepted_at TEXT NOT NULL
+        accepted_at TEXT NOT NULL,
+        withdrawn TEXT NOT NULL DEFAULT '[]'
       );
       CREATE TABLE workspace_injects (
         run_id TEXT NOT NULL REFERENCES workspaces (run_id) ON DELETE CASCADE,

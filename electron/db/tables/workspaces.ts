@@ -20,6 +20,8 @@ export interface WorkspaceRow {
   passphrase: string | null;
   accepted_by: string;
   accepted_at: string;
+  /** The releases the facilitator withdrew, as the latest kit (update) said: JSON [{injectId, at}]. */
+  withdrawn: string;
 }
 
 export interface WorkspaceInjectRow {
@@ -48,10 +50,19 @@ export function insertWorkspace(db: Db, w: WorkspaceRow): void {
   statement(
     db,
     `INSERT INTO workspaces (run_id, kit_id, exercise_id, exercise_name, delegation_id, delegation_name, facilitator_key, scenario_json,
-       issued_at, salt, passphrase, accepted_by, accepted_at)
+       issued_at, salt, passphrase, accepted_by, accepted_at, withdrawn)
      VALUES (@run_id, @kit_id, @exercise_id, @exercise_name, @delegation_id, @delegation_name, @facilitator_key, @scenario_json,
-       @issued_at, @salt, @passphrase, @accepted_by, @accepted_at)`,
+       @issued_at, @salt, @passphrase, @accepted_by, @accepted_at, @withdrawn)`,
   ).run(w);
+}
+
+/** The time of the newest kit (update) this workspace opened. */
+export function updateWorkspaceIssuedAt(db: Db, runId: string, issuedAt: string): void {
+  statement(db, 'UPDATE workspaces SET issued_at = ? WHERE run_id = ?').run(issuedAt, runId);
+}
+
+export function updateWorkspaceWithdrawn(db: Db, runId: string, withdrawn: string): void {
+  statement(db, 'UPDATE workspaces SET withdrawn = ? WHERE run_id = ?').run(withdrawn, runId);
 }
 
 export function selectWorkspaceInjects(db: Db, runId: string): WorkspaceInjectRow[] {

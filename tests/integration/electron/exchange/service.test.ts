@@ -6,7 +6,7 @@ import { installationKey, type InstallationKey } from '../../../../electron/exch
 import { issueKit, openKit, unsealInject, workspaceView } from '../../../../electron/exchange/kits';
 import { collectReturns, writeReturn } from '../../../../electron/exchange/returns';
 import { exchangeFileText, openExchangeFile } from '../../../../electron/exchange/files';
-import { getExercise, releaseInject } from '../../../../electron/exercise/exercises';
+import { exerciseOfRun, getExercise, releaseInject, withdrawRelease } from '../../../../electron/exercise/exercises';
 import { addFacilitatorNote } from '../../../../electron/exercise/exercises';
 import { saveReportDetails } from '../../../../electron/exercise/plan';
 import { addWhiteCard } from '../../../../electron/exercise/white-cards';
@@ -230,6 +230,13 @@ describe('white cards', () => {
     expect(unsealInject(delegation.wb.db, runId, code, { key: delegation.key, now: at(76) }).inject).toMatchObject({ id: inject.id, title: inject.title });
     // Opening the same update again adds nothing.
     expect(openKit(delegation.wb.db, update.text, 'update.cdt-kit', { key: delegation.key, passphrase: null, now: at(77) })).toMatchObject({ status: 'reopened', added: 0 });
+    // A withdrawal reaches the laptop in the next update; the older file opened again does not take it back.
+    withdrawRelease(facilitator.wb.db, exercise.id, inject.id, after.delegations[1]!.id, at(77.5));
+    const second = issueKit(facilitator.wb.db, exercise.id, after.delegations[1]!.id, { key: facilitator.key, passphrase: null, now: at(77.6) });
+    expect(openKit(delegation.wb.db, second.text, 'update-2.cdt-kit', { key: delegation.key, passphrase: null, now: at(77.7) })).toMatchObject({ status: 'updated', added: 0 });
+    expect(exerciseOfRun(delegation.wb.db, runId)?.withdrawn).toEqual([{ injectId: inject.id, at: at(77.5) }]);
+    openKit(delegation.wb.db, update.text, 'update.cdt-kit', { key: delegation.key, passphrase: null, now: at(77.8) });
+    expect(exerciseOfRun(delegation.wb.db, runId)?.withdrawn).toHaveLength(1);
     // And the return with the card's receipt is taken: the card is the exercise's own.
     const back = writeReturn(delegation.wb.db, runId, { key: delegation.key, now: at(78) }).text;
     expect(collectReturns(facilitator.wb.db, exercise.id, [{ fileName: 'back.cdt-return', text: back }])[0]).toMatchObject({ status: 'accepted' });
