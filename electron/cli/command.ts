@@ -5,6 +5,8 @@ import { checkWritableTarget, databaseFiles, writeFileSafely } from '../files/wr
 import { stringOption, type OptionSpec, type ParsedArgs } from './args';
 import { CHROMIUM_NAMES, findChromium } from '../report/pdf';
 import { UserError } from '../../shared/errors';
+import { readTextFile } from '../files/read';
+import { PASSPHRASE_LIMITS } from '../../shared/exchange/format';
 
 /** What every command of the command line is made of, and the helpers they share. */
 export interface CliIo {
@@ -63,3 +65,13 @@ export function chromiumFor(args: ParsedArgs): string {
       : `No Chromium found on PATH (looked for ${CHROMIUM_NAMES.join(', ')}); install one or name it with --chromium PATH.`,
   );
 }
+
+export const PASSPHRASE_OPTION = { 'passphrase-file': { type: 'string' } } as const;
+
+/** The passphrase in a file (so it is in no shell history): its text, less the line break an editor adds. */
+export function passphraseOption(args: ParsedArgs): string | null {
+  const file = stringOption(args, 'passphrase-file');
+  if (file === undefined) return null;
+  return readTextFile(file, PASSPHRASE_LIMITS.max * 4 + 2).replace(/\r?\n$/, '');
+}
+

@@ -7,11 +7,11 @@ import { keyOfDatabase } from '../exchange/keys';
 import { issueKit, openKit, unsealInject } from '../exchange/kits';
 import { collectReturns, writeReturn } from '../exchange/returns';
 import { sendEvent } from '../workflow/runs';
-import { flag, stringOption, stringsOption, UsageError, type ParsedArgs } from './args';
-import { findExerciseId, json, JSON_OPTION, outputFile, write, type Command } from './command';
+import { flag, stringOption, stringsOption, UsageError } from './args';
+import { findExerciseId, json, JSON_OPTION, outputFile, passphraseOption, PASSPHRASE_OPTION, write, type Command } from './command';
 import type { Workbench } from '../workbench';
 import { windowEventSchema } from '../../shared/ipc/contract';
-import { MAX_EXCHANGE_BYTES, PASSPHRASE_LIMITS } from '../../shared/exchange/format';
+import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import { formatIssues } from '../../shared/validation';
 import { problemText } from '../../shared/errors';
 import { nameKey } from '../../shared/text';
@@ -22,15 +22,6 @@ import { z } from 'zod';
  * same services the app's console and workspace use, for scripts and for tests. Each laptop
  * is a database (--db) whose folder holds that installation's key.
  */
-const PASSPHRASE_OPTION = { 'passphrase-file': { type: 'string' } } as const;
-
-/** The passphrase in a file (so it is in no shell history): its text, less the line break an editor adds. */
-function passphraseOption(args: ParsedArgs): string | null {
-  const file = stringOption(args, 'passphrase-file');
-  if (file === undefined) return null;
-  return readTextFile(file, PASSPHRASE_LIMITS.max * 4 + 2).replace(/\r?\n$/, '');
-}
-
 function delegationNamed(wb: Workbench, exerciseId: string, name: string) {
   const found = delegationsOf(wb.db, exerciseId).find((d) => nameKey(d.name) === nameKey(name));
   if (!found) throw new ExerciseError(`The exercise "${readExercise(wb.db, exerciseId).name}" has no delegation named "${name}".`);

@@ -8,7 +8,8 @@ import { openWorkbench, type Workbench } from '../workbench';
 import { databaseProblem, DatabaseRefusedError } from '../db/errors';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange';
 import { LIVE_COMMANDS, LIVE_USAGE } from './live';
-import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, write, type CliIo, type Command } from './command';
+import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, passphraseOption, PASSPHRASE_OPTION, write, type CliIo, type Command } from './command';
+import { sealedText, unsealedText } from '../exchange/files';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { listExercises } from '../exercise/exercises';
 import { exportExercise, importExercisePackage, packageText, parseScenarioText } from '../exercise/package';
@@ -36,8 +37,8 @@ export const USAGE = `Usage: cdt <command> [options]
   assess <assessment.json> [--json]       overall level, proportionate categories, measures with reasons
   scenario validate <file>                check a scenario (or an exported scenario package)
   exercise list [--json]                  exercises with their clock and delegations
-  exercise export <id> --out FILE         write an exercise package (one JSON file) for another laptop
-  exercise import <file>                  import an exercise package; refused whole if anything is wrong
+  exercise export <id> --out FILE [--passphrase-file F]   write an exercise package (one JSON file) for another laptop, sealed if asked
+  exercise import <file> [--passphrase-file F]           import an exercise package; refused whole if anything is wrong
   report <exercise> --format ${REPORT_FILE_FORMATS.join('|')} --out FILE [--lang ${QUOTE_LANGUAGE_CHOICES.join('|')}] [--chromium PATH]
                                           the after-action report of an exercise (id or name);
                                           with --run, of one run (id); quotations in --lang (default all)
@@ -216,7 +217,7 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   },
 
   'exercise export': {
-    options: { out: { type: 'string' } },
+    options: { out: { type: 'string' }, ...PASSPHRASE_OPTION },
     database: 'read',
     run({ wb, args, io }) {
       const [id, extra] = args.positionals;
@@ -225,19 +226,20 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
         throw new UsageError('exercise export needs an id and --out FILE, e.g. cdt exercise export 1f0c... --out aurora.cdt-exercise.json');
       }
       const pkg = exportExercise(wb.db, id);
-      write(wb, out, packageText(pkg));
+      const passphrase = passphraseOption(args);
+      write(wb, out, passphrase === null ? packageText(pkg) : sealedText(packageText(pkg), passphrase));
       io.out(`Exported "${pkg.exercise.name}" (${pkg.runs.length} delegations, ${pkg.runs.reduce((n, r) => n + r.events.length, 0)} events) to ${out}`);
       return 0;
     },
   },
 
   'exercise import': {
-    options: {},
+    options: PASSPHRASE_OPTION,
     database: 'write',
     run({ wb, args, io }) {
       const [file, extra] = args.positionals;
       if (!file || extra !== undefined) throw new UsageError('exercise import needs one file, e.g. cdt exercise import aurora.cdt-exercise.json');
-      const result = importExercisePackage(wb.db, readTextFile(file, MAX_PACKAGE_BYTES), file);
+      const result = importExercisePackage(wb.db, unsealedText(readTextFile(file, MAX_PACKAGE_BYTES), file, passphraseOption(args)), file);
       io.out(
         result.status === 'imported'
           ? `Imported "${result.exercise.name}" (${result.exercise.id}) with ${result.exercise.delegationCount} delegations.`

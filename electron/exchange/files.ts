@@ -1,4 +1,4 @@
-import type { Problem } from '../../shared/errors';
+import { UserError, type Problem } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
 import { FileError, parseJsonFrom, tooLarge } from '../files/read';
 import { canonicalJson } from '../workflow/chain';
@@ -34,7 +34,7 @@ export function passphraseProblem(passphrase: string): string | null {
 export function exchangeFileText(format: SignedFormat, body: unknown, key: InstallationKey, passphrase: string | null): string {
   const signed = { format, version: EXCHANGE_VERSION, signer: key.publicKey, signature: key.sign(signedBytes(format, body)), body };
   const text = JSON.stringify(signed) + '\n';
-  return passphrase === null ? text : JSON.stringify(sealWithPassphrase(text, passphrase)) + '\n';
+  return passphrase === null ? text : sealedText(text, passphrase);
 }
 
 export interface OpenedFile {
@@ -55,6 +55,39 @@ function parse(text: string, fileName: string): unknown {
   }
 }
 
+/** A file's JSON, opened first when it is sealed with a passphrase; sealed twice is refused. */
+function unsealedValue(text: string, fileName: string, passphrases: readonly string[]): { value: unknown; sealed: boolean; inner: string } {
+  const refuse = (problems: readonly (Problem | string)[]): never => {
+    throw new ExchangeFileError(fileName, problems);
+  };
+  const value = parse(text, fileName);
+  if (formatOf(value) !== SEALED_FORMAT) return { value, sealed: false, inner: text };
+  const file = sealedFileSchema.safeParse(value);
+  if (!file.success) refuse(formatIssues(file.error));
+  if (passphrases.length === 0) refuse([`it is sealed with the exercise's passphrase; give the passphrase to open it.`]);
+  let inner: string | null = null;
+  for (const passphrase of passphrases) {
+    inner = openWithPassphrase(file.data!, passphrase);
+    if (inner !== null) break;
+  }
+  if (inner === null) refuse(['the passphrase does not open it: a wrong passphrase, or the file was changed after it was sealed.']);
+  const innerValue = parse(inner!, fileName);
+  if (formatOf(innerValue) === SEALED_FORMAT) refuse(['it is sealed twice; a file is sealed once, by the app that wrote it.']);
+  return { value: innerValue, sealed: true, inner: inner! };
+}
+
+/** A file that may come sealed (an exercise package): its inner text, opened with the passphrase when it is sealed. */
+export function unsealedText(text: string, fileName: string, passphrase: string | null): string {
+  return unsealedValue(text, fileName, passphrase === null ? [] : [passphrase]).inner;
+}
+
+/** Any text sealed whole with a passphrase, as the stick carries it. */
+export function sealedText(text: string, passphrase: string): string {
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new UserError(problem);
+  return JSON.stringify(sealWithPassphrase(text, passphrase)) + '\n';
+}
+
 const formatOf = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined;
 
@@ -66,22 +99,8 @@ export function openExchangeFile(text: string, fileName: string, expected: Signe
   const refuse = (problems: readonly (Problem | string)[]): never => {
     throw new ExchangeFileError(fileName, problems);
   };
-  let value = parse(text, fileName);
-  let sealed = false;
-  if (formatOf(value) === SEALED_FORMAT) {
-    const file = sealedFileSchema.safeParse(value);
-    if (!file.success) refuse(formatIssues(file.error));
-    if (passphrases.length === 0) refuse([`it is sealed with the exercise's passphrase; give the passphrase to open it.`]);
-    let inner: string | null = null;
-    for (const passphrase of passphrases) {
-      inner = openWithPassphrase(file.data!, passphrase);
-      if (inner !== null) break;
-    }
-    if (inner === null) refuse(['the passphrase does not open it: a wrong passphrase, or the file was changed after it was sealed.']);
-    value = parse(inner!, fileName);
-    sealed = true;
-    if (formatOf(value) === SEALED_FORMAT) refuse(['it is sealed twice; a kit or a return is sealed once, by the app that wrote it.']);
-  }
+  const opened = unsealedValue(text, fileName, passphrases);
+  const { value, sealed } = opened;
   const format = formatOf(value);
   if (format !== expected) {
     const found = format === KIT_FORMAT || format === RETURN_FORMAT ? `${WHAT[format]}` : `not a file of CDT Workbench's exchange (format ${JSON.stringify(format) ?? 'missing'})`;

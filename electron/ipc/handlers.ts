@@ -27,6 +27,7 @@ import type { z } from 'zod';
 import { keyOfDatabase } from '../exchange/keys';
 import { checkKitPassphrase, listWorkspaces, openKit, unsealInject, workspaceView } from '../exchange/kits';
 import { collectReturns, writeReturn } from '../exchange/returns';
+import { sealedText } from '../exchange/files';
 import { MAX_EXCHANGE_BYTES } from '../../shared/exchange/format';
 import type { CollectOutcome } from '../../shared/exchange/views';
 
@@ -164,14 +165,14 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       return null;
     },
     getRoomView: () => (room === null ? null : roomView(db, room.exerciseId, room.showCountdown)),
-    exportExercise: async ({ id }) => {
+    exportExercise: async ({ id, passphrase }) => {
       const { name, text } = await inBackground('exportExercise', { id });
-      return saveAs(safeFileName(name, '.cdt-exercise.json'), () => text);
+      return saveAs(safeFileName(name, '.cdt-exercise.json'), () => (passphrase ? sealedText(text, passphrase) : text));
     },
-    importExercise: async () => {
+    importExercise: async ({ passphrase }) => {
       const path = desktop.chooseOpenFile();
       if (path === null) return { opened: false };
-      return { opened: true, path, ...(await inBackground('importExercise', { file: path })) };
+      return { opened: true, path, ...(await inBackground('importExercise', { file: path, passphrase: passphrase ?? null })) };
     },
     // Importing twice is harmless: the second time says "already imported" and writes nothing.
     importSampleExercise: () => importExercisePackage(db, readTextFile(resources.sampleExercise, MAX_PACKAGE_BYTES), basename(resources.sampleExercise)),

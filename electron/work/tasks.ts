@@ -6,6 +6,7 @@ import { reportFileTitle, reportText } from '../../shared/report/files';
 import type { QuoteLanguageChoice, ReportFileFormat } from '../../shared/report/model';
 import { readTextFile } from '../files/read';
 import { keyOfDatabase } from '../exchange/keys';
+import { unsealedText } from '../exchange/files';
 import { issueKit } from '../exchange/kits';
 import { handoutInputOf } from '../exercise/handouts';
 import { handoutsHtml, handoutsTitle } from '../../shared/handouts/handouts';
@@ -21,9 +22,9 @@ import type { ReportSubject, WorkProgress, WorkTask } from '../../shared/ipc/con
 export type ProgressSink = (progress: Omit<WorkProgress, 'task'>) => void;
 
 export const TASKS = {
-  importExercise(db: Db, input: { readonly file: string }, progress: ProgressSink) {
+  importExercise(db: Db, input: { readonly file: string; readonly passphrase?: string | null }, progress: ProgressSink) {
     progress({ step: 'reading', done: 0, total: 2 });
-    const text = readTextFile(input.file, MAX_PACKAGE_BYTES);
+    const text = unsealedText(readTextFile(input.file, MAX_PACKAGE_BYTES), input.file, input.passphrase ?? null);
     progress({ step: 'checking', done: 1, total: 2 });
     return importExercisePackage(db, text, input.file);
   },

@@ -135,8 +135,9 @@ export const contract = {
     }),
   },
   addFacilitatorNote: { changes: true, channel: 'exercises:note', input: z.strictObject({ exerciseId, text: z.string().max(EXERCISE_LIMITS.note) }) },
-  exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId }) },
-  importExercise: { changes: true, channel: 'exercises:import', input: z.strictObject({}) },
+  // A package can be sealed with a passphrase (scrypt + AES-256-GCM, as kits are), and opened with it.
+  exportExercise: { channel: 'exercises:export', input: z.strictObject({ id: exerciseId, passphrase: passphrase.nullable().optional() }) },
+  importExercise: { changes: true, channel: 'exercises:import', input: z.strictObject({ passphrase: passphrase.nullable().optional() }) },
   // The finished example exercise shipped with the app, for a newcomer to open with its report.
   importSampleExercise: { changes: true, channel: 'exercises:import-sample', input: z.strictObject({}) },
   saveReportDetails: { changes: true, channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },

@@ -205,4 +205,22 @@ describe('one exercise across laptops, through the command line', () => {
     expect(none.code).toBe(1);
     expect(none.err).toContain("it is sealed with the exercise's passphrase");
   });
+
+  it('seals an exercise package with a passphrase when asked, and opens it only with it', () => {
+    const out = file('aurora.cdt-exercise.json');
+    expect(cli(facilitator, 'exercise', 'export', exerciseId, '--out', out, '--passphrase-file', passphrase).code).toBe(0);
+    const bytes = readFileSync(out, 'utf8');
+    expect(JSON.parse(bytes)).toMatchObject({ format: 'cdt-sealed' });
+    expect(bytes).not.toContain('Aurora');
+    const elsewhere = laptop('elsewhere');
+    const none = cli(elsewhere, 'exercise', 'import', out);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain(`${out}: it is sealed with the exercise's passphrase`);
+    const wrong = file('wrong-package.txt');
+    writeFileSync(wrong, 'a wrong passphrase');
+    expect(cli(elsewhere, 'exercise', 'import', out, '--passphrase-file', wrong).err).toContain('the passphrase does not open it');
+    const imported = cli(elsewhere, 'exercise', 'import', out, '--passphrase-file', passphrase);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toContain('Imported "Aurora"');
+  });
 });
