@@ -10,18 +10,18 @@ import {
 } from '../db/tables/workspaces';
 import { ExerciseError } from '../exercise/errors';
 import { delegationsOf, readExercise, releasesOf } from '../exercise/exercises';
-import { canonicalJson, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
+import { canonicalJson, verifyChain } from '../workflow/chain';
 import { getRun, insertVerifiedRun, replayChecked, runChain, sendEvent } from '../workflow/runs';
 import { ExchangeFileError, exchangeFileText, openExchangeFile, passphraseProblem } from './files';
+import { chainOfPackaged, packagedRunOf } from '../exercise/package';
 import { fingerprintOf, type InstallationKey } from './keys';
 import { decrypt, deriveKey, encrypt, normalizeCode, newReleaseCode, type Sealed } from './seal';
 import { UserError } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
-import { versionRefusal, WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
+import { versionRefusal } from '../../shared/workflow/machine';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
 import { injectSchema, type Scenario, type ScenarioInject } from '../../shared/exercise/scenario';
 import { KIT_FORMAT, KIT_SUFFIX, kitBodySchema, SEALED_TLPS, type KitBody } from '../../shared/exchange/format';
-import type { PackagedRun } from '../../shared/exercise/package';
 import type { IssuedKit, KitOpenResult, KitScenario, OpenedInject, UnsealResult, WorkspaceSummary, WorkspaceView } from '../../shared/exchange/views';
 
 /**
@@ -30,7 +30,6 @@ import type { IssuedKit, KitOpenResult, KitScenario, OpenedInject, UnsealResult,
  * workspace and becomes the run's one writer. Injects are opened there by the codes the
  * facilitator reads out as they are released.
  */
-
 
 const nowIso = (): string => new Date().toISOString();
 
@@ -42,18 +41,6 @@ function kitScenarioOf(scenario: Scenario): KitScenario {
   const { injects: _injects, facilitatorNotes: _notes, ...rest } = scenario;
   return rest;
 }
-
-export const packagedRunOf = (run: { readonly id: string; readonly name: string; readonly createdAt: string }, chain: readonly ChainedEvent[]): PackagedRun => ({
-  id: run.id,
-  name: run.name,
-  createdAt: run.createdAt,
-  machineVersion: WORKFLOW_MACHINE_VERSION,
-  events: chain.map((e) => ({ seq: e.seq, at: e.at, event: storedEvent(e.event), prevHash: e.prevHash, hash: e.hash })),
-});
-
-/** The chain exactly as hashed: each event as its canonical JSON. */
-export const chainOfPackaged = (run: PackagedRun): ChainedEvent[] =>
-  run.events.map((e) => ({ seq: e.seq, at: e.at, event: canonicalJson(e.event), prevHash: e.prevHash, hash: e.hash }));
 
 /** The file name on the stick: the exercise's id and the delegation's place, nothing anyone could read a secret from. */
 export const kitFileName = (exerciseId: string, position: number): string => `${exerciseId.slice(0, 8)}-${position + 1}${KIT_SUFFIX}`;

@@ -18,7 +18,7 @@ import { reportDetailsOf, saveReportDetails } from './plan';
 import { formatIssues } from '../../shared/validation';
 import { nameKey } from '../../shared/text';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
-import { versionRefusal } from '../../shared/workflow/machine';
+import { versionRefusal, WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import {
   EXERCISE_PACKAGE_FORMAT, MAX_PACKAGE_BYTES, PACKAGE_VERSION, SCENARIO_PACKAGE_FORMAT, exercisePackageSchema,
   scenarioPackageSchema, type ExercisePackage, type ExerciseSection, type PackagedKit, type PackagedRun, type ScenarioPackage,
@@ -47,6 +47,23 @@ interface Sections {
   readonly runs: PackagedRun[];
 }
 
+/** A run as files carry it (packages, kits, returns): its log, each event as data. */
+export const packagedRunOf = (
+  run: { readonly id: string; readonly name: string; readonly createdAt: string },
+  chain: readonly ChainedEvent[],
+  machineVersion = WORKFLOW_MACHINE_VERSION,
+): PackagedRun => ({
+  id: run.id,
+  name: run.name,
+  createdAt: run.createdAt,
+  machineVersion,
+  events: chain.map((e) => ({ seq: e.seq, at: e.at, event: storedEvent(e.event), prevHash: e.prevHash, hash: e.hash })),
+});
+
+/** The chain of a packaged run exactly as hashed: each event as its canonical JSON, as the run service stores it. */
+export const chainOfPackaged = (run: PackagedRun): ChainedEvent[] =>
+  run.events.map((e) => ({ seq: e.seq, at: e.at, event: canonicalJson(e.event), prevHash: e.prevHash, hash: e.hash }));
+
 function sectionsOf(db: Db, id: string): Sections {
   const row = readExercise(db, id);
   const adjustments = selectClockAdjustments(db, id);
@@ -54,15 +71,7 @@ function sectionsOf(db: Db, id: string): Sections {
   const runs = delegations.map((d): PackagedRun => {
     // The schema keeps a delegation's run for as long as the delegation.
     const run = selectRunOrigin(db, d.run_id)!;
-    return {
-      id: run.id,
-      name: run.name,
-      createdAt: run.created_at,
-      machineVersion: run.machine_version,
-      events: runChain(db, run.id).map((e) => ({
-        seq: e.seq, at: e.at, event: storedEvent(e.event), prevHash: e.prevHash, hash: e.hash,
-      })),
-    };
+    return packagedRunOf({ id: run.id, name: run.name, createdAt: run.created_at }, runChain(db, run.id), run.machine_version);
   });
   return {
     scenario: JSON.parse(row.scenario_json) as Scenario,
@@ -510,8 +519,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
       add(`runs[${i}].machineVersion`, `the run was ${refusal}`);
       return;
     }
-    // The hash covers the event's canonical JSON, exactly as the run service stores it.
-    const chain = run.events.map((e): ChainedEvent => ({ seq: e.seq, at: e.at, event: canonicalJson(e.event), prevHash: e.prevHash, hash: e.hash }));
+    const chain = chainOfPackaged(run);
     const verdict = verifyChain(run.id, chain);
     if (!verdict.intact) {
       add(`runs[${i}].events[${firstBrokenIndex(run.id, chain)}]`, `the hash chain is broken: ${verdict.reason}.`);
