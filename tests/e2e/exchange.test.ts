@@ -157,6 +157,11 @@ describe('a kit goes to a delegation’s laptop and its work comes back', () => 
     const { page } = facilitator;
     const release = page.getByRole('button', { name: `Release to all: ${INJECT_TITLE}` });
     await release.click();
+    // Releasing to all asks first, naming the inject and the delegations, and who gets a code.
+    const confirm = page.getByRole('dialog', { name: `Release “${INJECT_TITLE}”?` });
+    await confirm.getByText(`“${INJECT_TITLE}” goes now to Member State A, Member State B.`).waitFor();
+    await confirm.getByText('On their own laptops, by the release code you read out: Member State A.').waitFor();
+    await confirm.getByRole('button', { name: 'Release to 2 delegations' }).click();
     const dialog = page.getByRole('dialog', { name: `Release codes for “${INJECT_TITLE}”` });
     await dialog.waitFor();
     expect(await isFocused(dialog.getByRole('button', { name: 'Close' }))).toBe(true);

@@ -48,6 +48,10 @@ export interface AppUnderTest {
   /** The default file names the app proposed in save dialogs, newest last. */
   readonly saveDialogs: readonly string[];
   screenshot(name: string): Promise<void>;
+  /** Tells every page the data changed elsewhere, as the main process does after another connection commits (the command line). */
+  announceChange(): Promise<void>;
+  /** Opens the room's screen (the projector's window) as a second page: the app's page with #room, in the same context. */
+  openRoomPage(viewport?: { width: number; height: number }): Promise<Page>;
   /** Closes the page and database, keeping the database file for a restart. */
   close(): Promise<void>;
 }
@@ -130,11 +134,16 @@ export async function openApp(
       progress.push(p);
       void page?.evaluate((sent) => (globalThis as unknown as { __cdtProgress(p: unknown): void }).__cdtProgress(sent), p);
     },
-    announceChange: (change) => announce(change),
+    announceChange: (change) => void announce(change),
   }, { sampleExercise: SAMPLE_EXERCISE });
-  // As the main process does: what this page changed, and what another connection committed.
-  function announce(change: DataChange): void {
-    void page?.evaluate((sent) => (globalThis as unknown as { __cdtChanged(c: unknown): void }).__cdtChanged(sent), change).catch(() => undefined);
+  // As the main process does: what this page changed, and what another connection committed,
+  // told to every window (the room's screen too).
+  function announce(change: DataChange): Promise<unknown> {
+    return Promise.all(
+      (page?.context().pages() ?? []).map((p) =>
+        p.evaluate((sent) => (globalThis as unknown as { __cdtChanged(c: unknown): void }).__cdtChanged(sent), change).catch(() => undefined),
+      ),
+    );
   }
   const stopWatching = watchDatabase(workbench.db, announce, 250);
   const context = await b.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -191,6 +200,15 @@ export async function openApp(
     async screenshot(name) {
       mkdirSync(SCREENSHOTS_DIR, { recursive: true });
       await shown.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: false });
+    },
+    async announceChange() {
+      await announce({ origin: 'elsewhere' });
+    },
+    async openRoomPage(viewport) {
+      const room = await context.newPage();
+      if (viewport) await room.setViewportSize(viewport);
+      await room.goto(`${APP_BASE}index.html#room`);
+      return room;
     },
     async close() {
       stopWatching();

@@ -68,7 +68,7 @@ describe('the after-action report', () => {
     await page.getByRole('heading', { name: EXERCISE, level: 1 }).waitFor();
     exerciseId = (await call(page, 'listExercises', {}))[0]!.id;
     for (const d of getExercise(app.workbench.db, exerciseId).delegations) playDelegation(d.runId);
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await app.announceChange();
   });
 
   it('takes the facilitator to the report section, which says what the report holds', async () => {

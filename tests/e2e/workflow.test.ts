@@ -309,9 +309,15 @@ describe('a run from the first finding to a decision', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await waitForStep(page, 'Decision');
+    // Reopening asks first too, and keeps the decision's summary in the form.
     await page.getByRole('button', { name: 'Reopen' }).click();
+    const reopen = page.getByRole('dialog', { name: 'Reopen the decision?' });
+    await reopen.waitFor();
+    expect(await isFocused(reopen.getByRole('button', { name: 'Keep the decision' }))).toBe(true);
+    await reopen.getByRole('button', { name: 'Reopen the decision' }).click();
     await waitForStep(page, 'Measures');
     expect(await measure(page, 'hr-statement').locator('.tag--selected').count()).toBe(1);
+    expect(await page.getByLabel('Summary of the decision').inputValue()).toBe('A declaration by the High Representative on behalf of the EU, without attribution.');
   });
 
   it("shows the main process's refusal when the run changed elsewhere", async () => {
@@ -428,8 +434,12 @@ describe('a run at 1920x1080', () => {
         );
       }
       await page.getByRole('checkbox', { name: 'was an attempt' }).check();
-      await dimension(page, 'scope').getByLabel('Potential effect on Scope had the attempt succeeded').waitFor();
-      await dimension(page, 'scope').getByLabel('Potential effect on Scope had the attempt succeeded').selectOption('3');
+      // The attempt's fields follow its checkbox, next in the tab order.
+      const potential = page.getByLabel('Potential effect on Scope had the attempt succeeded');
+      await potential.waitFor();
+      await page.keyboard.press('Tab');
+      expect(await potential.evaluate((el) => el === document.activeElement)).toBe(true);
+      await potential.selectOption('3');
       await page.waitForFunction(() => document.querySelector('svg[role="img"]')?.getAttribute('aria-label')?.includes('scope 2 (potential 3)'));
       await page.evaluate(() => window.scrollTo({ top: 0 }));
       await wide.screenshot('step-proportionality-1920');

@@ -1,9 +1,12 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LeaveDialog } from '../ui/LeaveDialog';
 import { WorkProgress } from '../ui/WorkProgress';
 import { useNavigation } from '../ui/navigation';
-import { useCommands } from './commands';
+import { startAtTop } from '../ui/startAtTop';
+import { showScreen, useCommands } from './commands';
 import { useLastPlace } from './lastPlace';
+import { useLiveData } from './live';
 import { activeScreen, screens } from './screens';
 import './app.css';
 
@@ -11,10 +14,19 @@ import './app.css';
 export function App() {
   const { t } = useTranslation();
   const screen = useNavigation((s) => s.screen);
-  const navigate = useNavigation((s) => s.navigate);
   const main = useRef<HTMLElement>(null);
   useCommands();
   useLastPlace();
+  useLiveData();
+  // Another screen starts at its top, the focus on its heading (a field it focused on purpose keeps it).
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    startAtTop();
+  }, [screen]);
   const { Component } = activeScreen(screen);
 
   return (
@@ -46,7 +58,7 @@ export function App() {
                   type="button"
                   className="nav__item"
                   aria-current={s.id === screen ? 'page' : undefined}
-                  onClick={() => navigate(s.id)}
+                  onClick={() => showScreen(s.id)}
                 >
                   {t(s.labelKey)}
                 </button>
@@ -59,6 +71,7 @@ export function App() {
         </main>
       </div>
       <WorkProgress />
+      <LeaveDialog />
     </>
   );
 }

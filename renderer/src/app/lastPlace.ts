@@ -28,16 +28,16 @@ export function useLastPlace(): void {
     const place = readPlace();
     if (place) {
       useNavigation.getState().navigate(place.screen as Screen);
-      if (place.runId) void useRuns.getState().openRun(place.runId, { restoring: true });
+      if (place.runId) void useRuns.getState().openRun(place.runId, { restoring: true, host: place.runHost });
     }
     const current = (): LastPlace => {
-      const view = useRuns.getState().view;
-      return { screen: useNavigation.getState().screen, runId: view.kind === 'run' ? view.id : null };
+      const { view, host } = useRuns.getState();
+      return { screen: useNavigation.getState().screen, runId: view.kind === 'run' ? view.id : null, runHost: host };
     };
     const save = (): void => writePlace(current());
     const offNav = useNavigation.subscribe(save);
     const offRuns = useRuns.subscribe((s, before) => {
-      if (s.view !== before.view) save();
+      if (s.view !== before.view || s.host !== before.host) save();
     });
     return () => {
       offNav();

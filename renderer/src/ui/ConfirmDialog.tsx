@@ -13,6 +13,7 @@ export function ConfirmDialog({
   danger = false,
   onConfirm,
   onCancel,
+  onFocusLost,
 }: {
   title: string;
   children: ReactNode;
@@ -21,6 +22,8 @@ export function ConfirmDialog({
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where the focus goes when the control that opened the dialog went with what it confirmed. */
+  onFocusLost?: () => void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
   return (
@@ -28,6 +31,7 @@ export function ConfirmDialog({
       title={title}
       onClose={onCancel}
       initialFocus={cancel}
+      onFocusLost={onFocusLost}
       actions={
         <>
           <button ref={cancel} type="button" className="button" onClick={onCancel}>

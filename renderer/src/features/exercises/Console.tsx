@@ -1,18 +1,22 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
-import { clockStatusKey } from './ExerciseList';
+import { shortcutKeys } from '../../i18n/format';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
-import { DelegationCard, GlanceTable } from './Delegations';
+import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import { useStartAtTop } from '../../ui/startAtTop';
+import { ClockOptions, ClockPanel } from './ClockPanel';
+import { AddDelegation, DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { KitsPanel } from './Kits';
+import { Notes } from './Notes';
 import { ReleaseCodesDialog } from './ReleaseCodes';
-import { formatClock, formatWhen } from '../../ui/format';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { displayedElapsed, injectsToAutoRelease } from './clock';
-import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import { WhiteCardForm } from './WhiteCard';
+import { displayedElapsed, dueInjects, injectsToAutoRelease } from './clock';
 import { ReportSection } from './ImprovementPlanForm';
 import { useExercises } from './store';
+import { playTone } from './tone';
+import './console.css';
 
 /** Re-renders every second while the clock runs; the main process keeps the truth. */
 function useNow(running: boolean): number {
@@ -25,6 +29,9 @@ function useNow(running: boolean): number {
   }, [running]);
   return now;
 }
+
+/** How long a due inject's row flashes. */
+const FLASH_MS = 2_000;
 
 /** The facilitator's console for one exercise. */
 /** onOpenRun: where a delegation's run is seen or changed (on the runs screen, which the shell knows). */
@@ -67,11 +74,13 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
   const outcome = useExercises((s) => s.outcome);
   const auto = useExercises((s) => s.autoRelease[view.id] ?? false);
   const autoRefused = useExercises((s) => s.autoRefused);
-  const { show, exportExercise, setOutcome, release, reloadExercise } = useExercises.getState();
+  const { show, exportExercise, setOutcome, release } = useExercises.getState();
   const now = useNow(view.clock.status === 'running');
   const elapsed = displayedElapsed(view, fetchedAt, now);
   const releasing = useRef(false);
+  const flashing = useDueSignal(view, elapsed);
   const { classification } = view.scenario;
+  useStartAtTop(view.id);
 
   // Auto-release: when the shown clock passes an inject's offset, release it to all, one at a time.
   useEffect(() => {
@@ -85,7 +94,7 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
   }, [auto, view, elapsed, autoRefused, release]);
 
   return (
-    <>
+    <div className="ex-console">
       <ExerciseBanner marking={classification.marking} tlp={classification.tlp} />
       <button type="button" className="button button--quiet ex-back" onClick={() => show({ kind: 'list' })}>
         ← {t('exercises.console.back')}
@@ -96,9 +105,7 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
           <p className="ex-subtitle">{t('exercises.console.scenario', { title: view.scenario.title })}</p>
         </div>
         <div className="ex-head__actions">
-          <button type="button" className="button" onClick={() => void reloadExercise()}>
-            {t('exercises.console.refresh')}
-          </button>
+          <RoomControls view={view} />
           <button type="button" className="button" onClick={() => void exportExercise(view.id)}>
             {t('exercises.console.export')}
           </button>
@@ -108,28 +115,122 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
           </button>
         </div>
       </div>
-      <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
-      <ClockPanel view={view} elapsed={elapsed} auto={auto} />
+      {/* What an action came to shows where the facilitator looks, whichever part of the console they are in. */}
+      <div className="ex-console__outcome">
+        <OutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />
+      </div>
+      <p id="ex-console-announce" className="visually-hidden" role="status" aria-live="polite" />
+      <ClockPanel view={view} elapsed={elapsed} />
+      <ClockOptions view={view} auto={auto} />
       <KitsPanel view={view} />
-      <InjectTimeline view={view} elapsed={elapsed} />
+      <div className="ex-console__grid">
+        <InjectTimeline view={view} elapsed={elapsed} flashing={flashing}>
+          <WhiteCardForm view={view} />
+        </InjectTimeline>
+        <section className="ex-section ex-console__delegations" aria-labelledby="ex-delegations">
+          <div className="ex-delegations-head">
+            <h2 id="ex-delegations" className="ex-section__title" tabIndex={-1}>
+              {t('exercises.console.delegations', { count: view.delegations.length })}
+            </h2>
+            <AddDelegation view={view} />
+          </div>
+          <GlanceTable view={view} />
+          <div className="ex-cards">
+            {view.delegations.map((d) => (
+              <DelegationCard key={d.id} view={view} delegation={d} onOpenRun={onOpenRun} />
+            ))}
+          </div>
+        </section>
+      </div>
       <ReleaseCodesDialog view={view} />
-      <section className="ex-section" aria-labelledby="ex-delegations">
-        <h2 id="ex-delegations" className="ex-section__title">
-          {t('exercises.console.delegations', { count: view.delegations.length })}
-        </h2>
-        <GlanceTable view={view} />
-        <div className="ex-cards">
-          {view.delegations.map((d) => (
-            <DelegationCard key={d.id} view={view} delegation={d} onOpenRun={onOpenRun} />
-          ))}
-        </div>
-      </section>
       <div className="ex-bottom">
         <Notes view={view} elapsed={elapsed} />
         <ScenarioBrief view={view} />
       </div>
       <ReportSection view={view} />
-    </>
+    </div>
+  );
+}
+
+/**
+ * An inject coming due is signalled once: its row flashes, a screen reader hears it, and a
+ * tone sounds if the facilitator turned the sound on. Injects already signalled (before the
+ * console was left and opened again) stay quiet.
+ */
+function useDueSignal(view: ExerciseView, elapsed: number): ReadonlySet<string> {
+  const signalled = useExercises((s) => s.signalled[view.id]);
+  const [flashing, setFlashing] = useState<ReadonlySet<string>>(new Set());
+  const [said, setSaid] = useState('');
+  const flashTimer = useRef<number | undefined>(undefined);
+  const { t } = useTranslation();
+  const due = view.clock.status === 'running' ? dueInjects(view, elapsed) : [];
+  const fresh = due.filter((s) => !(signalled ?? []).includes(s.inject.id));
+  // The ids and titles as one text: the effect runs when a new inject comes due, not every second.
+  const key = JSON.stringify(fresh.map((s) => [s.inject.id, s.inject.title]));
+  useEffect(() => {
+    const came = JSON.parse(key) as [string, string][];
+    if (came.length === 0) return undefined;
+    const ids = came.map(([id]) => id);
+    const { markSignalled, sound } = useExercises.getState();
+    markSignalled(view.id, ids);
+    setFlashing(new Set(ids));
+    setSaid(t('exercises.clock.cameDue', { titles: came.map(([, title]) => title).join(', '), count: ids.length }));
+    if (sound) playTone();
+    // Marking them signalled changes `key` at once: the flash's end is not tied to this effect.
+    window.clearTimeout(flashTimer.current);
+    flashTimer.current = window.setTimeout(() => setFlashing(new Set()), FLASH_MS);
+    return undefined;
+  }, [key, view.id, t]);
+  useEffect(() => () => window.clearTimeout(flashTimer.current), []);
+  useAnnounce(said);
+  return flashing;
+}
+
+/** A polite announcement, once, in a live region of the page's own. */
+function useAnnounce(text: string): void {
+  useEffect(() => {
+    if (text === '') return;
+    const region = document.getElementById('ex-console-announce');
+    if (region) region.textContent = text;
+  }, [text]);
+}
+
+/**
+ * The room's screen: a second window for the projector that shows what the whole room may
+ * see. Open and closed here, or with the shortcut from anywhere; the countdown to the next
+ * inject is the facilitator's choice.
+ */
+function RoomControls({ view }: { view: ExerciseView }) {
+  const { t } = useTranslation();
+  const open = useExercises((s) => s.room?.exerciseId === view.id);
+  const elsewhere = useExercises((s) => s.room !== null && s.room.exerciseId !== view.id);
+  const countdown = useExercises((s) => s.roomCountdown[view.id] ?? false);
+  const { openRoom, closeRoom, setRoomCountdown } = useExercises.getState();
+  const id = useId();
+  const keys = shortcutKeys('Shift+P');
+  return (
+    <div className="ex-room" role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} className="visually-hidden">
+        {t('exercises.room.group')}
+      </span>
+      <button
+        type="button"
+        className={open ? 'button button--primary' : 'button'}
+        aria-pressed={open}
+        aria-keyshortcuts="Control+Shift+P"
+        aria-describedby={`${id}-keys`}
+        onClick={() => void (open ? closeRoom() : openRoom(view.id))}
+      >
+        {open ? t('exercises.room.close') : elsewhere ? t('exercises.room.openHere') : t('exercises.room.open')}
+      </button>
+      <kbd id={`${id}-keys`} className="ex-room__keys">
+        {keys}
+      </kbd>
+      <label className="ex-check ex-room__countdown">
+        <input type="checkbox" checked={countdown} onChange={(e) => void setRoomCountdown(view.id, e.target.checked)} />
+        {t('exercises.room.countdown')}
+      </label>
+    </div>
   );
 }
 
@@ -140,75 +241,10 @@ function goToReport(): void {
   heading?.focus({ preventScroll: true });
 }
 
-function ClockPanel({ view, elapsed, auto }: { view: ExerciseView; elapsed: number; auto: boolean }) {
-  const { t } = useTranslation();
-  const { clock, setAutoRelease } = useExercises.getState();
-  const status = view.clock.status;
-  const autoId = useId();
-  const [ending, setEnding] = useState(false);
-  return (
-    <section className={`ex-clock ex-clock--${status}`} aria-labelledby="ex-clock-title">
-      <h2 id="ex-clock-title" className="ex-section__title">
-        {t('exercises.clock.title')}
-      </h2>
-      <div className="ex-clock__row">
-        <span className="ex-clock__time" role="timer" aria-label={t('exercises.clock.elapsed', { time: formatClock(elapsed) })}>
-          {formatClock(elapsed)}
-        </span>
-        <span className={`badge ex-clock-badge ex-clock-badge--${status}`}>{t(clockStatusKey(status))}</span>
-      </div>
-      <div className="ex-clock__actions">
-        {status === 'not-started' && (
-          <button type="button" className="button button--primary" onClick={() => void clock('start')}>
-            ▶ {t('exercises.clock.start')}
-          </button>
-        )}
-        {status === 'running' && (
-          <button type="button" className="button" onClick={() => void clock('pause')}>
-            ❚❚ {t('exercises.clock.pause')}
-          </button>
-        )}
-        {status === 'paused' && (
-          <button type="button" className="button button--primary" onClick={() => void clock('resume')}>
-            ▶ {t('exercises.clock.resume')}
-          </button>
-        )}
-        {(status === 'running' || status === 'paused') && (
-          <button type="button" className="button" onClick={() => setEnding(true)}>
-            ■ {t('exercises.clock.end')}
-          </button>
-        )}
-        {status === 'ended' && view.clock.endedAt !== null && <span className="ex-hint">{t('exercises.clock.endedAt', { when: formatWhen(view.clock.endedAt) })}</span>}
-      </div>
-      {ending && (
-        <ConfirmDialog
-          title={t('exercises.clock.endTitle', { name: view.name })}
-          confirmLabel={t('exercises.clock.endConfirm')}
-          cancelLabel={t('exercises.cancel')}
-          danger
-          onCancel={() => setEnding(false)}
-          onConfirm={() => {
-            setEnding(false);
-            void clock('end');
-          }}
-        >
-          <p>{t('exercises.clock.endBody', { time: formatClock(elapsed) })}</p>
-        </ConfirmDialog>
-      )}
-      <div className="ex-toggle">
-        <input id={autoId} type="checkbox" checked={auto} onChange={(e) => setAutoRelease(view.id, e.target.checked)} />
-        <label htmlFor={autoId}>
-          {t('exercises.clock.auto')}
-          <span className="ex-hint">{t('exercises.clock.autoHint')}</span>
-        </label>
-      </div>
-    </section>
-  );
-}
-
-/** The scenario's texts, for the facilitator to read out or look up; plain text only. */
+/** The scenario's texts, for the facilitator to read out or look up, and the handouts printed from them. */
 function ScenarioBrief({ view }: { view: ExerciseView }) {
   const { t } = useTranslation();
+  const saveHandouts = useExercises((s) => s.saveHandouts);
   const s = view.scenario;
   return (
     <section className="ex-brief" aria-labelledby="ex-brief-title">
@@ -231,57 +267,20 @@ function ScenarioBrief({ view }: { view: ExerciseView }) {
           <p className="ex-pre">{s.facilitatorNotes}</p>
         </details>
       )}
-    </section>
-  );
-}
-
-function Notes({ view, elapsed }: { view: ExerciseView; elapsed: number }) {
-  const { t } = useTranslation();
-  const addNote = useExercises((s) => s.addNote);
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<readonly string[]>([]);
-  const textId = useId();
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (text.trim() === '') {
-      setErrors([t('exercises.notes.empty')]);
-      return;
-    }
-    const refused = await addNote(text);
-    setErrors(refused ?? []);
-    if (!refused) setText('');
-  };
-  return (
-    <section className="ex-section" aria-labelledby="ex-notes">
-      <h2 id="ex-notes" className="ex-section__title">
-        {t('exercises.notes.title')}
-      </h2>
-      <form className="ex-note-form" onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor={textId}>{t('exercises.notes.label', { time: formatClock(elapsed) })}</label>
-        <textarea id={textId} className="ex-input ex-textarea" rows={3} value={text} maxLength={20_000} onChange={(e) => setText(e.target.value)} />
-        {errors.length > 0 && (
-          <ul className="notice notice--error outcome__lines" role="alert">
-            {errors.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
-        <button type="submit" className="button">
-          {t('exercises.notes.add')}
-        </button>
-      </form>
-      {view.notes.length === 0 ? (
-        <p className="muted">{t('exercises.notes.none')}</p>
-      ) : (
-        <ol className="ex-notes">
-          {[...view.notes].reverse().map((n) => (
-            <li key={n.id} className="ex-note">
-              <span className="ex-note__time ex-mono">{formatClock(n.elapsedMs)}</span>
-              <p className="ex-pre ex-note__text">{n.text}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <div className="ex-handouts" role="group" aria-labelledby="ex-handouts-title">
+        <h3 id="ex-handouts-title" className="ex-handouts__title">
+          {t('exercises.handouts.title')}
+        </h3>
+        <p className="ex-hint">{t('exercises.handouts.intro')}</p>
+        <div className="ex-form-actions">
+          <button type="button" className="button" onClick={() => void saveHandouts(false)}>
+            {t('exercises.handouts.manual')}
+          </button>
+          <button type="button" className="button" onClick={() => void saveHandouts(true)}>
+            {t('exercises.handouts.cards')}
+          </button>
+        </div>
+      </div>
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenameForm } from '../../ui/RenameForm';
 import { useExercises } from './store';
 import type { DelegationView, ExerciseView } from '../../../../shared/exercise/exercises';
-import { DIMENSION_IDS, DIMENSIONS, MEASURES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
+import { DIMENSION_IDS, DIMENSIONS, MEASURES, PRINCIPLES, STEP_IDS, STEPS } from '../../../../shared/framework/catalogue';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS } from '../../../../shared/framework/proportionality';
 import { LevelFacts } from '../../ui/LevelFacts';
 import { formatWhen } from '../../ui/format';
@@ -35,6 +36,14 @@ export function GlanceTable({ view }: { view: ExerciseView }) {
       cells: ds.map((d) => d.levelFacts.find((f) => f.id === id)?.brief ?? '–'),
     })),
     { key: 'injects', label: t('exercises.glance.injects'), cells: ds.map((d) => `${d.injectsReceived.length} / ${view.injects.length}`) },
+    {
+      key: 'principles',
+      label: t('exercises.glance.principles'),
+      cells: ds.map((d) => {
+        const notMet = d.principlesNotMet;
+        return d.run.step !== 'decided' ? '–' : notMet.length > 0 ? t('exercises.glance.notMet', { count: notMet.length }) : t('exercises.glance.allMet');
+      }),
+    },
     { key: 'measures', label: t('exercises.glance.measures'), cells: ds.map((d) => String(d.measures.length)) },
   ];
   return (
@@ -80,13 +89,16 @@ export function DelegationCard({
   const headingId = `delegation-${d.id}`;
   const questions = view.scenario.questions[d.run.step] ?? [];
   const titleOf = (id: string): string => view.scenario.injects.find((i) => i.id === id)?.title ?? id;
+  const notMet = d.principlesNotMet;
+  const withdrawn = new Set(view.releases.filter((r) => r.delegationId === d.id && r.withdrawnAt !== null).map((r) => r.injectId));
   return (
     <article className="ex-card" aria-labelledby={headingId} data-delegation={d.name}>
       <header className="ex-card__head">
-        <h3 id={headingId} className="ex-card__name">
+        <h3 id={headingId} className="ex-card__name" tabIndex={-1}>
           {d.name}
         </h3>
         <RenameDelegation delegation={d} />
+        {d.removable && <RemoveDelegation view={view} delegation={d} />}
         <button type="button" className="button" aria-label={t('exercises.card.openRunNamed', { name: d.name })} onClick={() => onOpenRun(d.runId)}>
           {t('exercises.card.openRun')}
         </button>
@@ -95,6 +107,11 @@ export function DelegationCard({
         <span className="ex-card__label">{t('exercises.card.step', { n: stepNumber(d), total: STEP_IDS.length })}</span>{' '}
         <strong>{STEPS[d.run.step].label}</strong>
       </p>
+      {d.run.step === 'decided' && notMet.length > 0 && (
+        <p className="ex-card__not-met" data-not-met={notMet.join(' ')}>
+          {t('exercises.card.notMet', { count: notMet.length, principles: notMet.map((p) => PRINCIPLES[p].label).join(', ') })}
+        </p>
+      )}
       <KitLine delegation={d} />
       <div className="ex-card__block">
         <h4 className="ex-card__label">
@@ -145,7 +162,10 @@ export function DelegationCard({
         ) : (
           <ul className="ex-card__list ex-card__injects">
             {d.injectsReceived.map((id) => (
-              <li key={id}>{titleOf(id)}</li>
+              <li key={id} className={withdrawn.has(id) ? 'ex-card__withdrawn' : undefined}>
+                {titleOf(id)}
+                {withdrawn.has(id) && <span className="ex-flag">{t('exercises.card.withdrawn')}</span>}
+              </li>
             ))}
           </ul>
         )}
@@ -190,6 +210,131 @@ function KitLine({ delegation: d }: { delegation: DelegationView }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** Removes a delegation whose run is still empty (nothing released to it, no kit out), after asking. */
+function RemoveDelegation({ view, delegation: d }: { view: ExerciseView; delegation: DelegationView }) {
+  const { t } = useTranslation();
+  const removeDelegation = useExercises((s) => s.removeDelegation);
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button type="button" className="button button--quiet button--danger-text" aria-label={t('exercises.card.removeNamed', { name: d.name })} onClick={() => setAsking(true)}>
+        {t('exercises.card.remove')}
+      </button>
+      {asking && (
+        <ConfirmDialog
+          title={t('exercises.card.removeTitle', { name: d.name })}
+          confirmLabel={t('exercises.card.removeConfirm')}
+          cancelLabel={t('exercises.cancel')}
+          danger
+          onCancel={() => setAsking(false)}
+          onFocusLost={() => document.getElementById('ex-delegations')?.focus()}
+          onConfirm={() => {
+            setAsking(false);
+            void removeDelegation(d.id);
+          }}
+        >
+          <p>{t('exercises.card.removeBody', { name: d.name, exercise: view.name })}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** Adds a delegation while the exercise runs: it gets its own run, and the injects are released to it as to the others. */
+export function AddDelegation({ view }: { view: ExerciseView }) {
+  const { t } = useTranslation();
+  const addDelegation = useExercises((s) => s.addDelegation);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
+  const close = (): void => {
+    setOpen(false);
+    setName('');
+    setErrors([]);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (busy) return;
+    if (name.trim() === '') {
+      setErrors([t('exercises.delegations.needName')]);
+      return;
+    }
+    setBusy(true);
+    const refused = await addDelegation(name);
+    setBusy(false);
+    if (refused) {
+      setErrors(refused);
+      return;
+    }
+    const added = name.trim();
+    setOpen(false);
+    setName('');
+    setErrors([]);
+    // To the new delegation's card.
+    requestAnimationFrame(() => {
+      const heading = [...document.querySelectorAll<HTMLElement>('.ex-card__name')].find((h) => h.textContent === added);
+      heading?.scrollIntoView({ block: 'center' });
+      heading?.focus({ preventScroll: true });
+    });
+  };
+  if (view.clock.status === 'ended') return null;
+  if (!open) {
+    return (
+      <button ref={opener} type="button" className="button ex-add-delegation" onClick={() => setOpen(true)}>
+        + {t('exercises.delegations.add')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="ex-add-delegation-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+      noValidate
+    >
+      <label htmlFor={id}>{t('exercises.delegations.name')}</label>
+      <input
+        ref={input}
+        id={id}
+        className="ex-input"
+        value={name}
+        maxLength={80}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : `${id}-hint`}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+        {t('exercises.delegations.submit')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={close}>
+        {t('exercises.cancel')}
+      </button>
+      {errors.length > 0 ? (
+        <p id={`${id}-error`} className="ex-field__error ex-add-delegation-form__note" role="alert">
+          {errors.join(' ')}
+        </p>
+      ) : (
+        <p id={`${id}-hint`} className="ex-hint ex-add-delegation-form__note">
+          {t('exercises.delegations.hint')}
+        </p>
+      )}
+    </form>
   );
 }
 

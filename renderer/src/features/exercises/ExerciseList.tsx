@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatClock, formatWhen } from '../../ui/format';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import { FindField, matchesQuery } from '../../ui/FindField';
+import { useStartAtTop } from '../../ui/startAtTop';
 import { useExercises } from './store';
 
 export function clockStatusKey(status: ClockStatus): string {
@@ -33,6 +35,10 @@ export function ExerciseList({ workspaces = null }: { workspaces?: ReactNode }) 
   const outcome = useExercises((s) => s.outcome);
   const { show, openExercise, openSample, exportExercise, importExercise, deleteExercise, setOutcome } = useExercises.getState();
   const [deleting, setDeleting] = useState<ExerciseSummary | null>(null);
+  const [query, setQuery] = useState('');
+  const findFocus = useExercises((s) => s.findFocus);
+  useStartAtTop();
+  const shown = exercises.status === 'ready' ? exercises.value.filter((e) => matchesQuery(query, [e.name, e.scenarioTitle])) : [];
 
   return (
     <>
@@ -65,47 +71,55 @@ export function ExerciseList({ workspaces = null }: { workspaces?: ReactNode }) 
         (exercises.value.length === 0 ? (
           <p className="ex-empty">{t('exercises.list.empty')}</p>
         ) : (
-          <table className="ex-table">
-            <caption className="visually-hidden">{t('exercises.list.caption', { count: exercises.value.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('exercises.list.name')}</th>
-                <th scope="col">{t('exercises.list.scenario')}</th>
-                <th scope="col">{t('exercises.list.delegations')}</th>
-                <th scope="col">{t('exercises.list.clock')}</th>
-                <th scope="col">{t('exercises.list.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('exercises.list.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {exercises.value.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <button type="button" className="ex-link" onClick={() => void openExercise(e.id)}>
-                      {e.name}
-                    </button>
+          <>
+            <FindField label={t('exercises.list.find')} placeholder={t('exercises.list.findPlaceholder')} query={query} onQuery={setQuery} focusKey={findFocus} />
+            {shown.length === 0 && <p className="muted">{t('exercises.list.noneFound', { query: query.trim() })}</p>}
+            <table className="ex-table" hidden={shown.length === 0}>
+              <caption className="visually-hidden">
+                {query.trim() === ''
+                  ? t('exercises.list.caption', { count: exercises.value.length })
+                  : t('exercises.list.found', { count: shown.length, total: exercises.value.length, query: query.trim() })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('exercises.list.name')}</th>
+                  <th scope="col">{t('exercises.list.scenario')}</th>
+                  <th scope="col">{t('exercises.list.delegations')}</th>
+                  <th scope="col">{t('exercises.list.clock')}</th>
+                  <th scope="col">{t('exercises.list.created')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('exercises.list.actions')}</span>
                   </th>
-                  <td>{e.scenarioTitle}</td>
-                  <td className="ex-num">{e.delegationCount}</td>
-                  <td>
-                    <span className="ex-mono">{formatClock(e.clock.elapsedMs)}</span>{' '}
-                    <span className={`badge ex-clock-badge ex-clock-badge--${e.clock.status}`}>{t(clockStatusKey(e.clock.status))}</span>
-                  </td>
-                  <td>{formatWhen(e.createdAt)}</td>
-                  <td className="ex-row-actions">
-                    <button type="button" className="button" aria-label={t('exercises.list.exportNamed', { name: e.name })} onClick={() => void exportExercise(e.id)}>
-                      {t('exercises.list.export')}
-                    </button>
-                    <button type="button" className="button button--quiet" aria-label={t('exercises.list.deleteNamed', { name: e.name })} onClick={() => setDeleting(e)}>
-                      {t('exercises.list.delete')}
-                    </button>
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <button type="button" className="ex-link" onClick={() => void openExercise(e.id)}>
+                        {e.name}
+                      </button>
+                    </th>
+                    <td>{e.scenarioTitle}</td>
+                    <td className="ex-num">{e.delegationCount}</td>
+                    <td>
+                      <span className="ex-mono">{formatClock(e.clock.elapsedMs)}</span>{' '}
+                      <span className={`badge ex-clock-badge ex-clock-badge--${e.clock.status}`}>{t(clockStatusKey(e.clock.status))}</span>
+                    </td>
+                    <td>{formatWhen(e.createdAt)}</td>
+                    <td className="ex-row-actions">
+                      <button type="button" className="button" aria-label={t('exercises.list.exportNamed', { name: e.name })} onClick={() => void exportExercise(e.id)}>
+                        {t('exercises.list.export')}
+                      </button>
+                      <button type="button" className="button button--quiet" aria-label={t('exercises.list.deleteNamed', { name: e.name })} onClick={() => setDeleting(e)}>
+                        {t('exercises.list.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         ))}
       {deleting && (
         <ConfirmDialog

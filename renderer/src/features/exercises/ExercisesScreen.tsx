@@ -9,6 +9,7 @@ import { NewExercise } from './NewExercise';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioList } from './ScenarioList';
 import { useExercises, type ExercisesView } from './store';
+import { useNavigation } from '../../ui/navigation';
 
 /**
  * The facilitator's screen: exercises (list, new, console) and the scenarios they are built
@@ -45,7 +46,7 @@ function Body({ view, onOpenRun, workspaces }: { view: ExercisesView; onOpenRun:
 /** Exercises or scenarios: two halves of the facilitator's work, one tab strip. */
 function SectionSwitch({ view }: { view: ExercisesView }) {
   const { t } = useTranslation();
-  const show = useExercises((s) => s.show);
+  const show = (to: ExercisesView): void => useNavigation.getState().leave(() => useExercises.getState().show(to));
   const loadExercises = useExercises((s) => s.loadExercises);
   useEffect(() => {
     if (view.kind === 'list') void loadExercises();

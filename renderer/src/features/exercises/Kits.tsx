@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
-import type { Tlp } from '../../../../shared/exercise/scenario';
 import { assertNever } from '../../../../shared/framework/catalogue';
 import { PASSPHRASE_LIMITS, SEALED_TLPS } from '../../../../shared/exchange/format';
 import type { CollectOutcome } from '../../../../shared/exchange/views';

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExerciseBanner, TlpLabel } from '../../ui/ExerciseBanner';
 import { useExercises } from './store';
+import { useStartAtTop } from '../../ui/startAtTop';
 
 interface Row {
   readonly key: number;
@@ -25,6 +26,7 @@ export function NewExercise() {
   const rowInputs = useRef(new Map<number, HTMLInputElement>());
   const errorBox = useRef<HTMLDivElement>(null);
   const nameId = useId();
+  useStartAtTop();
 
   const list = scenarios.status === 'ready' ? scenarios.value : [];
   const chosen = list.find((s) => s.id === scenarioId) ?? null;

@@ -14,6 +14,8 @@ import {
 import { useExercises } from './store';
 import type { Outcome } from '../../ui/OutcomeNotice';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import { useNavigation } from '../../ui/navigation';
+import { startAtTop } from '../../ui/startAtTop';
 import './scenario-editor.css';
 
 type QuestionTexts = Readonly<Record<StepId, string>>;
@@ -72,6 +74,17 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
   }, [id, copyOfId]);
 
   const readOnly = record?.origin === 'bundled';
+  // Leaving with unsaved changes asks first: the shell's navigation, the way back and the tabs alike.
+  const unsaved = dirty && !readOnly;
+  useEffect(() => {
+    useNavigation.getState().setUnsaved(unsaved ? 'exercises.editor.unsavedWhat' : null);
+  }, [unsaved]);
+  useEffect(() => () => useNavigation.getState().setUnsaved(null), []);
+  const ready = loading.status === 'ready';
+  useEffect(() => {
+    if (ready) startAtTop();
+  }, [ready]);
+  const leave = (): void => useNavigation.getState().leave(() => show({ kind: 'scenarios' }));
   const full: Draft = useMemo(
     () => ({ ...draft, questions: Object.fromEntries(STEP_IDS.map((s) => [s, questionsFromText(questions[s])])) }),
     [draft, questions],
@@ -162,7 +175,7 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
   return (
     <>
       <ExerciseBanner marking={full.classification.marking} tlp={full.classification.tlp} />
-      <button type="button" className="button button--quiet ex-back" onClick={() => show({ kind: 'scenarios' })}>
+      <button type="button" className="button button--quiet ex-back" onClick={leave}>
         ← {t('exercises.editor.back')}
       </button>
       <h1 className="screen-title">{heading}</h1>
@@ -278,7 +291,19 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
                       <textarea {...p} className="ex-input ex-textarea" rows={3} value={inj.body} readOnly={readOnly} onChange={(e) => updateInject(index, { body: e.target.value })} />
                     ))}
                     {(inj.suggestedFindings?.length ?? 0) > 0 && (
-                      <p className="ex-hint">{t('exercises.editor.findingsKept', { count: inj.suggestedFindings!.length })}</p>
+                      <div className="ex-suggested">
+                        <p className="ex-hint">{t('exercises.editor.findingsKept', { count: inj.suggestedFindings!.length })}</p>
+                        <ul className="ex-suggested__list">
+                          {inj.suggestedFindings!.map((f, i) => (
+                            <li key={i}>
+                              <span className="ex-pre">{f.text}</span>{' '}
+                              <span className="ex-suggested__meta">
+                                — {f.source}, {t(`runs.confidence.${f.confidence}`).toLowerCase()}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
                     )}
                     {!readOnly && (
                       <div className="ex-inject-edit__actions">

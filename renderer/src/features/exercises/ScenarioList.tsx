@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FindField, matchesQuery } from '../../ui/FindField';
+import { useStartAtTop } from '../../ui/startAtTop';
 import { api } from '../../api';
 import { messageLines } from '../../ui/messages';
 import { ExerciseBanner, TlpLabel } from '../../ui/ExerciseBanner';
@@ -11,6 +14,10 @@ export function ScenarioList() {
   const scenarios = useExercises((s) => s.scenarios);
   const outcome = useExercises((s) => s.outcome);
   const { show, setOutcome, loadScenarios } = useExercises.getState();
+  const [query, setQuery] = useState('');
+  const findFocus = useExercises((s) => s.findFocus);
+  useStartAtTop();
+  const shown = scenarios.status === 'ready' ? scenarios.value.filter((s) => matchesQuery(query, [s.title, s.id, s.marking])) : [];
 
   const importScenario = async (): Promise<void> => {
     try {
@@ -54,6 +61,10 @@ export function ScenarioList() {
         </p>
       )}
       {scenarios.status === 'ready' && (
+        <FindField label={t('exercises.scenarios.find')} placeholder={t('exercises.scenarios.findPlaceholder')} query={query} onQuery={setQuery} focusKey={findFocus} />
+      )}
+      {scenarios.status === 'ready' && shown.length === 0 && <p className="muted">{t('exercises.scenarios.noneFound', { query: query.trim() })}</p>}
+      {scenarios.status === 'ready' && shown.length > 0 && (
         <table className="ex-table">
           <caption className="visually-hidden">{t('exercises.scenarios.caption')}</caption>
           <thead>
@@ -65,7 +76,7 @@ export function ScenarioList() {
             </tr>
           </thead>
           <tbody>
-            {scenarios.value.map((s) => (
+            {shown.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
                   <button type="button" className="ex-link" onClick={() => show({ kind: 'scenario', id: s.id })}>

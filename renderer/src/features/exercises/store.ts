@@ -3,6 +3,8 @@ import type {
   ClockAction, ExerciseSummary, ExerciseView, ScenarioSummary,
 } from '../../../../shared/exercise/exercises';
 import type { CollectOutcome, IssuedKit, ReleaseCode } from '../../../../shared/exchange/views';
+import type { InjectKind } from '../../../../shared/exercise/scenario';
+import { UserError, type Problem } from '../../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
 import { messageLines, refusalLines } from '../../ui/messages';
@@ -36,13 +38,18 @@ interface ExercisesState {
   readonly issued: IssuedKits | null;
   /** What became of each return file last collected. */
   readonly collected: CollectedReturns | null;
-  /**
-   * Release codes given in this session, by exercise, inject and delegation (UI state: the
-   * main process gives a code when the inject is released, and the facilitator may need it again).
-   */
-  readonly codes: Readonly<Record<string, Readonly<Record<string, readonly ReleaseCode[]>>>>;
   /** The codes on show in the code dialog, for one inject. */
   readonly showingCodes: ShownCodes | null;
+  /** The exercise the room's screen shows, if it is open. */
+  readonly room: { readonly exerciseId: string; readonly showCountdown: boolean } | null;
+  /** Whether the room's screen shows the next inject's countdown, per exercise (the facilitator's choice). */
+  readonly roomCountdown: Readonly<Record<string, boolean>>;
+  /** Injects whose coming due was signalled already, per exercise: each is signalled once. */
+  readonly signalled: Readonly<Record<string, readonly string[]>>;
+  /** A tone when an inject comes due (the facilitator's choice; off until turned on). */
+  readonly sound: boolean;
+  /** Bumped to ask the list's find field to take the focus (Ctrl/Cmd+F). */
+  readonly findFocus: number;
 
   show(view: ExercisesView): void;
   setOutcome(outcome: Outcome | null): void;
@@ -70,9 +77,30 @@ interface ExercisesState {
   collectReturns(passphrase: string | null): Promise<ExchangeAnswer>;
   dismissIssued(): void;
   dismissCollected(): void;
-  /** Shows again the codes given for an inject in this session. */
+  /** Shows again the codes of an inject's releases to delegations whose kit is out. */
   showCodes(injectId: string): void;
   closeCodes(): void;
+  /** The data changed (here or elsewhere): re-read what is shown. */
+  refresh(): Promise<void>;
+  /** null when done; else the main process's reasons. */
+  adjustClock(deltaMs: number, reason: string): Promise<readonly string[] | null>;
+  withdraw(injectId: string, delegationIds: readonly string[]): Promise<readonly string[] | null>;
+  /** The new inject's id; else the problems, each with the path of its field. */
+  addWhiteCard(kind: InjectKind, title: string, body: string): Promise<{ readonly id: string } | { readonly problems: readonly Problem[] }>;
+  addDelegation(name: string): Promise<readonly string[] | null>;
+  removeDelegation(delegationId: string): Promise<void>;
+  editNote(noteId: string, text: string): Promise<readonly string[] | null>;
+  deleteNote(noteId: string): Promise<void>;
+  saveHandouts(injects: boolean): Promise<void>;
+  /** Ctrl/Cmd+Shift+P: opens the room's screen on the open console's exercise, or closes it. */
+  toggleRoom(): Promise<void>;
+  openRoom(exerciseId: string): Promise<void>;
+  closeRoom(): Promise<void>;
+  setRoomCountdown(exerciseId: string, on: boolean): Promise<void>;
+  markSignalled(exerciseId: string, injectIds: readonly string[]): void;
+  setSound(on: boolean): void;
+  /** Ctrl/Cmd+F on a list (exercises, scenarios): its find field. False when no list is shown. */
+  focusFind(): boolean;
 }
 
 export interface IssuedKits {
@@ -96,11 +124,32 @@ export interface ShownCodes {
 /** How a file exchange went: done, the dialog cancelled, or refused with the main process's lines. */
 export type ExchangeAnswer = 'done' | 'cancelled' | readonly string[];
 
-/** The codes known for an inject, with the newest for each delegation. */
-function mergeCodes(known: readonly ReleaseCode[], added: readonly ReleaseCode[]): readonly ReleaseCode[] {
-  const fresh = new Set(added.map((c) => c.delegationId));
-  return [...known.filter((c) => !fresh.has(c.delegationId)), ...added];
+const PREFS_KEY = 'cdt.exercises.prefs';
+
+function readPrefs(): { sound: boolean; roomCountdown: Record<string, boolean> } {
+  try {
+    const raw = JSON.parse(localStorage.getItem(PREFS_KEY) ?? 'null') as { sound?: unknown; roomCountdown?: unknown } | null;
+    const countdown = typeof raw?.roomCountdown === 'object' && raw.roomCountdown !== null ? raw.roomCountdown : {};
+    return {
+      sound: raw?.sound === true,
+      roomCountdown: Object.fromEntries(Object.entries(countdown).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')),
+    };
+  } catch {
+    return { sound: false, roomCountdown: {} };
+  }
 }
+
+function writePrefs(prefs: { sound: boolean; roomCountdown: Readonly<Record<string, boolean>> }): void {
+  try {
+    localStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
+  } catch {
+    // Refused storage only costs the facilitator the choice next time.
+  }
+}
+
+/** The problems of a refusal with their paths, for a form that shows each at its field. */
+const problemsOf = (error: unknown): readonly Problem[] =>
+  error instanceof UserError && error.problems.length > 0 ? error.problems : [{ path: '', message: errorMessage(error) }];
 
 /** A refusal: `key` is under `exercises.`, the lines are the main process's own. */
 const failure = (key: string, error: unknown, values?: Outcome['values']): Outcome => ({
@@ -112,6 +161,23 @@ export const useExercises = create<ExercisesState>((set, get) => {
   const showExercise = (view: ExerciseView): void => {
     const open = get().view;
     if (open.kind === 'console' && open.id === view.id) set({ exercise: { status: 'ready', value: view }, fetchedAt: Date.now() });
+  };
+  const prefs = readPrefs();
+  /** The exercise whose console is open, if any. */
+  const openId = (): string | null => {
+    const view = get().view;
+    return view.kind === 'console' ? view.id : null;
+  };
+  /** What a refused console action says, at the top of the console. */
+  const refused = (key: string, error: unknown): void => set({ outcome: failure(key, error) });
+  /** Whether the room's screen is open, and on what (the room window can be closed on its own). */
+  const readRoom = async (): Promise<void> => {
+    try {
+      const room = await api().getRoomView({});
+      set({ room: room ? { exerciseId: room.exerciseId, showCountdown: room.showCountdown } : null });
+    } catch {
+      set({ room: null });
+    }
   };
 
   return {
@@ -126,8 +192,12 @@ export const useExercises = create<ExercisesState>((set, get) => {
     planDrafts: {},
     issued: null,
     collected: null,
-    codes: {},
     showingCodes: null,
+    room: null,
+    roomCountdown: prefs.roomCountdown,
+    signalled: {},
+    sound: prefs.sound,
+    findFocus: 0,
 
     show(view) {
       set({ view, outcome: null, showingCodes: null, ...(view.kind === 'console' ? {} : { exercise: null }) });
@@ -157,6 +227,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
 
     async openExercise(id) {
       set({ view: { kind: 'console', id }, exercise: { status: 'loading' }, outcome: null, autoRefused: new Set() });
+      void readRoom();
       try {
         showExercise(await api().getExercise({ id }));
       } catch (error) {
@@ -218,16 +289,7 @@ export const useExercises = create<ExercisesState>((set, get) => {
           ids.map((id) => result.exercise.delegations.find((d) => d.id === id)?.name ?? id).join(', ');
         const title = result.exercise.scenario.injects.find((i) => i.id === injectId)?.title ?? injectId;
         // Delegations whose kit is out get the inject by its code, on their laptop: the facilitator must give each its code now.
-        if (result.codes.length > 0) {
-          set((s) => {
-            const ofExercise = s.codes[view.id] ?? {};
-            const merged = mergeCodes(ofExercise[injectId] ?? [], result.codes);
-            return {
-              codes: { ...s.codes, [view.id]: { ...ofExercise, [injectId]: merged } },
-              showingCodes: { exerciseId: view.id, injectId, codes: result.codes },
-            };
-          });
-        }
+        if (result.codes.length > 0) set({ showingCodes: { exerciseId: view.id, injectId, codes: result.codes } });
         set({
           outcome: {
             tone: 'ok',
@@ -372,14 +434,200 @@ export const useExercises = create<ExercisesState>((set, get) => {
     },
 
     showCodes(injectId) {
-      const view = get().view;
-      if (view.kind !== 'console') return;
-      const shown = get().codes[view.id]?.[injectId] ?? [];
-      if (shown.length > 0) set({ showingCodes: { exerciseId: view.id, injectId, codes: shown } });
+      const id = openId();
+      const loaded = get().exercise;
+      if (id === null || loaded?.status !== 'ready') return;
+      const shown = loaded.value.injects.find((i) => i.inject.id === injectId)?.codes ?? [];
+      if (shown.length > 0) set({ showingCodes: { exerciseId: id, injectId, codes: shown } });
     },
 
     closeCodes() {
       set({ showingCodes: null });
+    },
+
+    async refresh() {
+      const view = get().view;
+      switch (view.kind) {
+        case 'list':
+          await get().loadExercises();
+          return;
+        case 'new':
+        case 'scenarios':
+          await get().loadScenarios();
+          return;
+        case 'console':
+          if (get().exercise?.status !== 'ready') return;
+          await Promise.all([get().reloadExercise(), readRoom()]);
+          return;
+        case 'scenario':
+          return; // the editor holds what the user typed; it is saved or left, never replaced
+        default:
+          return;
+      }
+    },
+
+    async adjustClock(deltaMs, reason) {
+      const id = openId();
+      if (id === null) return null;
+      try {
+        showExercise(await api().adjustClock({ exerciseId: id, deltaMs, reason }));
+        return null;
+      } catch (error) {
+        return refusalLines(error);
+      }
+    },
+
+    async withdraw(injectId, delegationIds) {
+      const id = openId();
+      if (id === null) return null;
+      try {
+        let view: ExerciseView | null = null;
+        for (const delegationId of delegationIds) view = await api().withdrawRelease({ exerciseId: id, injectId, delegationId });
+        if (view) {
+          showExercise(view);
+          const title = view.scenario.injects.find((i) => i.id === injectId)?.title ?? injectId;
+          const names = delegationIds.map((d) => view!.delegations.find((x) => x.id === d)?.name ?? d).join(', ');
+          set({ outcome: { tone: 'ok', key: 'exercises.withdraw.done', values: { title, names }, lines: [] } });
+        }
+        return null;
+      } catch (error) {
+        await get().reloadExercise();
+        return refusalLines(error);
+      }
+    },
+
+    async addWhiteCard(kind, title, body) {
+      const id = openId();
+      if (id === null) return { problems: [] };
+      try {
+        const before = new Set(get().exercise?.status === 'ready' ? (get().exercise as { value: ExerciseView }).value.scenario.injects.map((i) => i.id) : []);
+        const view = await api().addWhiteCard({ exerciseId: id, kind, title, body });
+        showExercise(view);
+        const added = view.scenario.injects.find((i) => i.whiteCard && !before.has(i.id)) ?? view.scenario.injects[view.scenario.injects.length - 1]!;
+        const kits = view.delegations.filter((d) => d.kit !== null).map((d) => d.name);
+        set({
+          outcome: {
+            tone: 'ok',
+            key: kits.length > 0 ? 'exercises.whiteCard.addedKits' : 'exercises.whiteCard.added',
+            values: { title: added.title, kits: kits.join(', ') },
+            lines: [],
+          },
+        });
+        return { id: added.id };
+      } catch (error) {
+        return { problems: problemsOf(error) };
+      }
+    },
+
+    async addDelegation(name) {
+      const id = openId();
+      if (id === null) return null;
+      try {
+        const view = await api().addDelegation({ exerciseId: id, name });
+        showExercise(view);
+        set({ outcome: { tone: 'ok', key: 'exercises.delegations.added', values: { name: name.trim() }, lines: [] } });
+        return null;
+      } catch (error) {
+        return refusalLines(error);
+      }
+    },
+
+    async removeDelegation(delegationId) {
+      const id = openId();
+      if (id === null) return;
+      const name = (get().exercise as { value?: ExerciseView } | null)?.value?.delegations.find((d) => d.id === delegationId)?.name ?? '';
+      try {
+        showExercise(await api().removeDelegation({ exerciseId: id, delegationId }));
+        set({ outcome: { tone: 'ok', key: 'exercises.delegations.removed', values: { name }, lines: [] } });
+      } catch (error) {
+        refused('delegations.removeFailed', error);
+      }
+    },
+
+    async editNote(noteId, text) {
+      const id = openId();
+      if (id === null) return null;
+      try {
+        showExercise(await api().editFacilitatorNote({ exerciseId: id, noteId, text }));
+        return null;
+      } catch (error) {
+        return messageLines(errorMessage(error));
+      }
+    },
+
+    async deleteNote(noteId) {
+      const id = openId();
+      if (id === null) return;
+      try {
+        showExercise(await api().deleteFacilitatorNote({ exerciseId: id, noteId }));
+        set({ outcome: { tone: 'ok', key: 'exercises.notes.deleted', lines: [] } });
+      } catch (error) {
+        refused('notes.deleteFailed', error);
+      }
+    },
+
+    async saveHandouts(injects) {
+      const id = openId();
+      if (id === null) return;
+      try {
+        const outcome = await api().saveHandouts({ exerciseId: id, injects });
+        if (outcome.saved) {
+          set({ outcome: { tone: 'ok', key: injects ? 'exercises.handouts.savedCards' : 'exercises.handouts.savedManual', values: { path: outcome.path }, lines: [] } });
+        }
+      } catch (error) {
+        refused('handouts.failed', error);
+      }
+    },
+
+    async toggleRoom() {
+      await readRoom();
+      const id = openId();
+      const room = get().room;
+      if (room && (id === null || room.exerciseId === id)) await get().closeRoom();
+      else if (id !== null) await get().openRoom(id);
+    },
+
+    async openRoom(exerciseId) {
+      const showCountdown = get().roomCountdown[exerciseId] ?? false;
+      try {
+        await api().openRoom({ exerciseId, showCountdown });
+        set({ room: { exerciseId, showCountdown } });
+      } catch (error) {
+        refused('room.failed', error);
+      }
+    },
+
+    async closeRoom() {
+      try {
+        await api().closeRoom({});
+        set({ room: null });
+      } catch (error) {
+        refused('room.failed', error);
+      }
+    },
+
+    async setRoomCountdown(exerciseId, on) {
+      const roomCountdown = { ...get().roomCountdown, [exerciseId]: on };
+      set({ roomCountdown });
+      writePrefs({ sound: get().sound, roomCountdown });
+      // Open already: shown again with the new choice.
+      if (get().room?.exerciseId === exerciseId) await get().openRoom(exerciseId);
+    },
+
+    markSignalled(exerciseId, injectIds) {
+      set((s) => ({ signalled: { ...s.signalled, [exerciseId]: [...new Set([...(s.signalled[exerciseId] ?? []), ...injectIds])] } }));
+    },
+
+    setSound(sound) {
+      set({ sound });
+      writePrefs({ sound, roomCountdown: get().roomCountdown });
+    },
+
+    focusFind() {
+      const view = get().view;
+      if (view.kind !== 'list' && view.kind !== 'scenarios') return false;
+      set((s) => ({ findFocus: s.findFocus + 1 }));
+      return true;
     },
   };
 });

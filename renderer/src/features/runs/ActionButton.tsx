@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { SendResult } from '../../../../shared/workflow/runs';
 import { check, latestSnapshot, useSnapshot } from './snapshot';
-import { useRuns } from './store';
+import { useRuns, useWritable } from './store';
 import './action-button.css';
 
 /**
@@ -38,6 +38,7 @@ export function ActionButton({
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const reasonsId = useId();
+  const writable = useWritable();
   const state = event ? check(snapshot, event) : { ok: false, reasons: missing };
   const showReasons = !state.ok && (tried || reasonsShown) && state.reasons.length > 0;
 
@@ -62,6 +63,8 @@ export function ActionButton({
     }
   };
 
+  // A run played on the delegation's own laptop is read here, not changed.
+  if (!writable) return null;
   const classes = ['button', `button--${variant}`, className].filter(Boolean).join(' ');
   return (
     <span className="action">

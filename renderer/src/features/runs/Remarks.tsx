@@ -6,12 +6,14 @@ import { TextField } from './fields';
 import { formatWhen } from '../../ui/format';
 import { newId } from '../../ui/ids';
 import { remarksInOrder } from './model';
+import { useWritable } from './store';
 import './remarks.css';
 
 /** Notes and dissent, recorded at any step and listed with the step they were made in. */
 export function Remarks({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const remarks = remarksInOrder(run.snapshot.context);
+  const writable = useWritable();
   const [id, setId] = useState(() => newId());
   const [text, setText] = useState('');
   const [author, setAuthor] = useState('');
@@ -41,20 +43,22 @@ export function Remarks({ run }: { run: RunView }) {
           ))}
         </ol>
       )}
-      <div className="remarks__form">
-        <TextField label={t('runs.remarks.text')} value={text} onChange={setText} multiline rows={2} />
-        <div className="remarks__row">
-          <TextField label={t('runs.remarks.author')} hint={t('runs.remarks.authorHint')} value={author} onChange={setAuthor} />
-          <div className="remarks__buttons">
-            <ActionButton event={{ type: 'NOTE.ADD', ...payload }} onSent={reset}>
-              {t('runs.remarks.addNote')}
-            </ActionButton>
-            <ActionButton event={{ type: 'DISSENT.ADD', ...payload }} onSent={reset}>
-              {t('runs.remarks.addDissent')}
-            </ActionButton>
+      {writable && (
+        <div className="remarks__form">
+          <TextField label={t('runs.remarks.text')} value={text} onChange={setText} multiline rows={2} />
+          <div className="remarks__row">
+            <TextField label={t('runs.remarks.author')} hint={t('runs.remarks.authorHint')} value={author} onChange={setAuthor} />
+            <div className="remarks__buttons">
+              <ActionButton event={{ type: 'NOTE.ADD', ...payload }} onSent={reset}>
+                {t('runs.remarks.addNote')}
+              </ActionButton>
+              <ActionButton event={{ type: 'DISSENT.ADD', ...payload }} onSent={reset}>
+                {t('runs.remarks.addDissent')}
+              </ActionButton>
+            </div>
           </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

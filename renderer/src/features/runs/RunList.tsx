@@ -7,12 +7,22 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatWhen } from '../../ui/format';
 import { useRuns } from './store';
 import { RenameForm } from '../../ui/RenameForm';
+import { FindField, matchesQuery } from '../../ui/FindField';
+import { useStartAtTop } from '../../ui/startAtTop';
+import type { RunExercise } from '../../../../shared/exercise/exercises';
 import './run-list.css';
 
-/** The runs: start one, and open, rename or delete the others. */
-export function RunList() {
+/**
+ * The runs: start one, find one, and open, rename or delete the others. A delegation's run is
+ * deleted only with its exercise, so it offers no Delete, and says whose it is (onOpenExercise: its console).
+ */
+export function RunList({ onOpenExercise }: { onOpenExercise: (exerciseId: string) => void }) {
   const { t } = useTranslation();
   const runs = useRuns((s) => s.runs);
+  const exercisesOf = useRuns((s) => s.exercisesOf);
+  const [query, setQuery] = useState('');
+  const findFocus = useRuns((s) => s.findFocus);
+  useStartAtTop();
   const notice = useRuns((s) => s.notice);
   const loadRuns = useRuns((s) => s.loadRuns);
   const [deleting, setDeleting] = useState<RunSummary | null>(null);
@@ -49,24 +59,31 @@ export function RunList() {
         (runs.value.length === 0 ? (
           <p className="runs__empty">{t('runs.list.empty')}</p>
         ) : (
-          <table className="run-table">
-            <caption className="run-table__caption">{t('runs.list.caption', { count: runs.value.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('runs.list.name')}</th>
-                <th scope="col">{t('runs.list.step')}</th>
-                <th scope="col">{t('runs.list.updated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('runs.list.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.value.map((run) => (
-                <RunRow key={run.id} run={run} onDelete={() => setDeleting(run)} />
-              ))}
-            </tbody>
-          </table>
+          <>
+            <FindField label={t('runs.list.find')} placeholder={t('runs.list.findPlaceholder')} query={query} onQuery={setQuery} focusKey={findFocus} />
+            <table className="run-table">
+              <caption className="run-table__caption">
+                {query.trim() === ''
+                  ? t('runs.list.caption', { count: runs.value.length })
+                  : t('runs.list.found', { count: matching(runs.value, exercisesOf, query).length, total: runs.value.length, query: query.trim() })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('runs.list.name')}</th>
+                  <th scope="col">{t('runs.list.step')}</th>
+                  <th scope="col">{t('runs.list.updated')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('runs.list.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {matching(runs.value, exercisesOf, query).map((run) => (
+                  <RunRow key={run.id} run={run} exercise={exercisesOf[run.id] ?? null} onDelete={() => setDeleting(run)} onOpenExercise={onOpenExercise} />
+                ))}
+              </tbody>
+            </table>
+          </>
         ))}
       {deleting && (
         <ConfirmDialog
@@ -149,7 +166,14 @@ function NewRunForm() {
   );
 }
 
-function RunRow({ run, onDelete }: { run: RunSummary; onDelete: () => void }) {
+/** The runs whose name, exercise or delegation holds every word typed. */
+function matching(runs: readonly RunSummary[], exercisesOf: Readonly<Record<string, RunExercise | null>>, query: string): readonly RunSummary[] {
+  return runs.filter((r) => matchesQuery(query, [r.name, exercisesOf[r.id]?.exerciseName ?? '', exercisesOf[r.id]?.delegation ?? '']));
+}
+
+function RunRow({
+  run, exercise, onDelete, onOpenExercise,
+}: { run: RunSummary; exercise: RunExercise | null; onDelete: () => void; onOpenExercise: (exerciseId: string) => void }) {
   const { t } = useTranslation();
   const openRun = useRuns((s) => s.openRun);
   const renameRun = useRuns((s) => s.renameRun);
@@ -170,6 +194,18 @@ function RunRow({ run, onDelete }: { run: RunSummary; onDelete: () => void }) {
           <button type="button" className="run-row__open" onClick={() => void openRun(run.id)}>
             {run.name}
           </button>
+        )}
+        {exercise && (
+          <span className="run-row__exercise">
+            {exercise.workspace
+              ? t('runs.list.ofWorkspace', { delegation: exercise.delegation, exercise: exercise.exerciseName })
+              : t('runs.list.ofExercise', { delegation: exercise.delegation })}{' '}
+            {!exercise.workspace && (
+              <button type="button" className="run-row__exercise-link" onClick={() => onOpenExercise(exercise.exerciseId)}>
+                {exercise.exerciseName}
+              </button>
+            )}
+          </span>
         )}
       </td>
       <td>
@@ -198,9 +234,12 @@ function RunRow({ run, onDelete }: { run: RunSummary; onDelete: () => void }) {
         >
           {t('runs.rename.button')}
         </button>
-        <button type="button" className="button button--quiet button--danger-text" onClick={onDelete} aria-label={t('runs.delete.named', { name: run.name })}>
-          {t('runs.delete.button')}
-        </button>
+        {/* A delegation's run goes with its exercise, never alone. */}
+        {!exercise && (
+          <button type="button" className="button button--quiet button--danger-text" onClick={onDelete} aria-label={t('runs.delete.named', { name: run.name })}>
+            {t('runs.delete.button')}
+          </button>
+        )}
       </td>
     </tr>
   );

@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever, type StepId } from '../../../../shared/framework/catalogue';
 import type { RunView } from '../../../../shared/workflow/runs';
 import type { RunExercise } from '../../../../shared/exercise/exercises';
-import { api } from '../../api';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { formatWhen } from '../../ui/format';
 import { ProfileCard } from './ProfileCard';
+import { ScenarioContextCard } from './ScenarioContext';
+import { useStartAtTop } from '../../ui/startAtTop';
 import { Remarks } from './Remarks';
 import { RunReportPanel, RunReportToggle, useRunReport } from './RunReport';
 import { Stepper } from './Stepper';
@@ -19,37 +20,27 @@ import { ProportionalityStep } from './steps/ProportionalityStep';
 import { useRuns } from './store';
 import './run-page.css';
 
-/** A delegation's run is a screen of its exercise and carries the exercise's markings. */
-function useRunExercise(runId: string | null): RunExercise | null {
-  const [exercise, setExercise] = useState<RunExercise | null>(null);
-  useEffect(() => {
-    let current = true;
-    setExercise(null);
-    if (runId !== null) {
-      void api()
-        .getRunExercise({ id: runId })
-        .then((found) => current && setExercise(found))
-        .catch(() => undefined); // the run screen itself reports a run that cannot be loaded
-    }
-    return () => {
-      current = false;
-    };
-  }, [runId]);
-  return exercise;
-}
-
 /**
  * One run: where it stands, the form of its step with the supporting paragraphs beside it, and
- * its notes. The run of a delegation's workspace (a kit opened on this laptop) leads back to
- * the workspace: its exercise is not one of this laptop's, and has no console here.
+ * its notes. A delegation's run is a screen of its exercise: it carries the exercise's
+ * markings and scenario, and its way back leads to the exercise's console (onOpenExercise);
+ * the run of a delegation's workspace (a kit opened on this laptop) leads back to the
+ * workspace, since its exercise has no console here.
  */
-export function RunPage({ onOpenWorkspace }: { onOpenWorkspace: (runId: string) => void }) {
+export function RunPage({
+  onOpenWorkspace,
+  onOpenExercise,
+}: {
+  onOpenWorkspace: (runId: string) => void;
+  onOpenExercise: (exerciseId: string) => void;
+}) {
   const { t } = useTranslation();
   const run = useRuns((s) => s.run);
+  const exercise = useRuns((s) => s.exercise);
   const showList = useRuns((s) => s.showList);
   const runId = run?.status === 'ready' ? run.value.id : null;
-  const exercise = useRunExercise(runId);
   const report = useRunReport();
+  useStartAtTop(runId);
 
   return (
     <div className="run">
@@ -59,6 +50,11 @@ export function RunPage({ onOpenWorkspace }: { onOpenWorkspace: (runId: string) 
           <button type="button" className="button button--quiet run__back" onClick={() => onOpenWorkspace(runId)}>
             <span aria-hidden="true">← </span>
             {t('runs.run.backToWorkspace', { delegation: exercise.delegation })}
+          </button>
+        ) : exercise ? (
+          <button type="button" className="button button--quiet run__back" onClick={() => onOpenExercise(exercise.exerciseId)}>
+            <span aria-hidden="true">← </span>
+            {t('runs.run.backToExercise', { exercise: exercise.exerciseName })}
           </button>
         ) : (
           <button type="button" className="button button--quiet run__back" onClick={showList}>
@@ -80,13 +76,13 @@ export function RunPage({ onOpenWorkspace }: { onOpenWorkspace: (runId: string) 
           {t('runs.run.error', { message: run.message })}
         </p>
       )}
-      {run?.status === 'ready' && <OpenRun run={run.value} />}
+      {run?.status === 'ready' && <OpenRun run={run.value} exercise={exercise} />}
       <RefusalToast />
     </div>
   );
 }
 
-function OpenRun({ run }: { run: RunView }) {
+function OpenRun({ run, exercise }: { run: RunView; exercise: RunExercise | null }) {
   const { t } = useTranslation();
   const body = useRef<HTMLDivElement>(null);
   const previous = useRef<StepId>(run.step);
@@ -106,9 +102,16 @@ function OpenRun({ run }: { run: RunView }) {
         <span className="visually-hidden">{t('runs.run.titlePrefix')} </span>
         {run.name}
       </h1>
+      {exercise?.playedElsewhereSince && (
+        <div className="notice notice--warning run__elsewhere" role="note">
+          <p className="notice__title">{t('runs.run.elsewhereTitle', { delegation: exercise.delegation })}</p>
+          <p>{t('runs.run.elsewhereBody', { when: formatWhen(exercise.playedElsewhereSince) })}</p>
+        </div>
+      )}
       <Stepper run={run} />
       <div ref={body} className={`run__body run__body--${run.step}`}>
         <div className="run__main">
+          {exercise?.context && <ScenarioContextCard context={exercise.context} />}
           <StepForm run={run} />
           <Remarks run={run} />
         </div>

@@ -5,7 +5,7 @@ import type { RunView } from '../../../../shared/workflow/runs';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { stepperItems } from './model';
 import { check, useSnapshot } from './snapshot';
-import { useRuns } from './store';
+import { keepDecisionSummary, useRuns, useWritable } from './store';
 import './stepper.css';
 
 /**
@@ -17,6 +17,7 @@ export function Stepper({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const snapshot = useSnapshot();
   const send = useRuns((s) => s.send);
+  const writable = useWritable();
   const [confirming, setConfirming] = useState<StepId | null>(null);
   const items = stepperItems(run.step, run.stepsDone);
 
@@ -29,7 +30,7 @@ export function Stepper({ run }: { run: RunView }) {
     <nav className="stepper" aria-label={t('runs.stepper.label')}>
       <ol className="stepper__list">
         {items.map((item) => {
-          const canGoBack = item.earlier && check(snapshot, { type: 'REVISE', step: item.id }).ok;
+          const canGoBack = writable && item.earlier && check(snapshot, { type: 'REVISE', step: item.id }).ok;
           const state =
             item.status === 'current' ? t('runs.stepper.current') : item.done ? t('runs.stepper.done') : t('runs.stepper.todo');
           const body = (
@@ -79,6 +80,7 @@ export function Stepper({ run }: { run: RunView }) {
           onConfirm={() => {
             const step = confirming;
             setConfirming(null);
+            keepDecisionSummary(run);
             void send({ type: 'REVISE', step });
           }}
         >

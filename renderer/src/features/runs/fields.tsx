@@ -4,6 +4,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENCE_LEVELS, STEPS, STEP_IDS, type Confidence, type StepId } from '../../../../shared/framework/catalogue';
 import type { LiveText } from './useLiveText';
+import { StepQuestions } from './ScenarioContext';
 import './fields.css';
 
 export function StepHeading({ step, children }: { step: StepId; children?: ReactNode }) {
@@ -16,6 +17,7 @@ export function StepHeading({ step, children }: { step: StepId; children?: React
       </h2>
       <p className="step-head__description">{STEPS[step].description}</p>
       {children}
+      <StepQuestions step={step} />
     </header>
   );
 }

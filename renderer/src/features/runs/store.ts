@@ -4,11 +4,18 @@ import type { EvidenceItem } from '../../../../shared/framework/evidence';
 import type { ResolvedLink } from '../../../../shared/framework/evidence';
 import type { IncomingEvent } from '../../../../shared/workflow/event-schema';
 import type { RunSummary, RunView, SendResult } from '../../../../shared/workflow/runs';
+import type { RunExercise } from '../../../../shared/exercise/exercises';
 import { api, errorMessage } from '../../api';
 import type { Loaded } from '../../ui/loaded';
 import { itemKey, type EvidenceLang } from './model';
 
 export type RunsView = { readonly kind: 'list' } | { readonly kind: 'run'; readonly id: string };
+
+/**
+ * The screen the open run is shown on: the runs screen, or the exercises screen for a
+ * delegation's run, which is a screen of its exercise (the shell reads this; app/place keeps it).
+ */
+export type RunHost = 'runs' | 'exercises';
 
 /** Why the main process refused what the user just did, in its own words. */
 export interface Refusal {
@@ -18,7 +25,14 @@ export interface Refusal {
 
 interface RunsState {
   readonly view: RunsView;
+  readonly host: RunHost;
   readonly runs: Loaded<readonly RunSummary[]>;
+  /** The exercise each listed run belongs to (null: a run of its own), as far as it is known. */
+  readonly exercisesOf: Readonly<Record<string, RunExercise | null>>;
+  /** The exercise of the open run, with its scenario's context; null for a run of its own. */
+  readonly exercise: RunExercise | null;
+  /** Injects the delegation has read, by run (UI state: a new one is marked until then). */
+  readonly readInjects: Readonly<Record<string, readonly string[]>>;
   /** The open run, as the main process last returned it. */
   readonly run: Loaded<RunView> | null;
   readonly refusal: Refusal | null;
@@ -34,14 +48,21 @@ interface RunsState {
   readonly drafts: Readonly<Record<string, string>>;
   /** Bumped to ask the new-run field to take the focus (Ctrl/Cmd+N). */
   readonly newRunFocus: number;
+  /** Bumped to ask the list's find field to take the focus (Ctrl/Cmd+F). */
+  readonly findFocus: number;
 
   loadRuns(): Promise<void>;
   createRun(name: string): Promise<string | null>;
   renameRun(id: string, name: string): Promise<string | null>;
   deleteRun(id: string): Promise<string | null>;
-  openRun(id: string, options?: { restoring?: boolean }): Promise<void>;
+  openRun(id: string, options?: { restoring?: boolean; host?: RunHost }): Promise<void>;
   showList(): void;
+  /** Closes the open run without going to the list (its screen shows something else now). */
+  closeRun(): void;
   reloadRun(): Promise<void>;
+  /** The data changed (here or elsewhere): re-read what is shown, unless an answer is on its way anyway. */
+  refresh(): Promise<void>;
+  markRead(runId: string, injectId: string): void;
   send(event: IncomingEvent): Promise<SendResult | null>;
   /** Resolves when every event sent so far has its answer. */
   settled(): Promise<void>;
@@ -52,10 +73,13 @@ interface RunsState {
   setDraft(key: string, value: string): void;
   clearDraft(key: string): void;
   focusNewRun(): void;
+  /** Ctrl/Cmd+F on the list: its find field. False when no list is shown (a run is open). */
+  focusFind(): boolean;
 }
 
 const PREFS_KEY = 'cdt.runs.prefs';
 const DRAFTS_KEY = 'cdt.runs.drafts';
+const READ_KEY = 'cdt.runs.readInjects';
 
 
 function readJson(key: string): unknown {
@@ -88,7 +112,33 @@ function initialDrafts(): Record<string, string> {
   return Object.fromEntries(Object.entries(drafts).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+function initialRead(): Record<string, readonly string[]> {
+  const read = readJson(READ_KEY);
+  if (typeof read !== 'object' || read === null) return {};
+  return Object.fromEntries(
+    Object.entries(read).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((x) => typeof x === 'string')),
+  );
+}
+
+/** The exercise a run belongs to; a run of its own, or one that cannot be told, has none. */
+async function exerciseOf(runId: string): Promise<RunExercise | null> {
+  try {
+    return await api().getRunExercise({ id: runId });
+  } catch {
+    return null;
+  }
+}
+
 export const draftKey = (runId: string, field: string): string => `${runId}:${field}`;
+
+/**
+ * Leaving a decision (Reopen, or back through the stepper) keeps its summary: it is the
+ * draft of the decision form again, to submit as it was or changed.
+ */
+export function keepDecisionSummary(run: RunView): void {
+  const decision = run.snapshot.context.decision;
+  if (decision) useRuns.getState().setDraft(draftKey(run.id, 'decision'), decision.summary);
+}
 
 // Events are applied one after the other, in the order the user made them: each send waits
 // for the answer to the one before.
@@ -97,7 +147,11 @@ let refusalKey = 0;
 
 export const useRuns = create<RunsState>((set, get) => ({
   view: { kind: 'list' },
+  host: 'runs',
   runs: { status: 'loading' },
+  exercisesOf: {},
+  exercise: null,
+  readInjects: initialRead(),
   run: null,
   refusal: null,
   pending: 0,
@@ -107,10 +161,15 @@ export const useRuns = create<RunsState>((set, get) => ({
   evidenceFocus: null,
   drafts: initialDrafts(),
   newRunFocus: 0,
+  findFocus: 0,
 
   async loadRuns() {
     try {
-      set({ runs: { status: 'ready', value: await api().listRuns({}) } });
+      const runs = await api().listRuns({});
+      // A delegation's run is deleted only with its exercise: the list must know which runs are.
+      const known = get().exercisesOf;
+      const fresh = await Promise.all(runs.filter((r) => !(r.id in known)).map(async (r) => [r.id, await exerciseOf(r.id)] as const));
+      set({ runs: { status: 'ready', value: runs }, exercisesOf: { ...known, ...Object.fromEntries(fresh) } });
     } catch (error) {
       set({ runs: { status: 'error', message: errorMessage(error) } });
     }
@@ -119,7 +178,10 @@ export const useRuns = create<RunsState>((set, get) => ({
   async createRun(name) {
     try {
       const run = await api().createRun({ name });
-      set({ view: { kind: 'run', id: run.id }, run: { status: 'ready', value: run }, refusal: null, notice: null, evidenceFocus: null });
+      set({
+        view: { kind: 'run', id: run.id }, host: 'runs', run: { status: 'ready', value: run }, exercise: null,
+        refusal: null, notice: null, evidenceFocus: null,
+      });
       void get().loadRuns();
       return null;
     } catch (error) {
@@ -145,7 +207,7 @@ export const useRuns = create<RunsState>((set, get) => ({
       const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => !k.startsWith(`${id}:`)));
       set({ drafts });
       writeJson(DRAFTS_KEY, drafts);
-      if (get().view.kind === 'run' && (get().view as { id: string }).id === id) set({ view: { kind: 'list' }, run: null });
+      if (get().view.kind === 'run' && (get().view as { id: string }).id === id) set({ view: { kind: 'list' }, run: null, exercise: null });
       await get().loadRuns();
       return null;
     } catch (error) {
@@ -154,10 +216,15 @@ export const useRuns = create<RunsState>((set, get) => ({
   },
 
   async openRun(id, options = {}) {
-    set({ view: { kind: 'run', id }, run: { status: 'loading' }, refusal: null, notice: null, evidenceFocus: null });
+    set({
+      view: { kind: 'run', id }, host: options.host ?? 'runs', run: { status: 'loading' }, exercise: null,
+      refusal: null, notice: null, evidenceFocus: null,
+    });
     try {
-      const run = await api().getRun({ id });
-      if (get().view.kind === 'run') set({ run: { status: 'ready', value: run } });
+      // The run and its exercise together: a run played on another laptop is never shown editable for a moment.
+      const [run, exercise] = await Promise.all([api().getRun({ id }), exerciseOf(id)]);
+      const still = get().view;
+      if (still.kind === 'run' && still.id === id) set({ run: { status: 'ready', value: run }, exercise });
     } catch (error) {
       if (options.restoring) {
         // The run open last time is gone (deleted): start from the list, and say why.
@@ -170,19 +237,43 @@ export const useRuns = create<RunsState>((set, get) => ({
   },
 
   showList() {
-    set({ view: { kind: 'list' }, run: null, refusal: null, evidenceFocus: null });
+    set({ view: { kind: 'list' }, host: 'runs', run: null, exercise: null, refusal: null, evidenceFocus: null });
     void get().loadRuns();
+  },
+
+  closeRun() {
+    set({ view: { kind: 'list' }, host: 'runs', run: null, exercise: null, refusal: null, evidenceFocus: null });
   },
 
   async reloadRun() {
     const view = get().view;
     if (view.kind !== 'run') return;
     try {
-      const run = await api().getRun({ id: view.id });
-      set({ run: { status: 'ready', value: run } });
+      const [run, exercise] = await Promise.all([api().getRun({ id: view.id }), exerciseOf(view.id)]);
+      const still = get().view;
+      if (still.kind === 'run' && still.id === view.id) set({ run: { status: 'ready', value: run }, exercise });
     } catch (error) {
       set({ run: { status: 'error', message: errorMessage(error) } });
     }
+  },
+
+  async refresh() {
+    const view = get().view;
+    if (view.kind === 'list') {
+      await get().loadRuns();
+      return;
+    }
+    // An event on its way brings the run back with its answer; a reload now would only race it.
+    if (get().pending > 0 || get().run?.status !== 'ready') return;
+    await get().reloadRun();
+  },
+
+  markRead(runId, injectId) {
+    const known = get().readInjects[runId] ?? [];
+    if (known.includes(injectId)) return;
+    const readInjects = { ...get().readInjects, [runId]: [...known, injectId] };
+    set({ readInjects });
+    writeJson(READ_KEY, readInjects);
   },
 
   send(event) {
@@ -261,11 +352,24 @@ export const useRuns = create<RunsState>((set, get) => ({
     writeJson(DRAFTS_KEY, drafts);
   },
 
+  focusFind() {
+    const runs = get().runs;
+    if (get().view.kind !== 'list' || runs.status !== 'ready' || runs.value.length === 0) return false;
+    set((s) => ({ findFocus: s.findFocus + 1 }));
+    return true;
+  },
+
   focusNewRun() {
-    set((s) => ({ view: { kind: 'list' }, run: null, refusal: null, newRunFocus: s.newRunFocus + 1 }));
+    set((s) => ({ view: { kind: 'list' }, host: 'runs', run: null, exercise: null, refusal: null, newRunFocus: s.newRunFocus + 1 }));
     void get().loadRuns();
   },
 }));
 
 /** The open run, once loaded. */
 export const useOpenRun = (): RunView | null => useRuns((s) => (s.run?.status === 'ready' ? s.run.value : null));
+
+/**
+ * Whether this laptop may change the open run: not once its delegation's kit is out, when it
+ * is played on the delegation's own laptop and comes back in returns (read-only here).
+ */
+export const useWritable = (): boolean => useRuns((s) => s.exercise?.playedElsewhereSince == null);

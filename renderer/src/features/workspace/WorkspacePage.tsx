@@ -6,6 +6,7 @@ import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { formatWhen } from '../../ui/format';
 import { Fingerprint } from '../../ui/LaptopKey';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
+import { useStartAtTop } from '../../ui/startAtTop';
 import { useWorkspace } from './store';
 import './workspace.css';
 
@@ -53,6 +54,7 @@ function WorkspaceBody({ view, onOpenRun }: { view: WorkspaceView; onOpenRun: (r
   const outcome = useWorkspace((s) => s.outcome);
   const { closeWorkspace, writeReturn, setOutcome } = useWorkspace.getState();
   const step = STEP_IDS.indexOf(view.run.step) + 1;
+  useStartAtTop(view.runId);
   return (
     <div className="ws">
       <ExerciseBanner marking={view.marking} tlp={view.tlp} />

@@ -33,6 +33,8 @@ interface WorkspaceState {
   unseal(code: string): Promise<readonly string[] | null>;
   writeReturn(): Promise<void>;
   setOutcome(outcome: Outcome | null): void;
+  /** The data changed: re-read the workspace shown, or the list. */
+  refresh(): Promise<void>;
 }
 
 export const useWorkspace = create<WorkspaceState>((set, get) => {
@@ -130,6 +132,11 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
 
     setOutcome(outcome) {
       set({ outcome });
+    },
+
+    async refresh() {
+      if (get().view.kind === 'workspace') await get().reloadWorkspace();
+      else await get().loadWorkspaces();
     },
   };
 });

@@ -5,7 +5,7 @@ import type { Attribution } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ChoiceGroup, ConfidenceChoice, StepHeading, TextField } from '../fields';
-import { draftKey, useRuns } from '../store';
+import { draftKey, useRuns, useWritable } from '../store';
 import './attribution-step.css';
 
 /** The form's fields as drafts: kept while the user moves around, prefilled from a recorded attribution. */
@@ -46,7 +46,7 @@ export function AttributionStep({ run }: { run: RunView }) {
   const clearAll = (): void => {
     for (const f of ['actorType', 'named', 'name', 'confidence', 'basis', 'reason']) clearDraft(draftKey(run.id, `attribution.${f}`));
   };
-  const editable = run.step === 'attribution';
+  const editable = useWritable() && run.step === 'attribution';
 
   // The machine judges the attribution; until the form is complete it explains what is missing.
   const attribute: IncomingEvent | null =

@@ -1,25 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence } from '../../../../../shared/framework/catalogue';
-import type { Finding, WorkflowContext } from '../../../../../shared/workflow/context';
+import type { Finding } from '../../../../../shared/workflow/context';
 import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { ConfidenceChoice, StepHeading, TextField } from '../fields';
 import { newId } from '../../../ui/ids';
-import { formatWhen } from '../../../ui/format';
 import { check, useSnapshot } from '../snapshot';
-import { draftKey, useRuns } from '../store';
+import { draftKey, useRuns, useWritable } from '../store';
+import { ReceivedInjects } from './ReceivedInjects';
 import './awareness-step.css';
 
 /** Findings about the incident, then the shared assessment the member states agree. */
 export function AwarenessStep({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const context = run.snapshot.context;
-  const editable = run.step === 'awareness';
+  const editable = useWritable() && run.step === 'awareness';
   return (
     <div className="step">
       <StepHeading step="awareness" />
-      {context.injects.length > 0 && <Injects context={context} />}
+      {context.injects.length > 0 && <ReceivedInjects run={run} editable={editable} />}
       <section className="card" aria-labelledby="findings-heading">
         <h3 id="findings-heading" className="card__title">
           {t('runs.awareness.findings', { count: context.findings.length })}
@@ -37,27 +37,6 @@ export function AwarenessStep({ run }: { run: RunView }) {
       </section>
       <SharedAssessment run={run} />
     </div>
-  );
-}
-
-function Injects({ context }: { context: WorkflowContext }) {
-  const { t } = useTranslation();
-  return (
-    <section className="card card--inject" aria-labelledby="injects-heading">
-      <h3 id="injects-heading" className="card__title">
-        {t('runs.awareness.injects')}
-      </h3>
-      <ul className="injects">
-        {context.injects.map((i) => (
-          <li key={i.id}>
-            <p className="inject__title">
-              {i.title} <span className="muted">· {formatWhen(i.at)}</span>
-            </p>
-            {i.body && <p className="inject__body">{i.body}</p>}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 
@@ -204,7 +183,7 @@ function SharedAssessment({ run }: { run: RunView }) {
   const clearDraft = useRuns((s) => s.clearDraft);
   const text = draft ?? shared.text;
   const event = { type: 'AWARENESS.AGREE', text } as const;
-  const editable = run.step === 'awareness';
+  const editable = useWritable() && run.step === 'awareness';
   return (
     <section className="card" aria-labelledby="shared-heading">
       <h3 id="shared-heading" className="card__title">

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CATEGORIES,
@@ -23,9 +23,9 @@ import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading, TextField } from '../fields';
 import { RunRecap } from '../RunRecap';
 import { check, useSnapshot } from '../snapshot';
-import { draftKey, useRuns } from '../store';
+import { draftKey, useRuns, useWritable } from '../store';
 import { useLiveText } from '../useLiveText';
-import { useOptimisticSend } from '../useOptimisticSend';
+import { useSettledChoice } from '../useSettledChoice';
 import './measures-step.css';
 
 /**
@@ -36,7 +36,7 @@ export function MeasuresStep({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const context = run.snapshot.context;
   const assessment = assessRun(context);
-  const editable = run.step === 'measures';
+  const editable = useWritable() && run.step === 'measures';
   const suggested = assessment?.categories.filter((c) => c.proportionate).map((c) => CATEGORIES[c.id].label) ?? [];
   return (
     <div className="step">
@@ -232,17 +232,38 @@ function PrincipleField({ id, context, editable }: { id: PrincipleId; context: W
   const principle = PRINCIPLES[id];
   const current = context.principles[id];
   const stored = current?.status ?? null;
-  const [status, choose] = useOptimisticSend(stored);
+  // "Not met" is recorded only with its note, which says why: until then it waits here.
+  const [awaitingNote, setAwaitingNote] = useState(false);
+  const [askedFor, setAskedFor] = useState(0);
+  const noteBox = useRef<HTMLDivElement>(null);
+  const askForNote = (): void => {
+    setAwaitingNote(true);
+    setAskedFor((n) => n + 1);
+  };
+  // The focus goes to the note it asks for, once that is on screen.
+  useEffect(() => {
+    if (askedFor > 0) noteBox.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [askedFor]);
   const note = useLiveText(
     current?.note ?? '',
     (text) => {
-      if (stored !== null) void send({ type: 'PRINCIPLE.ASSESS', principleId: id, status: stored, note: text });
+      const status = awaitingNote ? 'not-met' : stored;
+      if (status === null) return;
+      if (status === 'not-met' && text.trim() === '') return setAwaitingNote(true);
+      setAwaitingNote(false);
+      void send({ type: 'PRINCIPLE.ASSESS', principleId: id, status, note: text });
     },
-    { enabled: stored !== null },
+    { enabled: stored !== null || awaitingNote },
   );
+  const choice = useSettledChoice<PrincipleStatus>(awaitingNote ? 'not-met' : stored, async (s) => {
+    if (s === 'not-met' && note.value.trim() === '') return askForNote();
+    setAwaitingNote(false);
+    if (s !== stored) await send({ type: 'PRINCIPLE.ASSESS', principleId: id, status: s, note: note.value });
+  });
+  const status = choice.value;
   return (
     <div className={status ? `principle principle--${status}` : 'principle'} onFocus={() => setFocus({ kind: 'principle', id })} data-principle={id}>
-      <fieldset className="principle__choices" disabled={!editable}>
+      <fieldset className="principle__choices" disabled={!editable} {...choice.groupProps}>
         <legend className="principle__legend">
           <span className="principle__n">{principle.indent}</span>
           <span>
@@ -258,20 +279,38 @@ function PrincipleField({ id, context, editable }: { id: PrincipleId; context: W
                 name={`principle-${id}`}
                 value={s}
                 checked={status === s}
-                onChange={() => choose(s, () => send({ type: 'PRINCIPLE.ASSESS', principleId: id, status: s, note: note.value }))}
+                onChange={(e) => choice.choose(s, e)}
               />
               <span>{t(`runs.principles.status.${s}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <LiveTextField label={t('runs.principles.note', { label: principle.label })} live={note} disabled={!editable} />
+      <div ref={noteBox}>
+        <LiveTextField
+          label={t('runs.principles.note', { label: principle.label })}
+          hint={status === 'not-met' ? t('runs.principles.notMetHint') : undefined}
+          live={note}
+          disabled={!editable}
+        />
+      </div>
+      {awaitingNote && (
+        <p className="field-error principle__needs-note" role="alert">
+          {t('runs.principles.needsNote', { label: principle.label })}
+        </p>
+      )}
     </div>
   );
 }
 
+/** The principles a delegation marked not met: a decision taken with any of them says so. */
+export function principlesNotMet(context: WorkflowContext): readonly PrincipleId[] {
+  return PRINCIPLE_IDS.filter((id) => context.principles[id]?.status === 'not-met');
+}
+
 function Decision({ run }: { run: RunView }) {
   const { t } = useTranslation();
+  const notMet = principlesNotMet(run.snapshot.context);
   const key = draftKey(run.id, 'decision');
   const summary = useRuns((s) => s.drafts[key]) ?? '';
   const setDraft = useRuns((s) => s.setDraft);
@@ -282,6 +321,11 @@ function Decision({ run }: { run: RunView }) {
         {t('runs.decision.heading')}
       </h3>
       <RunRecap run={run} />
+      {notMet.length > 0 && (
+        <p className="callout callout--warning decision__not-met" role="note">
+          {t('runs.decision.notMet', { count: notMet.length, principles: notMet.map((p) => PRINCIPLES[p].label).join(', ') })}
+        </p>
+      )}
       <TextField
         label={t('runs.decision.summary')}
         hint={t('runs.decision.summaryHint')}

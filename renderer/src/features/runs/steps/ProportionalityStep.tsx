@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DIMENSIONS,
@@ -16,9 +16,10 @@ import type { RunView } from '../../../../../shared/workflow/runs';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading } from '../fields';
 import { sanctionsEvent, type SanctionsChange } from '../model';
-import { useRuns } from '../store';
+import { useRuns, useWritable } from '../store';
 import { useLiveText } from '../useLiveText';
 import { useOptimisticSend } from '../useOptimisticSend';
+import { useSettledChoice } from '../useSettledChoice';
 import './proportionality-step.css';
 
 /**
@@ -29,7 +30,7 @@ import './proportionality-step.css';
 export function ProportionalityStep({ run }: { run: RunView }) {
   const { t } = useTranslation();
   const context = run.snapshot.context;
-  const editable = run.step === 'proportionality';
+  const editable = useWritable() && run.step === 'proportionality';
   const rated = DIMENSION_IDS.filter((id) => context.ratings[id] !== undefined).length;
   return (
     <div className="step">
@@ -60,7 +61,9 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
   const dimension = DIMENSIONS[id];
   const rating = context.ratings[id];
   const stored = rating?.value ?? null;
-  const [value, choose] = useOptimisticSend(stored);
+  // The arrow keys pass through the levels: only the one the user settles on is recorded.
+  const choice = useSettledChoice(stored, (level: RatingValue) => send({ type: 'RATING.SET', dimension: id, value: level, rationale: rationale.value }));
+  const value = choice.value;
   const rationale = useLiveText(
     rating?.rationale ?? '',
     (text) => {
@@ -68,7 +71,6 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
     },
     { enabled: value !== null },
   );
-  const potential = context.attempt ? context.attempt.potential[id] : null;
 
   return (
     <div
@@ -76,7 +78,7 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
       data-dimension={id}
       onFocus={() => setFocus({ kind: 'dimension', id })}
     >
-      <fieldset className="dimension__levels" disabled={!editable}>
+      <fieldset className="dimension__levels" disabled={!editable} {...choice.groupProps}>
         <legend className="dimension__legend">
           <span className="dimension__name">{dimension.label}</span>
           <span className="dimension__terms">
@@ -88,6 +90,7 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
             ))}
           </span>
           {value === null && <span className="dimension__unrated">{t('runs.proportionality.notRated')}</span>}
+          {choice.unsettled && <span className="dimension__unsettled">{t('runs.proportionality.unsettled')}</span>}
         </legend>
         <div className="levels">
           {RATING_VALUES.map((level) => (
@@ -97,7 +100,7 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
                 name={`rating-${id}`}
                 value={level}
                 checked={value === level}
-                onChange={() => choose(level, () => send({ type: 'RATING.SET', dimension: id, value: level, rationale: rationale.value }))}
+                onChange={(e) => choice.choose(level, e)}
               />
               <span className="level__n" aria-hidden="true">
                 {level}
@@ -118,32 +121,41 @@ function DimensionField({ id, context, editable }: { id: DimensionId; context: W
         rows={2}
         disabled={!editable}
       />
-      {potential !== null && (
-        <PotentialField id={id} context={context} potential={potential} editable={editable} />
-      )}
     </div>
   );
 }
 
 function PotentialField({ id, context, potential: stored, editable }: { id: DimensionId; context: WorkflowContext; potential: RatingValue; editable: boolean }) {
   const { t } = useTranslation();
-  const [potential, choose] = useOptimisticSend(stored);
   const send = useRuns((s) => s.send);
+  // A closed select steps through its options with the arrow keys: record the one left on.
+  const choice = useSettledChoice(stored, (v: RatingValue) => send(sanctionsEvent(context, { kind: 'potential', dimension: id, value: v })));
+  const potential = choice.value ?? stored;
+  const keyedAt = useRef(0);
   const selectId = useId();
   const dimension = DIMENSIONS[id];
   return (
     <div className="field field--potential">
       <label htmlFor={selectId} className="field__label">
-        {t('runs.proportionality.potential', { name: dimension.label })}
+        <span className="visually-hidden">{t('runs.proportionality.potential', { name: dimension.label })}</span>
+        <span aria-hidden="true">{dimension.label}</span>
       </label>
       <select
         id={selectId}
         className="input"
         value={potential}
         disabled={!editable}
+        {...choice.groupProps}
+        onKeyDown={(e) => {
+          keyedAt.current = Date.now();
+          choice.groupProps.onKeyDown(e);
+        }}
         onChange={(e) => {
           const v = Number(e.target.value);
-          if (isRatingValue(v)) choose(v, () => send(sanctionsEvent(context, { kind: 'potential', dimension: id, value: v })));
+          if (!isRatingValue(v)) return;
+          // A closed select steps through its options on the arrow keys; a pick from its list is a choice.
+          if (Date.now() - keyedAt.current < 500) choice.choose(v);
+          else choice.settleNow(v);
         }}
       >
         {RATING_VALUES.map((level) => (
@@ -169,6 +181,17 @@ function SanctionsFacts({ context, editable }: { context: WorkflowContext; edita
       <fieldset className="checks" disabled={!editable}>
         <legend className="field__label">{t('runs.sanctions.factsLegend')}</legend>
         <Check checked={context.attempt !== null} onChange={(on) => change({ kind: 'attempt', on })} label={t('runs.sanctions.attempt')} hint={t('runs.sanctions.attemptHint')} />
+        {/* Right at their checkbox, and next in the tab order: what the attempt would have done. */}
+        {context.attempt && (
+          <fieldset className="potentials" disabled={!editable}>
+            <legend className="field__label">{t('runs.sanctions.potentialLegend')}</legend>
+            <div className="potentials__grid">
+              {DIMENSION_IDS.map((id) => (
+                <PotentialField key={id} id={id} context={context} potential={context.attempt!.potential[id]} editable={editable} />
+              ))}
+            </div>
+          </fieldset>
+        )}
         <Check checked={context.external} onChange={(on) => change({ kind: 'external', on })} label={t('runs.sanctions.external')} hint={t('runs.sanctions.externalHint')} />
         <Check
           checked={context.actorsIdentified}
