@@ -298,7 +298,7 @@ describe('the console, from the keyboard alone', () => {
     await press('Tab', 'Enter');
     await note.getByText(/^Deleted on /).waitFor();
     expect(exercise().notes[0]!.deletedAt).not.toBeNull();
-    await note.scrollIntoViewIfNeeded();
+    await note.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await app.screenshot('console-notes');
     await expectAccessible();
   });
@@ -352,6 +352,17 @@ describe('the console, from the keyboard alone', () => {
     await app.screenshot('console-1024');
     await page.getByRole('heading', { name: /delegations side by side/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await app.screenshot('console-1024-delegations');
+    // The improvement plan fits without a sideways scroll.
+    const add = button(/Add improvement item/);
+    await add.focus();
+    await press('Enter');
+    const plan = page.locator('.ex-plan-wrap');
+    await plan.waitFor();
+    expect(await plan.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await plan.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await app.screenshot('console-1024-plan');
+    await page.getByRole('button', { name: 'Remove item 1' }).focus();
+    await press('Enter');
 
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('heading', { name: /delegations side by side/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -460,6 +471,17 @@ describe('a rating and a principle', () => {
     expect(await scope.getByRole('radio', { name: /^Level 3:/ }).isChecked()).toBe(true);
     await scope.getByText(/not recorded yet/).waitFor();
     await app.screenshot('console-rating-unsettled');
+    // At 1024x768 the stepper's labels fit.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const cut = await page.locator('.stepper__name, .stepper__state').evaluateAll((els) =>
+      els.filter((el) => el.getBoundingClientRect().right > el.closest('.stepper__item')!.getBoundingClientRect().right).map((el) => el.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await app.screenshot('console-run-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await scope.getByRole('radio', { name: /^Level 3:/ }).focus();
     expect(await call(page, 'runHistory', { id: runId })).toHaveLength(before);
     await press('Tab');
     await expect.poll(async () => (await call(page, 'runHistory', { id: runId })).length).toBe(before + 1);
@@ -507,13 +529,15 @@ describe('a rating and a principle', () => {
       (e) => !(e.type === 'PRINCIPLE.ASSESS' && e.principleId === 'proportionality'),
     );
     for (const event of rest) expect((await call(page, 'sendEvent', { id: runId, event })).accepted).toBe(true);
-    await page.getByText('Decided with a principle not met: Proportionality.').waitFor();
+    const decided = page.getByText('Decided with a principle not met: Proportionality.');
+    await decided.waitFor();
+    await decided.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await app.screenshot('console-decided-not-met');
     await page.evaluate(() => window.scrollTo(0, 0));
     await tabTo(button(`Back to ${EXERCISE}`), { back: true });
     await press('Enter');
     await card(DELEGATIONS[1]!).getByText('Decided with a principle not met: Proportionality.').waitFor();
-    await card(DELEGATIONS[1]!).scrollIntoViewIfNeeded();
+    await card(DELEGATIONS[1]!).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await app.screenshot('console-card-not-met');
     await expectAccessible();
   });

@@ -239,6 +239,16 @@ describe('a facilitator runs an exercise', () => {
     await page.getByRole('heading', { name: 'New scenario', level: 1 }).waitFor();
 
     await page.getByLabel('Title', { exact: true }).first().fill('Grey Harbour: port logistics sabotage');
+    // Leaving with unsaved changes asks first; staying keeps what was typed.
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await leave.getByText('The changes to this scenario are not saved.').waitFor();
+    expect(await leave.getByRole('button', { name: 'Stay' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.screenshot('scenario-leave-unsaved');
+    await page.keyboard.press('Escape');
+    await leave.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'New scenario', level: 1 }).waitFor();
+    expect(await page.getByLabel('Title', { exact: true }).first().inputValue()).toBe('Grey Harbour: port logistics sabotage');
     await page.getByLabel('Identifier').first().fill('grey-harbour');
     await page.getByLabel('Incident').fill('Container terminals in two member states stop after a wiper attack.');
     const inject = page.getByRole('group', { name: /^Inject 1/ });

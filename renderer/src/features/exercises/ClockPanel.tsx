@@ -97,7 +97,7 @@ function Upcoming({ view, elapsed }: { view: ExerciseView; elapsed: number }) {
   const next = nextInject(view, elapsed);
   const first = due[0];
   return (
-    <p className={due.length > 0 ? 'ex-clock__next ex-clock__next--due' : 'ex-clock__next'}>
+    <div className={due.length > 0 ? 'ex-clock__next ex-clock__next--due' : 'ex-clock__next'}>
       {first && (
         <span className="ex-clock__due">
           <span className="ex-clock__due-label">{t('exercises.clock.dueNow', { count: due.length })}</span>{' '}
@@ -120,7 +120,7 @@ function Upcoming({ view, elapsed }: { view: ExerciseView; elapsed: number }) {
       ) : (
         !first && <span className="muted">{t('exercises.clock.noneLeft')}</span>
       )}
-    </p>
+    </div>
   );
 }
 

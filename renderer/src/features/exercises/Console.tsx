@@ -32,6 +32,8 @@ function useNow(running: boolean): number {
 
 /** How long a due inject's row flashes. */
 const FLASH_MS = 2_000;
+/** How long the notice of a done action stays (a refusal stays until dismissed). */
+const OUTCOME_MS = 12_000;
 
 /** The facilitator's console for one exercise. */
 /** onOpenRun: where a delegation's run is seen or changed (on the runs screen, which the shell knows). */
@@ -93,13 +95,22 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
     });
   }, [auto, view, elapsed, autoRefused, release]);
 
+  // A done action's notice goes by itself after a while; a refusal stays until dismissed.
+  useEffect(() => {
+    if (outcome?.tone !== 'ok') return undefined;
+    const timer = window.setTimeout(() => {
+      if (useExercises.getState().outcome === outcome) setOutcome(null);
+    }, OUTCOME_MS);
+    return () => window.clearTimeout(timer);
+  }, [outcome, setOutcome]);
+
   return (
-    <div className="ex-console">
+    <>
       <ExerciseBanner marking={classification.marking} tlp={classification.tlp} />
       <button type="button" className="button button--quiet ex-back" onClick={() => show({ kind: 'list' })}>
         ← {t('exercises.console.back')}
       </button>
-      <div className="ex-head">
+      <div className="ex-head ex-console__head">
         <div>
           <h1 className="screen-title">{view.name}</h1>
           <p className="ex-subtitle">{t('exercises.console.scenario', { title: view.scenario.title })}</p>
@@ -148,7 +159,7 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
         <ScenarioBrief view={view} />
       </div>
       <ReportSection view={view} />
-    </div>
+    </>
   );
 }
 

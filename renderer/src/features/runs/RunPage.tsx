@@ -111,7 +111,7 @@ function OpenRun({ run, exercise }: { run: RunView; exercise: RunExercise | null
       <Stepper run={run} />
       <div ref={body} className={`run__body run__body--${run.step}`}>
         <div className="run__main">
-          {exercise?.context && <ScenarioContextCard context={exercise.context} />}
+          {exercise?.context && <ScenarioContextCard key={run.step === 'awareness' ? 'open' : 'folded'} context={exercise.context} open={run.step === 'awareness'} />}
           <StepForm run={run} />
           <Remarks run={run} />
         </div>

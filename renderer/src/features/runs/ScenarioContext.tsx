@@ -6,16 +6,17 @@ import './scenario-context.css';
 
 /**
  * What the delegation knows of its scenario, on its own run: the incident as first known and
- * the background. Open at first; folded away once read, it stays one click from every step.
+ * the background. The incident is open in the awareness step; at the later steps it is one
+ * click away, and the step's form is not pushed down the page.
  */
-export function ScenarioContextCard({ context }: { context: ScenarioContext }) {
+export function ScenarioContextCard({ context, open }: { context: ScenarioContext; open: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="card scenario-context" aria-labelledby="scenario-context-title">
       <h2 id="scenario-context-title" className="card__title scenario-context__title">
         <span className="scenario-context__kicker">{t('runs.context.kicker')}</span> {context.title}
       </h2>
-      <details className="scenario-context__part" open>
+      <details className="scenario-context__part" open={open}>
         <summary>{t('runs.context.incident')}</summary>
         <p className="scenario-context__text">{context.incident}</p>
       </details>

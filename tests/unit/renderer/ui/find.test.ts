@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { matchesQuery } from '../../../../renderer/src/ui/FindField';
+
+describe('finding in a list', () => {
+  it('matches every word typed, in any of the texts, case and diacritics aside', () => {
+    expect(matchesQuery('', ['anything'])).toBe(true);
+    expect(matchesQuery('  ', ['anything'])).toBe(true);
+    expect(matchesQuery('cold ward', ['Cold Ward, PSC table-top'])).toBe(true);
+    expect(matchesQuery('ward estonia', ['Cold Ward', 'Estonia'])).toBe(true);
+    expect(matchesQuery('sameriba', ['Samērība'])).toBe(true);
+    expect(matchesQuery('ward latvia', ['Cold Ward', 'Estonia'])).toBe(false);
+  });
+});
