@@ -4,6 +4,8 @@ import { getExercise } from '../../electron/exercise/exercises';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
 import { TO_DECISION } from '../support/workflow';
 import { blockingAxeViolations } from './axe';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, closeBrowser, openApp, SCREENSHOTS_DIR, type AppUnderTest } from './harness';
 
@@ -540,6 +542,54 @@ describe('a rating and a principle', () => {
     await card(DELEGATIONS[1]!).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await app.screenshot('console-card-not-met');
     await expectAccessible();
+  });
+
+  it('saves the handouts as PDF from the console: the situation manual, and with the inject cards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdt-handouts-'));
+    for (const [name, label, saved] of [
+      ['manual.pdf', 'Save the situation manual (PDF)…', 'Saved the situation manual to'],
+      ['cards.pdf', 'Save the manual with the inject cards (PDF)…', 'Saved the situation manual and the inject cards to'],
+    ] as const) {
+      const file = join(dir, name);
+      app.answerSaveDialog(file);
+      await tabTo(button(label));
+      await press('Enter');
+      await status(`${saved} ${file}`).waitFor({ timeout: 60_000 });
+      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+});
+
+describe('Ctrl/Cmd+F finds where the user is', () => {
+  it('in the exercises, in the runs, and in the library', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await tabTo(button('← Back to the exercises'), { back: true });
+    await press('Enter');
+    await page.getByRole('heading', { name: 'Exercises', level: 1 }).waitFor();
+    await press('Control+f');
+    const exercises = page.getByLabel('Find an exercise');
+    expect(await isFocused(exercises)).toBe(true);
+    await page.keyboard.type('live room');
+    expect(await page.locator('.ex-table tbody tr').count()).toBe(1);
+
+    await press('Control+2');
+    await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+    await press('Control+f');
+    const runs = page.getByLabel('Find a run');
+    expect(await isFocused(runs)).toBe(true);
+    await page.keyboard.type(DELEGATIONS[1]!);
+    await expect.poll(() => page.locator('.run-row').count()).toBe(1);
+    // A delegation's run is deleted only with its exercise: no Delete, and whose it is.
+    const only = page.locator('.run-row');
+    await only.getByText(`Delegation ${DELEGATIONS[1]} of`).waitFor();
+    expect(await only.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    await app.screenshot('console-runs-find');
+
+    await press('Control+1');
+    await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    await press('Control+f');
+    expect(await isFocused(page.getByLabel('Search the conclusions', { exact: true }))).toBe(true);
   });
 
   it('made no request outside the app, and no error in the page', () => {
