@@ -44,7 +44,7 @@ export const exercisesEn = {
     dueNow_other: '{{count}} due now:',
     andMore_one: 'and {{count}} more',
     andMore_other: 'and {{count}} more',
-    next: 'Next:',
+    next: 'Next',
     in: 'in {{time}}',
     inSpoken: 'in {{time}}',
     noneLeft: 'Every planned inject is out.',

@@ -109,13 +109,15 @@ function Upcoming({ view, elapsed }: { view: ExerciseView; elapsed: number }) {
       )}
       {next ? (
         <span className="ex-clock__upcoming">
+          {/* The countdown before the title, which a narrow strip cuts. */}
           <span className="ex-clock__next-label">{t('exercises.clock.next')}</span>{' '}
-          <a className="ex-clock__next-title" href={`#inject-${next.status.inject.id}`} onClick={(e) => goToInject(e, next.status.inject.id)}>
-            {next.status.inject.title}
-          </a>{' '}
           <span className="ex-clock__countdown" aria-label={t('exercises.clock.inSpoken', { time: spokenClock(next.inMs) })}>
             {t('exercises.clock.in', { time: formatClock(next.inMs) })}
           </span>
+          <span aria-hidden="true"> · </span>
+          <a className="ex-clock__next-title" href={`#inject-${next.status.inject.id}`} onClick={(e) => goToInject(e, next.status.inject.id)}>
+            {next.status.inject.title}
+          </a>
         </span>
       ) : (
         !first && <span className="muted">{t('exercises.clock.noneLeft')}</span>

@@ -624,8 +624,10 @@ export const useExercises = create<ExercisesState>((set, get) => {
     },
 
     focusFind() {
-      const view = get().view;
-      if (view.kind !== 'list' && view.kind !== 'scenarios') return false;
+      const { view, exercises, scenarios } = get();
+      // A list with a find field: one with something in it to find.
+      const listed = view.kind === 'list' ? exercises : view.kind === 'scenarios' ? scenarios : null;
+      if (listed?.status !== 'ready' || listed.value.length === 0) return false;
       set((s) => ({ findFocus: s.findFocus + 1 }));
       return true;
     },
