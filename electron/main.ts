@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHandlers, type Desktop } from './ipc/handlers';
+import { createHandlers, type Desktop, type Handlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { menuTemplate } from './menu';
 import { CHANGES_CHANNEL, MENU_CHANNEL, PROGRESS_CHANNEL, type DataChange, type MenuCommand } from '../shared/ipc/contract';
@@ -42,6 +42,7 @@ const windowStateFile = (): string => join(app.getPath('userData'), 'window-stat
 let mainWindow: BrowserWindow | null = null;
 /** The room's screen for the projector, while it is open. */
 let roomWindow: BrowserWindow | null = null;
+let handlers: Handlers | null = null;
 
 function openRoomWindow(): void {
   if (roomWindow && !roomWindow.isDestroyed()) {
@@ -54,6 +55,8 @@ function openRoomWindow(): void {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     roomWindow = null;
+    // Closed by hand: the console must no longer offer to close it, nor the room's view answer.
+    void handlers?.closeRoom({});
   });
   void window.loadURL(ROOM_ENTRY);
 }
@@ -116,8 +119,9 @@ function start(): void {
   app.on('will-quit', stopWatching);
   const background = workerRunner(workerPath, dbFile);
   app.on('will-quit', () => void background.close());
+  handlers = createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }, background);
   registerIpc(
-    createHandlers(workbench.db, desktop, { sampleExercise: sampleExercise() }, background),
+    handlers,
     () => ({ main: mainWindow?.webContents ?? null, room: roomWindow?.webContents ?? null }),
     logFault,
   );

@@ -162,6 +162,7 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
     closeRoom: () => {
       room = null;
       desktop.closeRoomWindow?.();
+      desktop.announceChange?.({ origin: 'window' });
       return null;
     },
     getRoomView: () => (room === null ? null : roomView(db, room.exerciseId, room.showCountdown)),

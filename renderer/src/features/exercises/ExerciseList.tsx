@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatClock, formatWhen } from '../../ui/format';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
-import { FindField, matchesQuery } from '../../ui/FindField';
+import { FindField } from '../../ui/FindField';
+import { matchesQuery } from '../../ui/find';
 import { useStartAtTop } from '../../ui/startAtTop';
 import { useExercises } from './store';
 

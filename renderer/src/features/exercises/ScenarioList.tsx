@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FindField, matchesQuery } from '../../ui/FindField';
+import { FindField } from '../../ui/FindField';
+import { matchesQuery } from '../../ui/find';
 import { useStartAtTop } from '../../ui/startAtTop';
 import { api } from '../../api';
 import { messageLines } from '../../ui/messages';

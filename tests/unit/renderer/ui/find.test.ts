@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery } from '../../../../renderer/src/ui/FindField';
+import { matchesQuery } from '../../../../renderer/src/ui/find';
 
 describe('finding in a list', () => {
   it('matches every word typed at the start of a word of the texts, case and diacritics aside', () => {
