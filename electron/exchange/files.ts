@@ -1,6 +1,6 @@
 import { UserError, type Problem } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
-import { FileError, parseJsonFrom, tooLarge } from '../files/read';
+import { FileError, parseCappedJson } from '../files/read';
 import { canonicalJson } from '../workflow/chain';
 import { verifySignature, type InstallationKey } from './keys';
 import { openWithPassphrase, sealWithPassphrase } from './seal';
@@ -44,16 +44,7 @@ export interface OpenedFile {
   readonly sealed: boolean;
 }
 
-function parse(text: string, fileName: string): unknown {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_EXCHANGE_BYTES) throw new ExchangeFileError(fileName, [tooLarge(MAX_EXCHANGE_BYTES, bytes)]);
-  try {
-    return parseJsonFrom(text, fileName);
-  } catch (error) {
-    if (error instanceof FileError) throw new ExchangeFileError(fileName, error.problems);
-    throw error;
-  }
-}
+const parse = (text: string, fileName: string): unknown => parseCappedJson(text, fileName, MAX_EXCHANGE_BYTES, ExchangeFileError);
 
 /** A file's JSON, opened first when it is sealed with a passphrase; sealed twice is refused. */
 function unsealedValue(text: string, fileName: string, passphrases: readonly string[]): { value: unknown; sealed: boolean; inner: string } {

@@ -96,6 +96,9 @@ function takeReturn(db: Db, exerciseId: string, fileName: string, body: ReturnBo
     if (body.writtenAt < body.acceptedAt) refuse([`writtenAt: the return was written at ${body.writtenAt}, before its kit was opened at ${body.acceptedAt}.`]);
     const refusal = versionRefusal(body.run.machineVersion, 'Open');
     if (refusal !== null) refuse([`run.machineVersion: the run was ${refusal}`]);
+    // Not in the chain, but what the kit carried: a return that says otherwise was not made from it.
+    const createdAt = getRun(db, d.run_id).createdAt;
+    if (body.run.createdAt !== createdAt) refuse([`run.createdAt: the run of ${d.name} was created at ${createdAt}; this return says ${body.run.createdAt}.`]);
     const held = runChain(db, d.run_id);
     const returned = chainOfPackaged(body.run);
     const verdict = verifyChain(d.run_id, returned);

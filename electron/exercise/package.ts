@@ -11,7 +11,7 @@ import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type C
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
 import { contentHash } from './hash';
-import { FileError, parseJsonFrom, tooLarge } from '../files/read';
+import { parseCappedJson } from '../files/read';
 import { delegationsOf, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
@@ -145,16 +145,7 @@ export function exportScenario(db: Db, id: string, now = nowIso()): ScenarioPack
 }
 
 /** Size first, then syntax: both before anything else looks at the content. */
-function parseJsonText(text: string, fileName: string): unknown {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_PACKAGE_BYTES) throw new PackageError(fileName, [tooLarge(MAX_PACKAGE_BYTES, bytes)]);
-  try {
-    return parseJsonFrom(text, fileName);
-  } catch (error) {
-    if (error instanceof FileError) throw new PackageError(fileName, error.problems);
-    throw error;
-  }
-}
+const parseJsonText = (text: string, fileName: string): unknown => parseCappedJson(text, fileName, MAX_PACKAGE_BYTES, PackageError);
 
 function refuse(fileName: string, problems: readonly (Problem | string)[]): never {
   throw new PackageError(fileName, problems);

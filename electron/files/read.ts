@@ -105,6 +105,27 @@ export function parseJsonFrom(text: string, file: string): unknown {
   }
 }
 
+/**
+ * JSON text of a file already in memory: its size first, then its syntax, both before anything
+ * else looks at it (JSON.parse of a huge text would stall the app). A refusal is `as`, the
+ * caller's kind of FileError, so each kind of file is named as what it is.
+ */
+export function parseCappedJson(
+  text: string,
+  file: string,
+  maxBytes: number,
+  as: new (file: string, problems: readonly (Problem | string)[]) => FileError = FileError,
+): unknown {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) throw new as(file, [tooLarge(maxBytes, bytes)]);
+  try {
+    return parseJsonFrom(text, file);
+  } catch (error) {
+    if (error instanceof FileError) throw new as(file, error.problems);
+    throw error;
+  }
+}
+
 export const readTextFile = (file: string, maxBytes: number): string => decodeText(readFileBytes(file, maxBytes), file);
 
 /** A JSON file a user named: bounded, regular, UTF-8, no repeated keys, not absurdly deep. */

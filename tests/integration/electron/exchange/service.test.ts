@@ -158,6 +158,7 @@ describe('returns', () => {
       }, /the workflow does not accept this DECISION.SUBMIT event here/],
       ['another exercise', (b) => ({ ...b, exerciseId: 'another-exercise' }), /for another exercise/],
       ['another kit', (b) => ({ ...b, kitId: 'another-kit' }), /was issued the kit/],
+      ['another creation time', (b) => ({ ...b, run: { ...b.run, createdAt: at(0.5) } }), /run.createdAt: the run of Delegation South was created at/],
     ];
     for (const [what, change, expected] of cases) {
       expect(refusal(collectReturns(facilitator.wb.db, exercise.id, [{ fileName: `${what}.cdt-return`, text: forgedReturn(delegation, genuine, change) }])), what).toMatch(expected);
