@@ -10,9 +10,10 @@ import { searchIndex } from './008-search-index';
 import { dropOldSearch } from './009-drop-old-search';
 import { exchangeTables } from './010-exchange';
 import { liveRoomTables } from './011-live-room';
+import { evaluationTables } from './012-evaluation';
 
 /** The registry: a migration's version is its place in this list, never reused or reordered. */
-export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces, searchIndex, dropOldSearch, exchangeTables, liveRoomTables];
+export const MIGRATIONS: readonly Migration[] = [corpusTables, runTables, evidenceTables, exerciseTables, reportTables, runCheckpoints, footnotePlaces, searchIndex, dropOldSearch, exchangeTables, liveRoomTables, evaluationTables];
 
 for (const [index, migration] of MIGRATIONS.entries()) {
   if (migration.version !== index + 1) {
