@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONFIDENCE_LEVELS, STEP_IDS, type StepId } from '../framework/catalogue';
 import { parseWith, type ParseResult } from '../validation';
 import { longTextSchema, nameSchema, optionalNameSchema, requiredTextSchema } from '../text';
+import { OBJECTIVE_TIES } from '../evaluation/objectives';
 
 /**
  * The scenario format: what a facilitator writes (or imports from a colleague's USB stick)
@@ -35,6 +36,9 @@ export const SCENARIO_LIMITS = {
   findingSource: 2_000,
   questionsPerStep: 30,
   question: 2_000,
+  // HSEEP asks for a handful of objectives per exercise; thirty is already more than a day can rate.
+  objectives: 30,
+  objectiveTitle: 500,
   // A week: exercises run for hours or days; a larger offset is almost certainly a typo.
   offsetMinutes: 7 * 24 * 60,
 } as const;
@@ -69,6 +73,24 @@ export const injectSchema = z.strictObject({
   whiteCard: z.literal(true).optional(),
 });
 
+/** What the exercise is to test, set before play and rated on HSEEP's scale after it (FRAMEWORK.md §7). */
+export const objectiveSchema = z.strictObject({
+  id: slug,
+  title: title(SCENARIO_LIMITS.objectiveTitle),
+  tiedTo: z.enum(OBJECTIVE_TIES),
+  description: optionalText(SCENARIO_LIMITS.longText).optional(),
+});
+
+/** Ids unique in a list: what refers to an item (a release, a rating) names it by its id. */
+const uniqueIds = (what: string, list: string) => (items: readonly { readonly id: string }[], ctx: z.RefinementCtx): void => {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, index);
+    else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate ${what} id "${item.id}" (also ${list}[${first}])` });
+  });
+};
+
 const questionList = z.array(required(SCENARIO_LIMITS.question)).max(SCENARIO_LIMITS.questionsPerStep).optional();
 const questions = z.strictObject(
   Object.fromEntries(STEP_IDS.map((step) => [step, questionList])) as { [S in StepId]: typeof questionList },
@@ -89,21 +111,17 @@ export const scenarioSchema = z.strictObject({
       .array(injectSchema)
       .min(1)
       .max(SCENARIO_LIMITS.injects)
-      .superRefine((injects, ctx) => {
-        // An inject id is how releases and delegations' runs refer to it: it must be unique.
-        const seen = new Map<string, number>();
-        injects.forEach((item, index) => {
-          const first = seen.get(item.id);
-          if (first === undefined) seen.set(item.id, index);
-          else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate inject id "${item.id}" (also injects[${first}])` });
-        });
-      }),
+      // An inject id is how releases and delegations' runs refer to it: it must be unique.
+      .superRefine(uniqueIds('inject', 'injects')),
     questions,
     facilitatorNotes: optionalText(SCENARIO_LIMITS.longText),
+    // Optional, so that every scenario written before objectives existed stays valid with its hash.
+    objectives: z.array(objectiveSchema).max(SCENARIO_LIMITS.objectives).superRefine(uniqueIds('objective', 'objectives')).optional(),
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInject = Scenario['injects'][number];
+export type ScenarioObjective = z.output<typeof objectiveSchema>;
 
 /** Validates a scenario; errors are `<path>: <problem>` lines, the house style of `cdt assess`. */
 export function parseScenario(value: unknown): ParseResult<Scenario> {
