@@ -23,10 +23,10 @@ export function accept(db: Db, runId: string, event: IncomingEvent, now: string)
  * inject released to both, a second to one, and two facilitator notes. Needs the bundled
  * scenario "hospital-ransomware" in the database.
  */
-export function populatedExercise(db: Db, options: { id?: string; name?: string } = {}): ExerciseView {
+export function populatedExercise(db: Db, options: { id?: string; name?: string; scenarioId?: string } = {}): ExerciseView {
   const exercise = createExercise(db, {
     name: options.name ?? 'Cold Ward, table 1',
-    scenarioId: 'hospital-ransomware',
+    scenarioId: options.scenarioId ?? 'hospital-ransomware',
     delegationNames: ['Delegation North', 'Delegation South'],
     now: at(0),
     ...(options.id ? { id: options.id } : {}),
