@@ -159,7 +159,7 @@ function checkKit(body: KitBody, refuse: (problems: string[]) => never): ReturnT
   if (problems.length > 0) refuse(problems);
   const verdict = verifyChain(run.id, chainOfPackaged(run));
   if (!verdict.intact) refuse([`body.run.events: the hash chain is broken: ${verdict.reason}.`]);
-  const replay = replayChecked(run.events.map((e) => e.event));
+  const replay = replayChecked(run.events.map((e) => e.event), run.machineVersion);
   if (!replay.ok) refuse([`body.run.events[${replay.index}]: the workflow does not accept this ${run.events[replay.index]?.event.type} event here: ${replay.reasons.join(' ')}`]);
   return replay as ReturnType<typeof replayChecked> & { ok: true };
 }

@@ -142,7 +142,7 @@ function takeReturn(db: Db, exerciseId: string, fileName: string, body: ReturnBo
       else if (e.event.title !== inject.title || e.event.body !== inject.body) problems.push(`${path}: the inject "${inject.title}" differs from the scenario's.`);
     });
     if (problems.length > 0) refuse(problems);
-    const replay = replayChecked(body.run.events.map((e) => e.event));
+    const replay = replayChecked(body.run.events.map((e) => e.event), body.run.machineVersion);
     if (!replay.ok) refuse([`run.events[${replay.index}]: the workflow does not accept this ${body.run.events[replay.index]?.event.type} event here: ${replay.reasons.join(' ')}`]);
     if (replay.ok) appendVerifiedEvents(db, d.run_id, tail, replay.snapshot);
     updateKitReturn(db, d.id, { laptopKey: signer, acceptedAt: body.acceptedAt, returnedAt: newer ? body.writtenAt : kit!.last_return_at! });

@@ -516,7 +516,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
       add(`runs[${i}].events[${firstBrokenIndex(run.id, chain)}]`, `the hash chain is broken: ${verdict.reason}.`);
       return;
     }
-    const replay = replayChecked(run.events.map((e) => e.event));
+    const replay = replayChecked(run.events.map((e) => e.event), run.machineVersion);
     if (!replay.ok) {
       const type = run.events[replay.index]?.event.type;
       add(`runs[${i}].events[${replay.index}]`, `the workflow does not accept this ${type} event here: ${replay.reasons.join(' ')}`);

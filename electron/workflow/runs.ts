@@ -4,13 +4,13 @@ import { initialTransition, transition } from 'xstate';
 import type { Db } from '../db/open';
 import {
   deleteRun as deleteRunRow, insertCheckpoint, insertEvent, insertRun, selectCheckpoint, selectCheckpointSeq, selectEvents,
-  selectEventsAfter, selectRun, selectRunIds, updateCheckpoint, updateRunHead, updateRunName, type CheckpointRow, type RunRow,
+  selectEventsAfter, selectRun, selectRunIds, updateCheckpoint, updateRunHead, updateRunName, updateRunVersion, type CheckpointRow, type RunRow,
 } from '../db/tables/runs';
 import { readTransaction, writeTransaction } from '../db/transaction';
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from './chain';
 import { STEP_IDS, isStepId } from '../../shared/framework/catalogue';
-import { versionRefusal, workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
-import { stampEvent, type IncomingEvent, type WorkflowEvent } from '../../shared/workflow/event-schema';
+import { upgradedContext, versionAfter, versionRefusal, workflowMachine, WORKFLOW_MACHINE_VERSION, type WorkflowSnapshot } from '../../shared/workflow/machine';
+import { EVENT_ACTIONS, VERSION_3_EVENT_TYPES, stampEvent, type IncomingEvent, type WorkflowEvent } from '../../shared/workflow/event-schema';
 import { blockers, replaying } from '../../shared/workflow/rules';
 import { stepOf, stepsDone, whyNot } from '../../shared/workflow/explain';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, StoredSnapshot } from '../../shared/workflow/runs';
@@ -30,7 +30,9 @@ export class RunNotFoundError extends UserError {
 }
 
 const storedOf = (snapshot: WorkflowSnapshot): StoredSnapshot => ({ value: stepOf(snapshot), context: snapshot.context });
-const restore = (stored: StoredSnapshot): WorkflowSnapshot => workflowMachine.resolveState(stored);
+/** A stored snapshot as this version holds it (a version-2 run's lacks the fields version 3 added). */
+const storedAsCurrent = (stored: StoredSnapshot): StoredSnapshot => ({ value: stored.value, context: upgradedContext(stored.context) });
+const restore = (stored: StoredSnapshot): WorkflowSnapshot => workflowMachine.resolveState(storedAsCurrent(stored));
 export const initialSnapshot = (): StoredSnapshot => storedOf(initialTransition(workflowMachine)[0]);
 
 // Where the snapshot lives: a checkpoint in run_checkpoints (the state after event `seq`),
@@ -48,11 +50,11 @@ function readCheckpoint(db: Db, head: RunRow): CheckpointRow {
 /** A run's row and its first checkpoint. */
 function insertRunRow(
   db: Db,
-  run: { readonly id: string; readonly name: string; readonly createdAt: string; readonly updatedAt: string },
+  run: { readonly id: string; readonly name: string; readonly createdAt: string; readonly updatedAt: string; readonly machineVersion: number },
   head: { readonly eventCount: number; readonly headHash: string },
   snapshot: StoredSnapshot,
 ): void {
-  insertRun(db, { ...run, machineVersion: WORKFLOW_MACHINE_VERSION }, head);
+  insertRun(db, run, head);
   insertCheckpoint(db, run.id, head.eventCount, canonicalJson(snapshot));
 }
 
@@ -159,7 +161,12 @@ export function createRun(db: Db, name: string, options: { id?: string; now?: st
   const id = options.id ?? randomUUID();
   const now = options.now ?? new Date().toISOString();
   writeTransaction(db, () => {
-    insertRunRow(db, { id, name: cleanName(name), createdAt: now, updatedAt: now }, { eventCount: 0, headHash: genesisHash(id) }, initialSnapshot());
+    insertRunRow(
+      db,
+      { id, name: cleanName(name), createdAt: now, updatedAt: now, machineVersion: WORKFLOW_MACHINE_VERSION },
+      { eventCount: 0, headHash: genesisHash(id) },
+      initialSnapshot(),
+    );
   });
   return getRun(db, id);
 }
@@ -219,6 +226,7 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
     const hash = eventHash(head.head_hash, seq, now, eventJson);
     insertEvent(db, id, { seq, at: now, event: eventJson, prevHash: head.head_hash, hash });
     updateRunHead(db, id, seq, hash, now);
+    if (versionAfter(head.machine_version, [event]) !== head.machine_version) updateRunVersion(db, id, versionAfter(head.machine_version, [event]));
     if (checkpointDue(selectCheckpointSeq(db, id), seq)) updateCheckpoint(db, id, seq, canonicalJson(storedOf(next)));
     // Before the commit: should it fail, the database keeps the old head hash, so this entry is never used.
     remember(db, id, hash, next);
@@ -264,10 +272,13 @@ export type CheckedReplay =
  * transition ignores it silently). An imported log must consist of accepted events only,
  * exactly as sendEvent would have recorded them.
  */
-export function replayChecked(events: readonly WorkflowEvent[]): CheckedReplay {
+export function replayChecked(events: readonly WorkflowEvent[], recordedVersion: number): CheckedReplay {
   return replaying((): CheckedReplay => {
     let snapshot = initialTransition(workflowMachine)[0];
     for (const [index, event] of events.entries()) {
+      if (recordedVersion < 3 && VERSION_3_EVENT_TYPES.has(event.type)) {
+        return { ok: false, index, reasons: [`${EVENT_ACTIONS[event.type]} came with workflow version 3; a run recorded by version ${recordedVersion} cannot hold it.`] };
+      }
       const reasons = whyNot(snapshot, event);
       if (reasons.length > 0) return { ok: false, index, reasons };
       if (!snapshot.can(event)) return { ok: false, index, reasons: ['The workflow does not accept this event here.'] };
@@ -284,7 +295,7 @@ export function replayChecked(events: readonly WorkflowEvent[]): CheckedReplay {
  */
 export function insertVerifiedRun(
   db: Db,
-  run: { readonly id: string; readonly name: string; readonly createdAt: string },
+  run: { readonly id: string; readonly name: string; readonly createdAt: string; readonly machineVersion: number },
   chain: readonly ChainedEvent[],
   snapshot: StoredSnapshot,
 ): void {
@@ -292,7 +303,7 @@ export function insertVerifiedRun(
   insertRunRow(
     db,
     // As the file has it: the package schema refused any name the app would not store.
-    { id: run.id, name: run.name, createdAt: run.createdAt, updatedAt: last?.at ?? run.createdAt },
+    { id: run.id, name: run.name, createdAt: run.createdAt, updatedAt: last?.at ?? run.createdAt, machineVersion: run.machineVersion },
     { eventCount: chain.length, headHash: last?.hash ?? genesisHash(run.id) },
     snapshot,
   );
@@ -309,6 +320,9 @@ export function appendVerifiedEvents(db: Db, id: string, tail: readonly ChainedE
   if (!last) return;
   for (const e of tail) insertEvent(db, id, e);
   updateRunHead(db, id, last.seq, last.hash, last.at);
+  const recorded = readRun(db, id).machine_version;
+  const version = versionAfter(recorded, tail.map((e) => storedEvent(e.event)));
+  if (version !== recorded) updateRunVersion(db, id, version);
   updateCheckpoint(db, id, last.seq, canonicalJson(snapshot));
   currents.get(db)?.delete(id);
 }
@@ -324,5 +338,6 @@ export function verifyRun(db: Db, id: string): RunVerification {
   // The stored snapshot is the state after the checkpoint's event, which must be one of the log's.
   const covered = checkpoint.seq <= chain.length ? chain.slice(0, checkpoint.seq) : null;
   const replayed = covered && replayRun(covered.map((e) => storedEvent(e.event)));
-  return { ...verdict, replayMatches: replayed !== null && canonicalJson(replayed) === checkpoint.snapshot };
+  const stored = storedAsCurrent(JSON.parse(checkpoint.snapshot) as StoredSnapshot);
+  return { ...verdict, replayMatches: replayed !== null && canonicalJson(replayed) === canonicalJson(stored) };
 }

@@ -2,6 +2,8 @@
 // in machine.ts, the rules that judge it in rules.ts.
 
 import type { ActorType, Confidence, DimensionId, MeasureId, PrincipleId, PrincipleStatus, RatingValue, Ratings, StepId, TargetKind } from '../framework/catalogue';
+import type { RecordedStance } from '../framework/council';
+import type { HotWashQuestionId, HotWashScore, HotWashSource } from '../evaluation/hot-wash';
 
 export interface Finding {
   readonly id: string;
@@ -70,6 +72,24 @@ export interface Decision {
   readonly summary: string;
 }
 
+/** A position the delegation recorded on a measure it did not choose: its objection, or its constructive abstention. */
+export interface Position {
+  readonly stance: RecordedStance;
+  /** The reason for the objection, or the formal declaration of the abstention. */
+  readonly text: string;
+  readonly at: string;
+}
+
+/** The delegation's feedback after play; submitted again, it replaces the earlier answers. */
+export interface HotWash {
+  readonly strengths: string;
+  readonly improvements: string;
+  readonly ratings: { readonly [Q in HotWashQuestionId]?: HotWashScore };
+  readonly comments: string;
+  readonly source: HotWashSource;
+  readonly at: string;
+}
+
 export interface WorkflowContext {
   readonly findings: readonly Finding[];
   readonly sharedAssessment: SharedAssessment;
@@ -88,6 +108,9 @@ export interface WorkflowContext {
   readonly injects: readonly Inject[];
   /** Set only while the run is decided. */
   readonly decision: Decision | null;
+  /** Version 3: the positions recorded, by measure. */
+  readonly positions: { readonly [M in MeasureId]?: Position };
+  readonly hotWash: HotWash | null;
 }
 
 export const initialWorkflowContext: WorkflowContext = {
@@ -105,4 +128,6 @@ export const initialWorkflowContext: WorkflowContext = {
   dissents: [],
   injects: [],
   decision: null,
+  positions: {},
+  hotWash: null,
 };

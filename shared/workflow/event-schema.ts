@@ -3,6 +3,8 @@ import {
   ACTOR_TYPES, CONFIDENCE_LEVELS, DIMENSION_IDS, MEASURE_IDS, PRINCIPLE_IDS, PRINCIPLE_STATUSES, RATING_VALUES,
   STEP_IDS, TARGET_KINDS, type RatingValue,
 } from '../framework/catalogue';
+import { RECORDED_STANCES } from '../framework/council';
+import { HOT_WASH_QUESTION_IDS, HOT_WASH_SCALE, HOT_WASH_SOURCES, type HotWashQuestionId, type HotWashScore } from '../evaluation/hot-wash';
 import { lineSchema, longTextSchema, nameSchema } from '../text';
 
 /**
@@ -51,23 +53,37 @@ const principleAssess = z.strictObject({
 });
 const decisionReopen = z.strictObject({ type: z.literal('DECISION.REOPEN') });
 const revise = z.strictObject({ type: z.literal('REVISE'), step: z.enum(STEP_IDS) });
-// The four that record a time: sent without it, stored with the one the main process gave.
+// Those that record a time: sent without it, stored with the one the main process gave.
 const decisionSubmit = z.strictObject({ type: z.literal('DECISION.SUBMIT'), summary: text() });
 const injectReceive = z.strictObject({ type: z.literal('INJECT.RECEIVE'), id, title: nameSchema(500), body: text() });
 const noteAdd = z.strictObject({ type: z.literal('NOTE.ADD'), id, text: text(), author: line(200).optional() });
 const dissentAdd = z.strictObject({ type: z.literal('DISSENT.ADD'), id, text: text(), author: line(200).optional() });
+// Version 3: the delegation's position on a measure it did not choose (FRAMEWORK.md §6), and its hot wash (§7).
+const positionSet = z.strictObject({ type: z.literal('POSITION.SET'), measureId: z.enum(MEASURE_IDS), stance: z.enum(RECORDED_STANCES), text: text() });
+const positionWithdraw = z.strictObject({ type: z.literal('POSITION.WITHDRAW'), measureId: z.enum(MEASURE_IDS) });
+const score = z.union(HOT_WASH_SCALE.map((v) => z.literal(v)) as [z.ZodLiteral<HotWashScore>, ...z.ZodLiteral<HotWashScore>[]]);
+const hotWashSubmit = z.strictObject({
+  type: z.literal('HOTWASH.SUBMIT'),
+  strengths: text(),
+  improvements: text(),
+  /** A question left out was not answered. */
+  ratings: z.strictObject(Object.fromEntries(HOT_WASH_QUESTION_IDS.map((q) => [q, score.optional()])) as Record<HotWashQuestionId, z.ZodOptional<typeof score>>),
+  comments: text(),
+  source: z.enum(HOT_WASH_SOURCES),
+});
 
 /** What the renderer may send: an event without its time. */
 export const incomingEventSchema = z.discriminatedUnion('type', [
   findingAdd, findingEdit, findingRemove, awarenessAgree, attributionAttribute, attributionSkip, ratingSet, sanctionsSet,
   proportionalityConfirm, measureSelect, measureDeselect, principleAssess, decisionSubmit, decisionReopen, revise,
-  injectReceive, noteAdd, dissentAdd,
+  injectReceive, noteAdd, dissentAdd, positionSet, positionWithdraw, hotWashSubmit,
 ]);
 /** What a stored or imported log holds, and what the machine handles: the event with the time the main process gave it. */
 export const storedEventSchema = z.discriminatedUnion('type', [
   findingAdd, findingEdit, findingRemove, awarenessAgree, attributionAttribute, attributionSkip, ratingSet, sanctionsSet,
   proportionalityConfirm, measureSelect, measureDeselect, principleAssess, decisionSubmit.extend({ at }), decisionReopen, revise,
-  injectReceive.extend({ at }), noteAdd.extend({ at }), dissentAdd.extend({ at }),
+  injectReceive.extend({ at }), noteAdd.extend({ at }), dissentAdd.extend({ at }), positionSet.extend({ at }), positionWithdraw,
+  hotWashSubmit.extend({ at }),
 ]);
 
 export type IncomingEvent = z.infer<typeof incomingEventSchema>;
@@ -94,6 +110,9 @@ export const WORKFLOW_EVENT_TYPES = [
   'INJECT.RECEIVE',
   'NOTE.ADD',
   'DISSENT.ADD',
+  'POSITION.SET',
+  'POSITION.WITHDRAW',
+  'HOTWASH.SUBMIT',
 ] as const satisfies readonly WorkflowEventType[];
 
 // Compile-time check that the list above names every event.
@@ -120,9 +139,15 @@ export const EVENT_ACTIONS: { readonly [T in WorkflowEventType]: string } = {
   'INJECT.RECEIVE': 'Receiving an inject',
   'NOTE.ADD': 'Adding a note',
   'DISSENT.ADD': 'Recording a dissent',
+  'POSITION.SET': "Recording the delegation's position on a measure",
+  'POSITION.WITHDRAW': 'Withdrawing a position',
+  'HOTWASH.SUBMIT': 'Submitting the hot wash',
 };
 
-const STAMPED = ['DECISION.SUBMIT', 'INJECT.RECEIVE', 'NOTE.ADD', 'DISSENT.ADD'] as const;
+/** The events version 3 added: a run recorded by version 2 holds none, and holding one makes it a version-3 run. */
+export const VERSION_3_EVENT_TYPES: ReadonlySet<WorkflowEventType> = new Set(['POSITION.SET', 'POSITION.WITHDRAW', 'HOTWASH.SUBMIT']);
+
+const STAMPED = ['DECISION.SUBMIT', 'INJECT.RECEIVE', 'NOTE.ADD', 'DISSENT.ADD', 'POSITION.SET', 'HOTWASH.SUBMIT'] as const;
 type StampedType = (typeof STAMPED)[number];
 
 // Compile-time check that the stamped types are exactly the events the stored schema gives a time.

@@ -5,9 +5,9 @@
 // rules the guards apply in rules.ts, the explanations of a refusal in explain.ts.
 
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
-import { MEASURES, type StepId } from '../framework/catalogue';
+import { MEASURES, type MeasureId, type StepId } from '../framework/catalogue';
 import { initialWorkflowContext, type Attribution, type Finding, type Inject, type Remark, type SelectedMeasure, type WorkflowContext } from './context';
-import type { WorkflowEvent, WorkflowEventOf, WorkflowEventType } from './event-schema';
+import { VERSION_3_EVENT_TYPES, type WorkflowEvent, type WorkflowEventOf, type WorkflowEventType } from './event-schema';
 import { appended, assessRun, eventProblems, handIdsOn, withSuggestionFlags } from './rules';
 
 /**
@@ -35,16 +35,38 @@ import { appended, assessRun, eventProblems, handIdsOn, withSuggestionFlags } fr
  * 2. Identified means named: an attribution that names no one no longer opens listings; the
  *    cyber sanctions regime's floor raises the level (and so the suggestion flags of the
  *    measures chosen). Runs of version 1 are refused, not replayed by these rules.
+ * 3. The consensus step and the hot wash: a delegation records its position on a measure it
+ *    did not choose (POSITION.SET, POSITION.WITHDRAW) and its feedback (HOTWASH.SUBMIT); the
+ *    context gains `positions` and `hotWash`. Nothing else changed, so a version-2 log
+ *    replays here exactly as it did, the two new fields at their initial values: version-2
+ *    runs are read by these rules (REPLAYED_VERSIONS) and keep their version until their
+ *    first version-3 event (VERSION_3_EVENT_TYPES), which only this version can read.
  */
-export const WORKFLOW_MACHINE_VERSION = 2;
+export const WORKFLOW_MACHINE_VERSION = 3;
+
+/** The versions whose runs this machine replays as they were recorded. */
+export const REPLAYED_VERSIONS: readonly number[] = [2, 3];
 
 /**
  * Why a run recorded by workflow version `recorded` is refused here, to follow "This run was"
  * (the service) or "the run was" (an import's problem); null when this version replays it.
  */
 export function versionRefusal(recorded: number, doing: 'Open' | 'Import' = 'Open'): string | null {
-  if (recorded === WORKFLOW_MACHINE_VERSION) return null;
-  return `recorded by workflow version ${recorded}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. ${doing} it with the version that recorded it.`;
+  if (REPLAYED_VERSIONS.includes(recorded)) return null;
+  return `recorded by workflow version ${recorded}; this version of CDT Workbench replays versions ${REPLAYED_VERSIONS.join(' and ')}. ${doing} it with the version that recorded it.`;
+}
+
+/** The version a run holding `events` is recorded by, given the version it had: a version-3 event makes it 3. */
+export function versionAfter(recorded: number, events: readonly { readonly type: WorkflowEventType }[]): number {
+  return recorded < 3 && events.some((e) => VERSION_3_EVENT_TYPES.has(e.type)) ? 3 : recorded;
+}
+
+/**
+ * A stored snapshot as this version holds it: one a version-2 run stored has no `positions`
+ * or `hotWash`, which a version-2 log always leaves at their initial values.
+ */
+export function upgradedContext(context: Omit<WorkflowContext, 'positions' | 'hotWash'> & Partial<Pick<WorkflowContext, 'positions' | 'hotWash'>>): WorkflowContext {
+  return { ...context, positions: context.positions ?? {}, hotWash: context.hotWash ?? null };
 }
 
 const accepts =
@@ -57,6 +79,13 @@ const remarksIn = (step: StepId) =>
     'NOTE.ADD': { guard: 'canAddNote', actions: { type: 'addNote', params: { step } } },
     'DISSENT.ADD': { guard: 'canAddDissent', actions: { type: 'addDissent', params: { step } } },
   }) as const;
+
+// A position is taken once the delegation weighs the measures, and stands after its decision
+// (the plenary comes after the delegations decide); it does not reopen the decision.
+const positionsTaken = {
+  'POSITION.SET': { guard: 'canSetPosition', actions: 'setPosition' },
+  'POSITION.WITHDRAW': { guard: 'canWithdrawPosition', actions: 'withdrawPosition' },
+} as const;
 
 const revisionsTo = (steps: readonly StepId[], actions: readonly 'clearDecision'[] = []) =>
   steps.map((step) => ({ guard: { type: 'isRevisionTo', params: { step } }, target: step, actions: [...actions] }) as const);
@@ -83,6 +112,9 @@ export const workflowMachine = setup({
     canReceiveInject: accepts('INJECT.RECEIVE'),
     canAddNote: accepts('NOTE.ADD'),
     canAddDissent: accepts('DISSENT.ADD'),
+    canSetPosition: accepts('POSITION.SET'),
+    canWithdrawPosition: accepts('POSITION.WITHDRAW'),
+    canSubmitHotWash: accepts('HOTWASH.SUBMIT'),
     isRevisionTo: ({ event }, params: { readonly step: StepId }) => event.type === 'REVISE' && event.step === params.step,
   },
   actions: {
@@ -149,10 +181,12 @@ export const workflowMachine = setup({
       const category = MEASURES[event.measureId].category;
       const proportionate = assessRun(context)?.categories.find((c) => c.id === category)?.proportionate === true;
       const selected: SelectedMeasure = { measureId: event.measureId, rationale: event.rationale, outsideSuggestion: !proportionate };
+      // Choosing a measure is supporting it: an objection or abstention on it is set aside.
+      const positions = withoutPosition(context.positions, event.measureId);
       // Selecting again updates the rationale in place.
       return context.measures.some((m) => m.measureId === event.measureId)
-        ? { measures: context.measures.map((m) => (m.measureId === event.measureId ? selected : m)) }
-        : { measures: [...context.measures, selected] };
+        ? { measures: context.measures.map((m) => (m.measureId === event.measureId ? selected : m)), positions }
+        : { measures: [...context.measures, selected], positions };
     }),
     deselectMeasure: assign(({ context, event }) => {
       assertEvent(event, 'MEASURE.DESELECT');
@@ -184,6 +218,19 @@ export const workflowMachine = setup({
       assertEvent(event, 'DISSENT.ADD');
       return { dissents: appended(context.dissents, toRemark(event, params.step)) };
     }),
+    setPosition: assign(({ context, event }) => {
+      assertEvent(event, 'POSITION.SET');
+      return { positions: { ...context.positions, [event.measureId]: { stance: event.stance, text: event.text, at: event.at } } };
+    }),
+    withdrawPosition: assign(({ context, event }) => {
+      assertEvent(event, 'POSITION.WITHDRAW');
+      return { positions: withoutPosition(context.positions, event.measureId) };
+    }),
+    submitHotWash: assign(({ event }) => {
+      assertEvent(event, 'HOTWASH.SUBMIT');
+      const { strengths, improvements, ratings, comments, source, at } = event;
+      return { hotWash: { strengths, improvements, ratings: { ...ratings }, comments, source, at } };
+    }),
   },
 }).createMachine({
   id: 'workflow',
@@ -193,6 +240,8 @@ export const workflowMachine = setup({
   on: {
     // A facilitator's new information sends the run back with everything kept.
     'INJECT.RECEIVE': { guard: 'canReceiveInject', target: '.awareness', actions: 'receiveInject' },
+    // Feedback may be given at any point, usually right after play; it changes nothing of the run's work.
+    'HOTWASH.SUBMIT': { guard: 'canSubmitHotWash', actions: 'submitHotWash' },
   },
   states: {
     awareness: {
@@ -229,6 +278,7 @@ export const workflowMachine = setup({
         'DECISION.SUBMIT': { guard: 'canSubmitDecision', target: 'decided', actions: 'recordDecision' },
         REVISE: revisionsTo(['awareness', 'attribution', 'proportionality']),
         ...remarksIn('measures'),
+        ...positionsTaken,
       },
     },
     decided: {
@@ -236,10 +286,17 @@ export const workflowMachine = setup({
         'DECISION.REOPEN': { target: 'measures', actions: 'clearDecision' },
         REVISE: revisionsTo(['awareness', 'attribution', 'proportionality', 'measures'], ['clearDecision']),
         ...remarksIn('decided'),
+        ...positionsTaken,
       },
     },
   },
 });
+
+function withoutPosition(positions: WorkflowContext['positions'], measureId: MeasureId): WorkflowContext['positions'] {
+  if (positions[measureId] === undefined) return positions;
+  const { [measureId]: _removed, ...rest } = positions;
+  return rest;
+}
 
 function toRemark(event: WorkflowEventOf<'NOTE.ADD' | 'DISSENT.ADD'>, step: StepId): Remark {
   return { id: event.id, step, text: event.text, ...(event.author === undefined ? {} : { author: event.author }), at: event.at };

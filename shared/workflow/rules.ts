@@ -31,11 +31,13 @@ import {
   type AssessmentInput,
   type CaseFacts,
 } from '../framework/proportionality';
+import { RECORDED_STANCES, RECORDED_STANCE_TEXT, type RecordedStance } from '../framework/council';
 import { dimensionName, listOf } from '../framework/wording';
 import type { Attribution, SelectedMeasure, WorkflowContext } from './context';
 import type { WorkflowEvent, WorkflowEventOf } from './event-schema';
 
 const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim() === '';
+const isRecordedStance = (s: unknown): s is RecordedStance => (RECORDED_STANCES as readonly unknown[]).includes(s);
 export const stepLabel = (step: StepId): string => STEPS[step].label;
 
 function toAssessmentAttribution(attribution: Attribution | null): AssessmentAttribution | null {
@@ -336,6 +338,31 @@ export function eventProblems(context: WorkflowContext, event: WorkflowEvent): r
     case 'NOTE.ADD':
     case 'DISSENT.ADD':
       return remarkProblems(context, event);
+    case 'POSITION.SET': {
+      if (!isMeasureId(event.measureId)) return [`There is no measure ${JSON.stringify(event.measureId)}.`];
+      const label = MEASURES[event.measureId].label;
+      const problems: string[] = [];
+      // A delegation that chose the measure supports it: objecting to it or abstaining on it would contradict its own decision.
+      if (context.measures.some((m) => m.measureId === event.measureId)) {
+        problems.push(`${label} is among the measures this delegation chose, so it supports it: deselect it first.`);
+      }
+      if (!isRecordedStance(event.stance)) problems.push(`A recorded position is opposes or abstains, not ${JSON.stringify(event.stance)}.`);
+      else if (blank(event.text)) problems.push(`Give ${RECORDED_STANCE_TEXT[event.stance]} on ${label}.`);
+      if (blank(event.at)) problems.push('A position needs the time it was recorded.');
+      return problems;
+    }
+    case 'POSITION.WITHDRAW':
+      if (isMeasureId(event.measureId) && context.positions[event.measureId] !== undefined) return [];
+      return [`No position is recorded on ${isMeasureId(event.measureId) ? MEASURES[event.measureId].label : JSON.stringify(event.measureId)}.`];
+    case 'HOTWASH.SUBMIT': {
+      const problems: string[] = [];
+      const answered = Object.values(event.ratings).some((v) => v !== undefined);
+      if (blank(event.strengths) && blank(event.improvements) && blank(event.comments) && !answered) {
+        problems.push('The hot wash is empty: give a strength, an area for improvement, a rating or a comment.');
+      }
+      if (blank(event.at)) problems.push('The hot wash needs the time it was given.');
+      return problems;
+    }
     default:
       return assertNever(event, 'workflow event');
   }

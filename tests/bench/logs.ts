@@ -1,3 +1,4 @@
+import { WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import type { Db } from '../../electron/db/open';
 import { statement } from '../../electron/db/statements';
 import { canonicalJson, eventHash, genesisHash, type ChainedEvent } from '../../electron/workflow/chain';
@@ -64,7 +65,7 @@ export function chainOf(runId: string, events: readonly WorkflowEvent[]): Chaine
 
 /** Gives an existing, empty run (e.g. a delegation's) the log, as if every event had been sent. */
 export function fillRun(db: Db, runId: string, events: readonly WorkflowEvent[]): void {
-  const replay = replayChecked(events);
+  const replay = replayChecked(events, WORKFLOW_MACHINE_VERSION);
   if (!replay.ok) throw new Error(`bench log refused at ${replay.index}: ${replay.reasons.join(' ')}`);
   const chain = chainOf(runId, events);
   db.transaction(() => {

@@ -1,3 +1,4 @@
+import { WORKFLOW_MACHINE_VERSION } from '../../shared/workflow/machine';
 import { openDatabase } from '../../electron/db/open';
 import { createExercise } from '../../electron/exercise/exercises';
 import { exportExercise, importExercisePackage, packageText } from '../../electron/exercise/package';
@@ -84,10 +85,10 @@ function benchAppendScale(report: Report, dir: string, quick: boolean): void {
   const count = quick ? 60 : 300;
   const db = openDatabase(`${dir}/scale-append.sqlite`);
   const events = logOf(length, 'mix');
-  const replay = replayChecked(events);
+  const replay = replayChecked(events, WORKFLOW_MACHINE_VERSION);
   if (!replay.ok) throw new Error(`bench log refused at ${replay.index}: ${replay.reasons.join(' ')}`);
   const chain = chainOf('scale-long', events);
-  db.transaction(() => insertVerifiedRun(db, { id: 'scale-long', name: 'Long run', createdAt: chain[0]?.at ?? '' }, chain, replay.snapshot))();
+  db.transaction(() => insertVerifiedRun(db, { id: 'scale-long', name: 'Long run', createdAt: chain[0]?.at ?? '', machineVersion: WORKFLOW_MACHINE_VERSION }, chain, replay.snapshot))();
   const { id: emptyId } = createRun(db, 'Empty run');
   // Alternating rounds, so that a slow stretch of the disk falls on both alike; the first
   // append of each restores the run and is left out, as a warm app would not pay it.

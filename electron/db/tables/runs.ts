@@ -80,6 +80,11 @@ export function updatePlayedElsewhere(db: Db, id: string, since: string): void {
   statement(db, 'UPDATE runs SET played_elsewhere_since = ? WHERE id = ?').run(since, id);
 }
 
+/** A run's version changes only upwards, when it first holds an event of a later version (shared/workflow/machine.ts). */
+export function updateRunVersion(db: Db, id: string, machineVersion: number): void {
+  statement(db, 'UPDATE runs SET machine_version = ? WHERE id = ?').run(machineVersion, id);
+}
+
 export function updateRunHead(db: Db, id: string, eventCount: number, headHash: string, updatedAt: string): void {
   statement(db, 'UPDATE runs SET event_count = ?, head_hash = ?, updated_at = ? WHERE id = ?').run(eventCount, headHash, updatedAt, id);
 }

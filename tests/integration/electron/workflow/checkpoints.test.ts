@@ -1,3 +1,4 @@
+import { WORKFLOW_MACHINE_VERSION } from '../../../../shared/workflow/machine';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function storedRun(db: Db, id: string, length: number): void {
   const events: WorkflowEvent[] = [...TO_DECISION, ...Array.from({ length: length - TO_DECISION.length }, (_, i) => note(i))].map((e, i) =>
     stampEvent(e, new Date(Date.UTC(2026, 2, 10, 9) + i * 1000).toISOString()),
   );
-  const replay = replayChecked(events);
+  const replay = replayChecked(events, WORKFLOW_MACHINE_VERSION);
   if (!replay.ok) throw new Error(replay.reasons.join(' '));
   let prev = genesisHash(id);
   const chain = events.map((event, i): ChainedEvent => {
@@ -40,7 +41,7 @@ function storedRun(db: Db, id: string, length: number): void {
     prev = e.hash;
     return e;
   });
-  db.transaction(() => insertVerifiedRun(db, { id, name: `Run ${id}`, createdAt: chain[0]!.at }, chain, replay.snapshot))();
+  db.transaction(() => insertVerifiedRun(db, { id, name: `Run ${id}`, createdAt: chain[0]!.at, machineVersion: WORKFLOW_MACHINE_VERSION }, chain, replay.snapshot))();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { WORKFLOW_MACHINE_VERSION } from '../../../../shared/workflow/machine';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { replayChecked, replayRun } from '../../../../electron/workflow/runs';
@@ -39,7 +40,7 @@ describe('replay', () => {
     const events = mixedLog();
     const expected = plainReplay(events);
     expect(replayRun(events)).toEqual(expected);
-    const checked = replayChecked(events);
+    const checked = replayChecked(events, WORKFLOW_MACHINE_VERSION);
     expect(checked).toEqual({ ok: true, snapshot: expected });
     expect(initialWorkflowContext.findings).toEqual([]);
     expect(initialWorkflowContext.notes).toEqual([]);
@@ -50,18 +51,18 @@ describe('replay', () => {
   it('refuses a repeated id however long the lists have grown in place', () => {
     const events = mixedLog();
     const repeat = stampEvent({ type: 'DISSENT.ADD', id: 'r-1', text: 'again' }, at(events.length));
-    const checked = replayChecked([...events, repeat]);
+    const checked = replayChecked([...events, repeat], WORKFLOW_MACHINE_VERSION);
     expect(checked).toMatchObject({ ok: false, index: events.length, reasons: [expect.stringMatching(/"r-1" is already recorded/)] });
     const removed = stampEvent({ type: 'FINDING.REMOVE', id: 'f-4' }, at(0));
-    expect(replayChecked([...events.slice(0, 31), removed, removed])).toMatchObject({ ok: false, index: 32 });
+    expect(replayChecked([...events.slice(0, 31), removed, removed], WORKFLOW_MACHINE_VERSION)).toMatchObject({ ok: false, index: 32 });
   });
 
   it('hands back lists that no later replay or transition changes', () => {
     const events = mixedLog();
-    const first = replayChecked(events);
+    const first = replayChecked(events, WORKFLOW_MACHINE_VERSION);
     if (!first.ok) throw new Error(first.reasons.join(' '));
     const notes = first.snapshot.context.notes.length;
-    replayChecked([...events, stampEvent({ type: 'NOTE.ADD', id: 'more', text: 'more' }, at(events.length))]);
+    replayChecked([...events, stampEvent({ type: 'NOTE.ADD', id: 'more', text: 'more' }, at(events.length))], WORKFLOW_MACHINE_VERSION);
     const restored = workflowMachine.resolveState(first.snapshot);
     const [next] = transition(workflowMachine, restored, stampEvent({ type: 'NOTE.ADD', id: 'next', text: 'next' }, at(events.length)));
     expect(next.context.notes).toHaveLength(notes + 1);

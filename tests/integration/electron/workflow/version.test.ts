@@ -22,7 +22,7 @@ const freshDb = (): Db => openDatabase(join(temp.dir, `version-${n++}.sqlite`));
 
 /** A version other than this one: a run a newer app recorded. */
 const OTHER = WORKFLOW_MACHINE_VERSION + 1;
-const REFUSAL = `This run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. Open it with the version that recorded it.`;
+const REFUSAL = `This run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays versions 2 and 3. Open it with the version that recorded it.`;
 
 const dump = (db: Db): string =>
   JSON.stringify([
@@ -48,6 +48,36 @@ function recordedByAnotherVersion(db: Db): string {
   db.prepare('UPDATE runs SET machine_version = ? WHERE id = ?').run(OTHER, id);
   return id;
 }
+
+/** A run as version 2 stored it: its version, and a checkpoint without the fields version 3 added. */
+function recordedByVersion2(db: Db): string {
+  const { id } = createRun(db, 'Recorded by version 2');
+  for (const event of TO_DECISION.slice(0, 3)) expect(sendEvent(db, id, event).accepted).toBe(true);
+  db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(id);
+  db.prepare("UPDATE run_checkpoints SET snapshot = json_remove(snapshot, '$.context.positions', '$.context.hotWash') WHERE run_id = ?").run(id);
+  return id;
+}
+
+const version = (db: Db, id: string): number => (db.prepare('SELECT machine_version AS v FROM runs WHERE id = ?').get(id) as { v: number }).v;
+
+describe('a run recorded by workflow version 2', () => {
+  it('opens, verifies and goes on here, and stays version 2 until it holds an event only version 3 knows', () => {
+    expect(WORKFLOW_MACHINE_VERSION).toBe(3);
+    const db = freshDb();
+    const id = recordedByVersion2(db);
+    expect((db.prepare('SELECT snapshot FROM run_checkpoints WHERE run_id = ?').get(id) as { snapshot: string }).snapshot).not.toContain('hotWash');
+    expect(getRun(db, id).snapshot.context).toMatchObject({ positions: {}, hotWash: null });
+    expect(verifyRun(db, id)).toMatchObject({ intact: true, replayMatches: true });
+    expect(listRuns(db).find((r) => r.id === id)).not.toHaveProperty('readable');
+    expect(sendEvent(db, id, { type: 'NOTE.ADD', id: 'n-v2', text: 'Still version 2' }).accepted).toBe(true);
+    expect(version(db, id)).toBe(2);
+    const hotWash = { type: 'HOTWASH.SUBMIT', strengths: 'Clear roles', improvements: '', ratings: { scenario: 4 }, comments: '', source: 'delegation' } as const;
+    expect(sendEvent(db, id, hotWash).accepted).toBe(true);
+    expect(version(db, id)).toBe(3);
+    expect(verifyRun(db, id)).toMatchObject({ intact: true, replayMatches: true });
+    db.close();
+  });
+});
 
 describe('a run recorded by another workflow version', () => {
   it('is neither opened, changed, verified nor shown event by event, and nothing is written', () => {
@@ -102,7 +132,7 @@ describe('a run recorded by another workflow version', () => {
     expect((error as PackageError).problems).toEqual([
       {
         path: 'runs[0].machineVersion',
-        message: `the run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays version ${WORKFLOW_MACHINE_VERSION}. Import it with the version that recorded it.`,
+        message: `the run was recorded by workflow version ${OTHER}; this version of CDT Workbench replays versions 2 and 3. Import it with the version that recorded it.`,
       },
     ]);
     expect(listRuns(target)).toEqual([]);

@@ -73,6 +73,16 @@ export const E = {
   inject: (id = 'i1'): WorkflowEvent => ({ type: 'INJECT.RECEIVE', id, title: 'New forensic report', body: 'Second wave found.', at: '2025-01-01T11:00:00Z' }),
   note: (id = 'n1'): WorkflowEvent => ({ type: 'NOTE.ADD', id, text: 'Check with PSC.', author: 'Chair', at: '2025-01-01T09:00:00Z' }),
   dissent: (id = 'd1'): WorkflowEvent => ({ type: 'DISSENT.ADD', id, text: 'Premature.', at: '2025-01-01T09:30:00Z' }),
+  object: (measureId: Extract<WorkflowEvent, { type: 'POSITION.SET' }>['measureId'], text = 'No one is identified to list.'): WorkflowEvent => ({
+    type: 'POSITION.SET', measureId, stance: 'opposes', text, at: '2025-01-01T10:30:00Z',
+  }),
+  abstain: (measureId: Extract<WorkflowEvent, { type: 'POSITION.SET' }>['measureId'], text = 'We will not apply it, and accept that it commits the Union.'): WorkflowEvent => ({
+    type: 'POSITION.SET', measureId, stance: 'abstains', text, at: '2025-01-01T10:35:00Z',
+  }),
+  withdraw: (measureId: Extract<WorkflowEvent, { type: 'POSITION.WITHDRAW' }>['measureId']): WorkflowEvent => ({ type: 'POSITION.WITHDRAW', measureId }),
+  hotWash: (strengths = 'Clear roles.'): WorkflowEvent => ({
+    type: 'HOTWASH.SUBMIT', strengths, improvements: 'Share intelligence earlier.', ratings: { scenario: 4 }, comments: '', source: 'delegation', at: '2025-01-01T12:00:00Z',
+  }),
 } as const;
 
 /** Awareness agreed, attribution made, seven rated, in the measures step. */

@@ -36,7 +36,7 @@ const decidable = (attribution: WorkflowEvent = E.attributeState()): WorkflowEve
 
 describe('the workflow machine', () => {
   it('is versioned and starts in awareness with an empty run', () => {
-    expect(WORKFLOW_MACHINE_VERSION).toBe(2);
+    expect(WORKFLOW_MACHINE_VERSION).toBe(3);
     const s = initial();
     expect(s.value).toBe('awareness');
     expect(s.context).toEqual(initialWorkflowContext);
@@ -55,6 +55,46 @@ describe('the workflow machine', () => {
     const events = [...decidable(), E.note(), E.submit(), E.inject(), E.dissent()];
     expect(run(events).toJSON()).toEqual(run(events).toJSON());
     expect(JSON.parse(JSON.stringify(run(events).context))).toEqual(run(events).context);
+  });
+
+  describe('positions and the hot wash (version 3)', () => {
+    const decided = run([...decidable(), E.submit()]);
+
+    it('records an objection or a constructive abstention on a measure not chosen, with its text, without reopening the decision', () => {
+      expect(refused(initial(), E.object('travel-ban'))).toEqual([
+        "Recording the delegation's position on a measure is possible only in the Measures and Decision steps; the run is in the Shared situational awareness step.",
+      ]);
+      const objected = accepted(decided, E.object('travel-ban'));
+      expect(objected.value).toBe('decided');
+      expect(objected.context.decision).not.toBeNull();
+      const both = accepted(objected, E.abstain('asset-freeze'));
+      expect(both.context.positions).toEqual({
+        'travel-ban': { stance: 'opposes', text: 'No one is identified to list.', at: '2025-01-01T10:30:00Z' },
+        'asset-freeze': { stance: 'abstains', text: 'We will not apply it, and accept that it commits the Union.', at: '2025-01-01T10:35:00Z' },
+      });
+      expect(accepted(both, E.withdraw('travel-ban')).context.positions).not.toHaveProperty('travel-ban');
+    });
+
+    it('refuses a position without its text, on a measure the delegation chose, or a withdrawal of none', () => {
+      expect(refused(decided, E.abstain('travel-ban', ' '))).toEqual(['Give the formal declaration on Travel ban (restrictions on admission of listed persons).']);
+      expect(refused(decided, E.object('hr-statement'))).toEqual([
+        'Statement by the High Representative or declaration on behalf of the EU is among the measures this delegation chose, so it supports it: deselect it first.',
+      ]);
+      expect(refused(decided, E.withdraw('cbm'))).toEqual(['No position is recorded on Confidence-building measures (e.g. OSCE).']);
+    });
+
+    it('sets an objection aside when the delegation then chooses the measure', () => {
+      const s = run([...toMeasures(), E.object('hr-statement'), E.select('hr-statement')]);
+      expect(s.context.positions).toEqual({});
+    });
+
+    it('takes the hot wash at any step, the latest replacing the earlier, and refuses an empty one', () => {
+      const empty: WorkflowEvent = { type: 'HOTWASH.SUBMIT', strengths: ' ', improvements: '', ratings: {}, comments: '', source: 'paper', at: '2025-01-01T12:00:00Z' };
+      expect(refused(initial(), empty)).toEqual(['The hot wash is empty: give a strength, an area for improvement, a rating or a comment.']);
+      const s = run([E.hotWash('First'), E.hotWash('Second')]);
+      expect(s.value).toBe('awareness');
+      expect(s.context.hotWash).toMatchObject({ strengths: 'Second', ratings: { scenario: 4 }, source: 'delegation' });
+    });
   });
 
   describe('awareness', () => {
@@ -394,6 +434,12 @@ describe('the workflow machine', () => {
       E.inject('i2'),
       E.note('n1'),
       E.dissent('d1'),
+      E.object('hr-statement'),
+      E.abstain('travel-ban'),
+      E.abstain('dialogue', ''),
+      E.withdraw('travel-ban'),
+      E.hotWash(),
+      E.hotWash(''),
     ];
     expect(new Set(pool.map((e) => e.type))).toEqual(new Set(WORKFLOW_EVENT_TYPES));
     fc.assert(
