@@ -171,6 +171,22 @@ describe('returns', () => {
     expect(getExercise(facilitator.wb.db, exercise.id).delegations[1]!.kit).toMatchObject({ laptopFingerprint: delegation.key.fingerprint, lastReturnAt: at(71) });
   });
 
+  it("bring back the delegation's hot wash, and make a version-2 run version 3; a return calling it version 2 while it holds one is refused", () => {
+    const p = played();
+    const hotWash = { type: 'HOTWASH.SUBMIT', strengths: 'Clear roles at the table', improvements: 'Share intelligence earlier', ratings: { scenario: 5, coordination: 2 }, comments: '', source: 'delegation' } as const;
+    accept(p.delegation.wb.db, p.runId, hotWash, at(70));
+    const genuine = writeReturn(p.delegation.wb.db, p.runId, { key: p.delegation.key, now: at(71) }).text;
+    // The facilitator's copy as a version-2 release recorded it.
+    p.facilitator.wb.db.prepare('UPDATE runs SET machine_version = 2 WHERE id = ?').run(p.runId);
+    const asVersion2 = forgedReturn(p.delegation, genuine, (b) => ({ ...b, run: { ...b.run, machineVersion: 2 } }));
+    expect(refusal(collectReturns(p.facilitator.wb.db, p.exercise.id, [{ fileName: 'v2.cdt-return', text: asVersion2 }]))).toMatch(
+      /Submitting the hot wash came with workflow version 3; a run recorded by version 2 cannot hold it/,
+    );
+    expect(collectReturns(p.facilitator.wb.db, p.exercise.id, [{ fileName: 'genuine.cdt-return', text: genuine }])[0]).toMatchObject({ status: 'accepted', newEvents: 1 });
+    expect(getRun(p.facilitator.wb.db, p.runId).snapshot.context.hotWash).toMatchObject({ strengths: 'Clear roles at the table', ratings: { scenario: 5, coordination: 2 }, at: at(70) });
+    expect(p.facilitator.wb.db.prepare('SELECT machine_version AS v FROM runs WHERE id = ?').get(p.runId)).toEqual({ v: 3 });
+  });
+
   it('come only from the key that accepted the kit', () => {
     const { delegation, runId } = withReturn();
     const other = laptop();
