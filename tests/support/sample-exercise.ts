@@ -18,6 +18,11 @@ import type { IncomingEvent } from '../../shared/workflow/event-schema';
  *   Castellan  attributes to a criminal, non-state actor, rates lower, chooses stabilising
  *              measures, and reopens its decision to correct a public text that pointed at a State.
  *
+ * After the decisions, the plenary (minutes 188-193): Aurelia opposes the listings, so they
+ * are blocked, and abstains constructively on the High Representative's declaration, which is
+ * adopted; Castellan abstains constructively on the listings. Then the hot wash, two delegations
+ * in their runs and Castellan on paper, entered by the facilitator.
+ *
  * Everything happens at fixed times and with fixed ids (except the delegation and run ids,
  * which the exercise service draws at random), so the generator can be run again and its
  * output compared with the committed file (see normalisePackage).
@@ -146,6 +151,12 @@ const AURELIA: Timed[] = [
   [159, { type: 'PROPORTIONALITY.CONFIRM' }],
   [161, { type: 'PRINCIPLE.ASSESS', principleId: 'proportionality', status: 'unclear', note: 'After the publication the level rises to 3, which suggests restrictive measures as well. Our measures stay at the lower end on purpose, to give Vostrava a set time to act; whether that is enough is for the Council to judge if it does not.' }],
   [166, { type: 'DECISION.SUBMIT', summary: 'Delegation Aurelia does not attribute the attack. It proposes to raise the GREYLOCK operation at the EU cyber dialogue with Vostrava; a démarche by the EU delegation in Vostrava that hands over Europol\'s releasable findings and asks for action within 30 days; and a request for consultations under the OSCE confidence-building measures. If Vostrava does not act, Aurelia is ready to discuss further measures.' }],
+  // The plenary
+  [188, { type: 'POSITION.SET', measureId: 'travel-ban', stance: 'opposes', text: 'A listing now would close the door our démarche opens: Vostrava has been given 30 days to act against the two individuals. Aurelia cannot agree to list them before that time has run out.' }],
+  [189, { type: 'POSITION.SET', measureId: 'asset-freeze', stance: 'opposes', text: 'As for the travel ban: a freeze now would pre-empt the 30 days the démarche gives Vostrava.' }],
+  [190, { type: 'POSITION.SET', measureId: 'hr-statement', stance: 'abstains', text: 'Aurelia abstains constructively. It will not associate itself with the declaration in its national communication, but accepts that the declaration commits the Union and will not act against it.' }],
+  // The hot wash
+  [200, { type: 'HOTWASH.SUBMIT', source: 'delegation', strengths: 'The framework kept attribution and the choice of measures apart; our legal adviser was at the table from the start.', improvements: 'We had no line for the press in our own member state, and learnt of the other delegations\' positions only in the plenary.', ratings: { scenario: 5, information: 4, framework: 5, coordination: 2, preparedness: 4 }, comments: 'More time for the plenary next time.' }],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -209,6 +220,8 @@ const BOREALIS: Timed[] = [
   [158, { type: 'PROPORTIONALITY.CONFIRM' }],
   [160, { type: 'MEASURE.SELECT', measureId: 'hr-statement', rationale: 'A declaration by the High Representative on behalf of the EU announces the listings, names the GREYLOCK affiliate and calls on Vostrava to end the impunity of the group operating from its territory. Our attribution allows the statement to name the State.' }],
   [163, { type: 'DECISION.SUBMIT', summary: 'Delegation Borealis attributes the attack, with moderate confidence, to a State-sponsored actor: the GREYLOCK affiliate operated by two individuals in Vostrava. It proposes listing the two operators under the cyber sanctions regime (travel ban and asset freeze), freezing the assets of the exchange that processed the ransom payments, and a declaration by the High Representative on behalf of the EU announcing the listings. The legal adviser\'s dissent on the attribution is recorded.' }],
+  // The hot wash
+  [201, { type: 'HOTWASH.SUBMIT', source: 'delegation', strengths: 'The injects came at a realistic pace, and the proportionality step made us write down why we rated as we did.', improvements: 'We relied on national intelligence the others had not seen; a releasable summary should have been shared through INTCEN before the attribution discussion.', ratings: { scenario: 4, information: 3, framework: 4, coordination: 2, preparedness: 3 }, comments: 'The blocked listing was frustrating, but it showed how unanimity works.' }],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -274,6 +287,11 @@ const CASTELLAN: Timed[] = [
   [181, { type: 'MEASURE.SELECT', measureId: 'demarche-stabilising', rationale: 'A diplomatic démarche in Vostrava says privately what the declaration does not: that the Union expects action against the two identified individuals and the exchange, and that listings under the cyber sanctions regime are in reserve if nothing happens.' }],
   [183, { type: 'PRINCIPLE.ASSESS', principleId: 'external-relations', status: 'met', note: 'The public texts accuse no State; the consequences of inaction are conveyed to Vostrava privately, which keeps the dialogue open.' }],
   [186, { type: 'DECISION.SUBMIT', summary: 'Revised decision. Delegation Castellan attributes the attack, with moderate confidence, to a criminal non-state actor, the GREYLOCK affiliate identified by Europol, and not to any State. It proposes a declaration by the High Representative on behalf of the EU, corrected so that it names no State or territory; Council conclusions on attacks against health services; and a diplomatic démarche telling Vostrava privately that listings are in reserve if it does not act against the identified individuals and the exchange.' }],
+  // The plenary
+  [191, { type: 'POSITION.SET', measureId: 'travel-ban', stance: 'abstains', text: 'Castellan abstains constructively: it keeps listings in reserve and will not apply this one, but accepts that the decision commits the Union.' }],
+  [192, { type: 'POSITION.SET', measureId: 'asset-freeze', stance: 'abstains', text: 'Castellan abstains constructively on the freeze, as on the travel ban, and accepts that the decision commits the Union.' }],
+  // The hot wash, given on paper and entered by the facilitator
+  [205, { type: 'HOTWASH.SUBMIT', source: 'paper', strengths: 'Reopening our decision to correct the public text worked as it should; the record shows why.', improvements: 'Our draft declaration pointed at a State we had not attributed the attack to. A drafting check would have caught it.', ratings: { scenario: 4, information: 4, framework: 4, coordination: 3, preparedness: 4 }, comments: '' }],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -295,7 +313,7 @@ const FACILITATOR_NOTES: readonly (readonly [minutes: number, text: string])[] =
   [51, 'Released the press report to Castellan five minutes after the others: it was about to agree its first shared assessment, and the inject would have cut across that discussion.'],
   [99, 'Borealis attributed the attack to a State-sponsored actor after the Europol inject, partly on national intelligence that the other delegations have not seen. Asked what evidence they rely on, as the scenario notes suggest; their legal adviser recorded a dissent. Good material for the hot wash on shared situational awareness.'],
   [162, 'After the leak publication Aurelia and Castellan raised impact to 3 and Borealis raised duration to 4. Aurelia\'s overall level rose from 2 to 3; no delegation changed the categories of its measures.'],
-  [192, 'Hot wash: no delegation had prepared how to explain its decision to the public in the three member states (the scenario\'s closing question). All agreed that identifying responsible persons and attributing to a State are different questions. Castellan reopened its decision to take a State\'s territory out of its public text.'],
+  [207, 'Hot wash: no delegation had prepared how to explain its decision to the public in the three member states (the scenario\'s closing question). All agreed that identifying responsible persons and attributing to a State are different questions. Castellan reopened its decision to take a State\'s territory out of its public text.'],
 ];
 
 const REPORT_DETAILS = {
@@ -391,7 +409,7 @@ export function buildSampleExercise(db: Db): string {
 
   exerciseClock(db, exercise.id, 'start', sampleTime(0));
   for (const action of [...actions].sort((a, b) => a.minutes - b.minutes || a.order - b.order)) action.run();
-  exerciseClock(db, exercise.id, 'pause', sampleTime(195));
+  exerciseClock(db, exercise.id, 'pause', sampleTime(210));
   saveReportDetails(db, exercise.id, REPORT_DETAILS);
   return exercise.id;
 }
