@@ -10,6 +10,7 @@ import { insertKit, insertKitCode, selectKit, selectKitCodes } from '../db/table
 import { canonicalJson, eventHash, genesisHash, storedEvent, verifyChain, type ChainedEvent } from '../workflow/chain';
 import { insertVerifiedRun, replayChecked, runChain } from '../workflow/runs';
 import { PackageError } from './errors';
+import { checkJointDecision, insertImportedJointEntries, jointEntriesForPackage } from '../consensus/package';
 import { contentHash } from './hash';
 import { parseCappedJson } from '../files/read';
 import { delegationsOf, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
@@ -94,6 +95,7 @@ function sectionsOf(db: Db, id: string): Sections {
       })),
       ...reportSection(db, id),
       ...kitsSection(db, delegations.map((d) => d.id)),
+      ...jointSection(db, id),
     },
     runs,
   };
@@ -111,6 +113,12 @@ function kitsSection(db: Db, delegationIds: readonly string[]): Pick<ExerciseSec
     }];
   });
   return kits.length > 0 ? { kits } : {};
+}
+
+/** The joint decision's record, left out while it has no entry, so an exercise without one hashes as it did before it existed. */
+function jointSection(db: Db, id: string): Pick<ExerciseSection, 'jointDecision'> {
+  const jointDecision = jointEntriesForPackage(db, id);
+  return jointDecision.length > 0 ? { jointDecision } : {};
 }
 
 /** Left out while empty, so an exercise without them hashes as it did before the report existed. */
@@ -412,6 +420,7 @@ function checkClock(pkg: ExercisePackage, add: (path: string, message: string) =
         ? []
         : [{ t: Date.parse(r.withdrawnAt), at: r.withdrawnAt, elapsed: r.withdrawnElapsedMs, path: `exercise.releases[${i}].withdrawnElapsedMs`, delta: 0 }],
     ),
+    ...(exercise.jointDecision ?? []).map((e, i) => ({ t: Date.parse(e.at), at: e.at, elapsed: e.entry.elapsedMs, path: `exercise.jointDecision[${i}].entry.elapsedMs`, delta: 0 })),
   ];
   // Stable: readings of one instant keep their lists' order, and an adjustment comes after what it saw.
   readings.sort((a, b) => a.t - b.t);
@@ -530,6 +539,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
   checkReleases(pkg, add);
   checkClock(pkg, add);
   checkKits(pkg, add);
+  checkJointDecision(pkg, add);
   return { problems, runs: verified };
 }
 
@@ -600,6 +610,7 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
       for (const { injectId, code } of kit.codes) insertKitCode(db, kit.delegationId, injectId, code);
       updatePlayedElsewhere(db, exercise.delegations.find((d) => d.id === kit.delegationId)!.runId, kit.issuedAt);
     }
+    insertImportedJointEntries(db, exercise.id, exercise.jointDecision ?? []);
     // The exercise keeps its own copy either way; the library gains the scenario only if its id is free here.
     adoptScenario(db, pkg.scenario, now);
     // What is stored must be what was hashed, or the next import of this very file would be

@@ -4,12 +4,15 @@ import { clockOf, delegationsOf, releasesOf } from './exercises';
 import { selectExercise } from '../db/tables/exercises';
 import type { RoomView } from '../../shared/exercise/exercises';
 import type { Scenario } from '../../shared/exercise/scenario';
+import { positionsOf } from '../consensus/joint';
+import { roomPositionsOf } from '../../shared/consensus/table';
 
 /**
  * What the room's screen shows, built here so that the projector's window never receives the
  * facilitator's notes, an unreleased inject's title or text, or anything of the runs: the
  * markings, the clock, the injects released so far, and (if the facilitator chooses) when
- * the next planned one is due.
+ * the next planned one is due and the table of positions (the delegations' stances and their
+ * texts, levels and principles' statuses; never a run's notes or anything else of it).
  */
 export function roomView(db: Db, exerciseId: string, showCountdown: boolean, now = new Date().toISOString()): RoomView | null {
   return readTransaction(db, () => {
@@ -46,6 +49,7 @@ export function roomView(db: Db, exerciseId: string, showCountdown: boolean, now
       released,
       nextInjectAtMs: showCountdown ? next ?? null : null,
       showCountdown,
+      positions: row.room_shows_positions === 1 ? roomPositionsOf(positionsOf(db, exerciseId)) : null,
     };
   });
 }

@@ -5,6 +5,7 @@ import { deleteDelegation, insertDelegation } from '../db/tables/delegations';
 import { selectNote, insertNoteRevision, updateNoteDeleted, updateNoteText } from '../db/tables/notes';
 import { createRun, deleteRun } from '../workflow/runs';
 import { ExerciseError } from './errors';
+import { firstEntryResting } from '../consensus/joint';
 import { cleanName, DELEGATION_NAME_MAX, delegationsOf, getExercise, MAX_DELEGATIONS, NOTE_MAX, readExercise, runNameOf } from './exercises';
 import { longTextProblem, nameKey } from '../../shared/text';
 import type { ExerciseView } from '../../shared/exercise/exercises';
@@ -40,6 +41,9 @@ export function removeDelegation(db: Db, exerciseId: string, delegationId: strin
       throw new ExerciseError(`${delegation.name} has played (its run, a release or its kit is part of the record) and cannot be removed.`);
     }
     if (view.delegations.length === 1) throw new ExerciseError('An exercise needs at least one delegation.');
+    // The joint decision's record names every delegation it rests on, and keeps it.
+    const entry = firstEntryResting(db, exerciseId, delegationId);
+    if (entry !== null) throw new ExerciseError(`${delegation.name} cannot be removed: entry ${entry} of the joint decision rests on its position.`);
     deleteDelegation(db, delegationId);
     deleteRun(db, delegation.runId);
   });

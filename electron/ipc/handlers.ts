@@ -10,6 +10,7 @@ import { resolveEvidence } from '../workflow/evidence';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../exercise/scenarios';
 import { addDelegation, deleteFacilitatorNote, editFacilitatorNote, removeDelegation } from '../exercise/roster';
 import { roomView } from '../exercise/room';
+import { consensusOf, recordJointEntry, setRoomPositions } from '../consensus/joint';
 import {
   addFacilitatorNote, adjustClock, createExercise, deleteExercise, exerciseClock, exerciseOfRun, getExercise, listExercises, releaseInject,
   renameDelegation, withdrawRelease,
@@ -166,6 +167,9 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       return null;
     },
     getRoomView: () => (room === null ? null : roomView(db, room.exerciseId, room.showCountdown)),
+    getConsensus: ({ exerciseId }) => consensusOf(db, exerciseId),
+    recordJointEntry: ({ exerciseId, entry }) => recordJointEntry(db, exerciseId, entry),
+    setRoomPositions: ({ exerciseId, show }) => setRoomPositions(db, exerciseId, show),
     exportExercise: async ({ id, passphrase }) => {
       const { name, text } = await inBackground('exportExercise', { id });
       return saveAs(safeFileName(name, '.cdt-exercise.json'), () => (passphrase ? sealedText(text, passphrase) : text));

@@ -4,6 +4,7 @@ import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
 import type { ImprovementItem } from '../report/model';
 import type { KitStatus, ReleaseCode } from '../exchange/views';
+import type { RoomPositions } from '../consensus/table';
 
 // What the exercise service returns, as both sides (main process and renderer) see it.
 
@@ -216,4 +217,6 @@ export interface RoomView {
   /** The next planned inject's exercise time, when the facilitator shows the countdown; never its title. */
   readonly nextInjectAtMs: number | null;
   readonly showCountdown: boolean;
+  /** The table of positions, when the facilitator chooses to show it (exercises.room_shows_positions); else null. */
+  readonly positions: RoomPositions | null;
 }

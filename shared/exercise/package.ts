@@ -6,6 +6,7 @@ import { PLAN_LIMITS, storedImprovementItemSchema } from '../report/plan';
 import { EXERCISE_LIMITS } from './limits';
 import { nameSchema, requiredTextSchema } from '../text';
 import { publicKeySchema, releaseCodeSchema } from '../exchange/identity';
+import { JOINT_LIMITS, storedJointEntrySchema } from '../consensus/joint';
 
 /**
  * The files that travel on a USB stick between facilitators' laptops. A package is data
@@ -92,6 +93,15 @@ export const packagedKitSchema = z.strictObject({
   codes: z.array(z.strictObject({ injectId: id, code: releaseCodeSchema })).max(1_000),
 });
 
+/** One entry of the joint decision as chained (like a packaged event): the hash covers the entry's canonical JSON. */
+export const packagedJointEntrySchema = z.strictObject({
+  seq: z.number().int().min(1),
+  at,
+  entry: storedJointEntrySchema,
+  prevHash: sha256,
+  hash: sha256,
+});
+
 export const exerciseSectionSchema = z.strictObject({
   id,
   name: nameSchema(EXERCISE_LIMITS.exerciseName),
@@ -120,6 +130,9 @@ export const exerciseSectionSchema = z.strictObject({
   // The kits issued to delegations (across laptops): left out while there are none. Their
   // passphrases stay on the laptop that set them; the facilitator gives one to open returns.
   kits: z.array(packagedKitSchema).min(1).max(PACKAGE_LIMITS.delegations).optional(),
+  // The joint decision, the plenary's hash-chained record; left out while it has no entry, so
+  // packages made before it existed import with the same hashes.
+  jointDecision: z.array(packagedJointEntrySchema).min(1).max(JOINT_LIMITS.entries).optional(),
 });
 
 export const exercisePackageSchema = z.strictObject({
@@ -148,4 +161,5 @@ export type ExerciseSection = ExercisePackage['exercise'];
 export type PackagedRun = z.output<typeof packagedRunSchema>;
 export type PackagedEvent = z.output<typeof packagedEventSchema>;
 export type PackagedKit = z.output<typeof packagedKitSchema>;
+export type PackagedJointEntry = z.output<typeof packagedJointEntrySchema>;
 export type ScenarioPackage = z.output<typeof scenarioPackageSchema>;

@@ -14,6 +14,7 @@ import {
   type RoomView, type RunExercise, type SaveOutcome, type ScenarioImportResult, type ScenarioRecord, type ScenarioSummary,
 } from '../exercise/exercises';
 import { PASSPHRASE_LIMITS } from '../exchange/format';
+import { jointEntryInputSchema, type ConsensusView } from '../consensus/joint';
 import type { CollectOutcome, KeyView, KitOpenResult, KitsOutcome, OpenManyOutcome, UnsealResult, WorkspaceSummary, WorkspaceView } from '../exchange/views';
 
 /**
@@ -112,6 +113,11 @@ export const contract = {
   openRoom: { channel: 'room:open', input: z.strictObject({ exerciseId, showCountdown: z.boolean() }) },
   closeRoom: { channel: 'room:close', input: z.strictObject({}) },
   getRoomView: { channel: 'room:view', input: z.strictObject({}) },
+  // The consensus step: the table of positions from the delegations' runs, and the joint
+  // decision, the facilitator's own hash-chained record of the plenary.
+  getConsensus: { channel: 'consensus:get', input: z.strictObject({ exerciseId }) },
+  recordJointEntry: { changes: true, channel: 'consensus:record', input: z.strictObject({ exerciseId, entry: jointEntryInputSchema }) },
+  setRoomPositions: { changes: true, channel: 'consensus:room-positions', input: z.strictObject({ exerciseId, show: z.boolean() }) },
   exerciseClock: { changes: true, channel: 'exercises:clock', input: z.strictObject({ id: exerciseId, action: z.enum(CLOCK_ACTIONS) }) },
   releaseInject: { changes: true,
     channel: 'exercises:release',
@@ -219,6 +225,9 @@ export interface Results {
   closeRoom: null;
   /** Null when no room window is open (or its exercise is gone). */
   getRoomView: RoomView | null;
+  getConsensus: ConsensusView;
+  recordJointEntry: ConsensusView;
+  setRoomPositions: ConsensusView;
   exportExercise: SaveOutcome;
   importExercise: OpenOutcome<ExerciseImportResult>;
   importSampleExercise: ExerciseImportResult;

@@ -18,6 +18,8 @@ export interface ExerciseRow {
   clock_accumulated_ms: number;
   clock_running_since: string | null;
   clock_ended_at: string | null;
+  /** 1: the facilitator shows the table of positions on the room's screen (electron/consensus/joint.ts sets it). */
+  room_shows_positions: 0 | 1;
 }
 
 export interface ClockRow {
@@ -67,6 +69,10 @@ export function updateClock(db: Db, id: string, clock: ClockRow): void {
 
 export function updateClockEnded(db: Db, id: string, endedAt: string): void {
   statement(db, 'UPDATE exercises SET clock_ended_at = ? WHERE id = ?').run(endedAt, id);
+}
+
+export function updateRoomShowsPositions(db: Db, id: string, show: boolean): void {
+  statement(db, 'UPDATE exercises SET room_shows_positions = ? WHERE id = ?').run(show ? 1 : 0, id);
 }
 
 /** clock_adjustments: every correction of an exercise's clock, in time order. */
