@@ -8,6 +8,7 @@ import { openWorkbench, type Workbench } from '../workbench';
 import { databaseProblem, DatabaseRefusedError } from '../db/errors';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange';
 import { LIVE_COMMANDS, LIVE_USAGE } from './live';
+import { CONSENSUS_COMMANDS, CONSENSUS_USAGE } from './consensus';
 import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, passphraseOption, PASSPHRASE_OPTION, write, type CliIo, type Command } from './command';
 import { sealedText, unsealedText } from '../exchange/files';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
@@ -43,6 +44,7 @@ export const USAGE = `Usage: cdt <command> [options]
                                           the after-action report of an exercise (id or name);
                                           with --run, of one run (id); quotations in --lang (default all)
 ${LIVE_USAGE}
+${CONSENSUS_USAGE}
 ${EXCHANGE_USAGE}
 
 Options of every command: --db PATH (default: the app's own database), --help.
@@ -58,7 +60,7 @@ function langOption(args: ParsedArgs): Lang | undefined {
 
 const MAX_ASSESSMENT_BYTES = 1024 * 1024;
 const REPORT_USAGE = 'report needs an exercise (id or name) or, with --run, a run id, and --format pdf|md|json --out FILE';
-const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], create, clock, end, export <id> --out FILE, import <file>, kit or collect';
+const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], create, clock, end, positions, decide, export <id> --out FILE, import <file>, kit or collect';
 
 const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   corpus: {
@@ -277,7 +279,7 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
-const COMMANDS: Readonly<Record<string, Command>> = { ...CORE_COMMANDS, ...LIVE_COMMANDS, ...EXCHANGE_COMMANDS };
+const COMMANDS: Readonly<Record<string, Command>> = { ...CORE_COMMANDS, ...LIVE_COMMANDS, ...CONSENSUS_COMMANDS, ...EXCHANGE_COMMANDS };
 
 /** Commands with subcommands, and what to say when the subcommand is missing or wrong. */
 const GROUPS: Readonly<Record<string, string>> = {
