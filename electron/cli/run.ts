@@ -9,6 +9,7 @@ import { databaseProblem, DatabaseRefusedError } from '../db/errors';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange';
 import { LIVE_COMMANDS, LIVE_USAGE } from './live';
 import { CONSENSUS_COMMANDS, CONSENSUS_USAGE } from './consensus';
+import { OBJECTIVES_COMMANDS, OBJECTIVES_USAGE } from './objectives';
 import { chromiumFor, findExerciseId, json, JSON_OPTION, outputFile, passphraseOption, PASSPHRASE_OPTION, write, type CliIo, type Command } from './command';
 import { sealedText, unsealedText } from '../exchange/files';
 import { commandWords, flag, GLOBAL_OPTIONS, intOption, parseCommandLine, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
@@ -45,6 +46,7 @@ export const USAGE = `Usage: cdt <command> [options]
                                           with --run, of one run (id); quotations in --lang (default all)
 ${LIVE_USAGE}
 ${CONSENSUS_USAGE}
+${OBJECTIVES_USAGE}
 ${EXCHANGE_USAGE}
 
 Options of every command: --db PATH (default: the app's own database), --help.
@@ -60,7 +62,7 @@ function langOption(args: ParsedArgs): Lang | undefined {
 
 const MAX_ASSESSMENT_BYTES = 1024 * 1024;
 const REPORT_USAGE = 'report needs an exercise (id or name) or, with --run, a run id, and --format pdf|md|json --out FILE';
-const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], create, clock, end, positions, decide, export <id> --out FILE, import <file>, kit or collect';
+const EXERCISE_USAGE = 'exercise needs a subcommand: list [--json], create, clock, end, positions, decide, objectives, rate, export <id> --out FILE, import <file>, kit or collect';
 
 const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   corpus: {
@@ -194,7 +196,8 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
       const [file, extra] = args.positionals;
       if (!file || extra !== undefined) throw new UsageError('scenario validate needs one file');
       const scenario = parseScenarioText(readTextFile(file, MAX_PACKAGE_BYTES), file);
-      io.out(`${file}: valid scenario "${scenario.id}" (${scenario.title}), ${scenario.injects.length} injects, ${scenario.classification.tlp}.`);
+      const objectives = scenario.objectives?.length ?? 0;
+      io.out(`${file}: valid scenario "${scenario.id}" (${scenario.title}), ${scenario.injects.length} injects, ${objectives} objective${objectives === 1 ? '' : 's'}, ${scenario.classification.tlp}.`);
       return 0;
     },
   },
@@ -279,7 +282,7 @@ const CORE_COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
-const COMMANDS: Readonly<Record<string, Command>> = { ...CORE_COMMANDS, ...LIVE_COMMANDS, ...CONSENSUS_COMMANDS, ...EXCHANGE_COMMANDS };
+const COMMANDS: Readonly<Record<string, Command>> = { ...CORE_COMMANDS, ...LIVE_COMMANDS, ...CONSENSUS_COMMANDS, ...OBJECTIVES_COMMANDS, ...EXCHANGE_COMMANDS };
 
 /** Commands with subcommands, and what to say when the subcommand is missing or wrong. */
 const GROUPS: Readonly<Record<string, string>> = {

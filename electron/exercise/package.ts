@@ -16,6 +16,9 @@ import { parseCappedJson } from '../files/read';
 import { delegationsOf, getExerciseSummary, notesOf, readExercise, releasesOf } from './exercises';
 import { adoptScenario, getScenario, importValidScenario, validateScenario } from './scenarios';
 import { reportDetailsOf, saveReportDetails } from './plan';
+import { insertImportedRatings, ratingsForPackage } from './objectives';
+import { itemOfPackaged, packagedItem } from '../../shared/report/plan';
+import { parseTimelineRef, TIMELINE_REF_FORMS } from '../../shared/evaluation/timeline-ref';
 import { formatIssues } from '../../shared/validation';
 import { nameKey } from '../../shared/text';
 import { STAMPED_EVENT_TYPES } from '../../shared/workflow/event-schema';
@@ -96,6 +99,7 @@ function sectionsOf(db: Db, id: string): Sections {
       ...reportSection(db, id),
       ...kitsSection(db, delegations.map((d) => d.id)),
       ...jointSection(db, id),
+      ...ratingsSection(db, id),
     },
     runs,
   };
@@ -124,7 +128,13 @@ function jointSection(db: Db, id: string): Pick<ExerciseSection, 'jointDecision'
 /** Left out while empty, so an exercise without them hashes as it did before the report existed. */
 function reportSection(db: Db, id: string): Pick<ExerciseSection, 'facilitator' | 'improvementPlan'> {
   const { facilitator, improvementPlan } = reportDetailsOf(db, id);
-  return { ...(facilitator ? { facilitator } : {}), ...(improvementPlan.length > 0 ? { improvementPlan } : {}) };
+  return { ...(facilitator ? { facilitator } : {}), ...(improvementPlan.length > 0 ? { improvementPlan: improvementPlan.map(packagedItem) } : {}) };
+}
+
+/** The objectives' ratings, left out while there are none, so an exercise without them hashes as it did before they existed. */
+function ratingsSection(db: Db, id: string): Pick<ExerciseSection, 'objectiveRatings'> {
+  const objectiveRatings = ratingsForPackage(db, id);
+  return objectiveRatings.length > 0 ? { objectiveRatings } : {};
 }
 
 const hashesOf = (s: Sections) => ({ scenario: contentHash(s.scenario), exercise: contentHash(s.exercise), runs: contentHash(s.runs) });
@@ -495,6 +505,58 @@ function checkKits(pkg: ExercisePackage, add: (path: string, message: string) =>
   });
 }
 
+/**
+ * The evaluation as the services make it (electron/exercise/objectives.ts, plan.ts): an
+ * improvement item serves one of the scenario's objectives or none; a rating is of one of
+ * them, once, in the scenario's order, made within the exercise; and every timeline entry it
+ * points at is in this package: an event of one of its runs, one of its notes, one of its releases.
+ */
+function checkEvaluation(pkg: ExercisePackage, add: (path: string, message: string) => void): void {
+  const { scenario, exercise, runs, manifest } = pkg;
+  const objectives = new Map((scenario.objectives ?? []).map((o, i) => [o.id, i]));
+  const unknown = (id: string) => `the scenario has no objective ${JSON.stringify(id)}.`;
+  (exercise.improvementPlan ?? []).forEach((item, i) => {
+    if (item.objectiveId !== undefined && !objectives.has(item.objectiveId)) add(`exercise.improvementPlan[${i}].objectiveId`, unknown(item.objectiveId));
+  });
+  const eventsOf = new Map(runs.map((r) => [r.id, r.events.length]));
+  const notes = new Set(exercise.notes.map((n) => n.id));
+  const releases = new Set(exercise.releases.map((r) => JSON.stringify([r.delegationId, r.injectId])));
+  let previous = -1;
+  (exercise.objectiveRatings ?? []).forEach((rating, i) => {
+    const path = `exercise.objectiveRatings[${i}]`;
+    const place = objectives.get(rating.objectiveId);
+    if (place === undefined) add(`${path}.objectiveId`, unknown(rating.objectiveId));
+    else if (place <= previous) add(`${path}.objectiveId`, "the ratings must be in the order of the scenario's objectives, one per objective.");
+    previous = place ?? previous;
+    if (rating.ratedAt < exercise.createdAt || rating.ratedAt > manifest.createdAt) add(`${path}.ratedAt`, `${rating.ratedAt} is not between the exercise's creation and the making of the package.`);
+    const seen = new Set<string>();
+    rating.entries.forEach((text, j) => {
+      const at = `${path}.entries[${j}]`;
+      if (seen.has(text)) add(at, `${JSON.stringify(text)} is linked twice.`);
+      seen.add(text);
+      const ref = parseTimelineRef(text);
+      if (ref === null) {
+        add(at, `${JSON.stringify(text.slice(0, 120))} is not a timeline entry: expected ${TIMELINE_REF_FORMS}.`);
+        return;
+      }
+      switch (ref.kind) {
+        case 'run': {
+          const count = eventsOf.get(ref.runId);
+          if (count === undefined) add(at, `there is no run ${JSON.stringify(ref.runId)} in runs.`);
+          else if (ref.seq > count) add(at, `the run ${JSON.stringify(ref.runId)} has ${count} event${count === 1 ? '' : 's'}; there is no event ${ref.seq}.`);
+          return;
+        }
+        case 'note':
+          if (!notes.has(ref.noteId)) add(at, `there is no note ${JSON.stringify(ref.noteId)} in exercise.notes.`);
+          return;
+        case 'release':
+          if (!releases.has(JSON.stringify([ref.delegationId, ref.injectId]))) add(at, `the inject ${JSON.stringify(ref.injectId)} was never released to the delegation ${JSON.stringify(ref.delegationId)}.`);
+          return;
+      }
+    });
+  });
+}
+
 /** Everything that can be checked without the database. Returns the problems, or the runs ready to store. */
 function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: VerifiedRun[] } {
   const problems: Problem[] = [];
@@ -540,6 +602,7 @@ function checkPackage(pkg: ExercisePackage): { problems: Problem[]; runs: Verifi
   checkClock(pkg, add);
   checkKits(pkg, add);
   checkJointDecision(pkg, add);
+  checkEvaluation(pkg, add);
   return { problems, runs: verified };
 }
 
@@ -603,7 +666,8 @@ export function importExercisePackage(db: Db, text: string, fileName: string, no
       insertNote(db, { exerciseId: exercise.id, ...n });
       for (const r of revisions ?? []) insertNoteRevision(db, n.id, r.replacedAt, r.text);
     }
-    saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: exercise.improvementPlan ?? [] });
+    saveReportDetails(db, exercise.id, { facilitator: exercise.facilitator ?? '', improvementPlan: (exercise.improvementPlan ?? []).map(itemOfPackaged) });
+    insertImportedRatings(db, exercise.id, exercise.objectiveRatings ?? []);
     for (const kit of exercise.kits ?? []) {
       // The passphrase stays on the laptop that set it: returns of these kits open with the one typed here.
       insertKit(db, { ...kit, passphrase: null });

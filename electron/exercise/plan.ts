@@ -1,10 +1,14 @@
 import type { Db } from '../db/open';
 import { readTransaction, writeTransaction } from '../db/transaction';
 import { deleteImprovementItems, insertImprovementItem, selectFacilitator, selectImprovementItems, updateFacilitator } from '../db/tables/plan';
+import { selectExercise } from '../db/tables/exercises';
 import { ExerciseError } from './errors';
 import { formatIssues } from '../../shared/validation';
 import { reportDetailsSchema, storedReportDetailsSchema, trimmedDetails, type ReportDetails } from '../../shared/report/plan';
 import type { ImprovementItem } from '../../shared/report/model';
+import type { Priority } from '../../shared/evaluation/objectives';
+import type { Scenario } from '../../shared/exercise/scenario';
+import type { Problem } from '../../shared/errors';
 
 /** The facilitator's name and the improvement plan of an exercise, items in the facilitator's order. */
 export function reportDetailsOf(db: Db, exerciseId: string): ReportDetails {
@@ -14,7 +18,10 @@ export function reportDetailsOf(db: Db, exerciseId: string): ReportDetails {
 function readDetails(db: Db, exerciseId: string): ReportDetails {
   const facilitator = selectFacilitator(db, exerciseId);
   if (facilitator === undefined) throw new ExerciseError(`There is no exercise with id ${exerciseId}.`);
-  const improvementPlan = selectImprovementItems(db, exerciseId).map((r): ImprovementItem => ({ id: r.id, issue: r.issue, correctiveAction: r.corrective_action, owner: r.owner, dueDate: r.due_date }));
+  const improvementPlan = selectImprovementItems(db, exerciseId).map((r): ImprovementItem => ({
+    id: r.id, issue: r.issue, correctiveAction: r.corrective_action, owner: r.owner, dueDate: r.due_date,
+    objectiveId: r.objective_id, priority: r.priority as Priority | '',
+  }));
   return { facilitator, improvementPlan };
 }
 
@@ -33,6 +40,8 @@ export function saveReportDetails(db: Db, exerciseId: string, details: unknown):
   if (ids.size !== improvementPlan.length) throw new ExerciseError('The report details were not saved: two improvement items have the same id.');
   writeTransaction(db, () => {
     readDetails(db, exerciseId);
+    const problems = objectiveProblems(db, exerciseId, improvementPlan);
+    if (problems.length > 0) throw new ExerciseError('The report details were not saved.', problems);
     updateFacilitator(db, exerciseId, facilitator);
     deleteImprovementItems(db, exerciseId);
     improvementPlan.forEach((item, position) => insertImprovementItem(db, exerciseId, position, item));
@@ -40,3 +49,13 @@ export function saveReportDetails(db: Db, exerciseId: string, details: unknown):
   return reportDetailsOf(db, exerciseId);
 }
 
+/** An item serves one of the objectives of the exercise's own scenario, or none. */
+function objectiveProblems(db: Db, exerciseId: string, items: readonly { readonly objectiveId: string }[]): Problem[] {
+  const scenario = JSON.parse(selectExercise(db, exerciseId)!.scenario_json) as Scenario;
+  const ids = new Set((scenario.objectives ?? []).map((o) => o.id));
+  return items.flatMap((item, i): Problem[] =>
+    item.objectiveId === '' || ids.has(item.objectiveId)
+      ? []
+      : [{ path: `improvementPlan[${i}].objectiveId`, message: `the scenario "${scenario.title}" has no objective ${JSON.stringify(item.objectiveId)}.` }],
+  );
+}

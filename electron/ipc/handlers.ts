@@ -22,6 +22,7 @@ import { databaseFiles, writeFileSafely } from '../files/write';
 import { MAX_PACKAGE_BYTES } from '../../shared/exercise/package';
 import type { SaveOutcome } from '../../shared/exercise/exercises';
 import { saveReportDetails } from '../exercise/plan';
+import { clearObjectiveRating, objectivesOf, rateObjective } from '../exercise/objectives';
 import { addWhiteCard } from '../exercise/white-cards';
 import { changesData, contract, type Action, type DataChange, type Envelope, type Results, type WorkProgress } from '../../shared/ipc/contract';
 import type { z } from 'zod';
@@ -185,6 +186,9 @@ export function createHandlers(db: Db, desktop: Desktop, resources: Resources, r
       saveReportDetails(db, exerciseId, details);
       return getExercise(db, exerciseId);
     },
+    getObjectives: ({ exerciseId }) => objectivesOf(db, exerciseId),
+    rateObjective: ({ exerciseId, ...rating }) => rateObjective(db, exerciseId, rating),
+    clearObjectiveRating: ({ exerciseId, objectiveId }) => clearObjectiveRating(db, exerciseId, objectiveId),
     getLaptopKey: () => {
       const { fingerprint, publicKey } = keyOfDatabase(db);
       return { fingerprint, publicKey };

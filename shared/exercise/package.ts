@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { storedEventSchema } from '../workflow/event-schema';
 import { CLOCK_STATES } from './exercises';
-import { scenarioSchema } from './scenario';
-import { PLAN_LIMITS, storedImprovementItemSchema } from '../report/plan';
+import { SCENARIO_LIMITS, scenarioSchema } from './scenario';
+import { PLAN_LIMITS, packagedImprovementItemSchema } from '../report/plan';
+import { HSEEP_RATINGS } from '../evaluation/objectives';
+import { RATING_LIMITS, storedObservationsSchema, timelineRefTextSchema } from '../evaluation/ratings';
 import { EXERCISE_LIMITS } from './limits';
 import { nameSchema, requiredTextSchema } from '../text';
 import { publicKeySchema, releaseCodeSchema } from '../exchange/identity';
@@ -126,7 +128,19 @@ export const exerciseSectionSchema = z.strictObject({
   // Optional, so packages made before the after-action report still import with the same
   // hashes; left out while empty, so an empty one present would not survive a round trip.
   facilitator: nameSchema(PLAN_LIMITS.facilitator).optional(),
-  improvementPlan: z.array(storedImprovementItemSchema).min(1).max(PLAN_LIMITS.items).optional(),
+  improvementPlan: z.array(packagedImprovementItemSchema).min(1).max(PLAN_LIMITS.items).optional(),
+  // The facilitator's HSEEP ratings of the scenario's objectives, in the scenario's order; left out while there are none.
+  objectiveRatings: z
+    .array(z.strictObject({
+      objectiveId: id,
+      rating: z.enum(HSEEP_RATINGS),
+      observations: storedObservationsSchema,
+      entries: z.array(timelineRefTextSchema).max(RATING_LIMITS.entries),
+      ratedAt: at,
+    }))
+    .min(1)
+    .max(SCENARIO_LIMITS.objectives)
+    .optional(),
   // The kits issued to delegations (across laptops): left out while there are none. Their
   // passphrases stay on the laptop that set them; the facilitator gives one to open returns.
   kits: z.array(packagedKitSchema).min(1).max(PACKAGE_LIMITS.delegations).optional(),

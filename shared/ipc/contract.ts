@@ -16,6 +16,8 @@ import {
 import { PASSPHRASE_LIMITS } from '../exchange/format';
 import { jointEntryInputSchema, type ConsensusView } from '../consensus/joint';
 import type { CollectOutcome, KeyView, KitOpenResult, KitsOutcome, OpenManyOutcome, UnsealResult, WorkspaceSummary, WorkspaceView } from '../exchange/views';
+import { HSEEP_RATINGS } from '../evaluation/objectives';
+import { RATING_LIMITS, timelineRefTextSchema, type ObjectivesView } from '../evaluation/ratings';
 
 /**
  * The one IPC contract. Each action names its channel, the zod schema its payload must
@@ -147,6 +149,20 @@ export const contract = {
   // The finished example exercise shipped with the app, for a newcomer to open with its report.
   importSampleExercise: { changes: true, channel: 'exercises:import-sample', input: z.strictObject({}) },
   saveReportDetails: { changes: true, channel: 'exercises:report-details', input: z.strictObject({ exerciseId, details: reportDetailsSchema }) },
+  // The facilitator's HSEEP rating of each of the scenario's objectives, with the timeline entries it rests on.
+  getObjectives: { channel: 'objectives:get', input: z.strictObject({ exerciseId }) },
+  rateObjective: {
+    changes: true,
+    channel: 'objectives:rate',
+    input: z.strictObject({
+      exerciseId,
+      objectiveId: z.string().min(1).max(SCENARIO_LIMITS.id),
+      rating: z.enum(HSEEP_RATINGS),
+      observations: z.string().max(RATING_LIMITS.observations),
+      entries: z.array(timelineRefTextSchema).max(RATING_LIMITS.entries),
+    }),
+  },
+  clearObjectiveRating: { changes: true, channel: 'objectives:clear', input: z.strictObject({ exerciseId, objectiveId: z.string().min(1).max(SCENARIO_LIMITS.id) }) },
   // Across laptops (ARCHITECTURE.md): kits out, codes, returns back. Passphrases cross the
   // bridge only as typed, to seal or open a file in the main process.
   getLaptopKey: { channel: 'exchange:key', input: z.strictObject({}) },
@@ -232,6 +248,9 @@ export interface Results {
   importExercise: OpenOutcome<ExerciseImportResult>;
   importSampleExercise: ExerciseImportResult;
   saveReportDetails: ExerciseView;
+  getObjectives: ObjectivesView;
+  rateObjective: ObjectivesView;
+  clearObjectiveRating: ObjectivesView;
   saveReport: SaveOutcome;
   getLaptopKey: KeyView;
   issueKits: KitsOutcome;

@@ -2,6 +2,7 @@ import { LANG_CHOICES, type Footnote, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
 import type { ActorType, CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, Ratings, StepId, TargetKind } from '../framework/catalogue';
 import type { LevelFact } from '../framework/proportionality';
+import type { Priority } from '../evaluation/objectives';
 
 /**
  * The after-action report as data: what the JSON export holds and what the Markdown and
@@ -27,6 +28,10 @@ export interface ImprovementItem {
   readonly owner: string;
   /** YYYY-MM-DD, or '' while not agreed. */
   readonly dueDate: string;
+  /** The scenario's objective the item serves, or '' while it is tied to none. */
+  readonly objectiveId: string;
+  /** 'high', 'medium' or 'low', or '' while not set. */
+  readonly priority: Priority | '';
 }
 
 export interface ReportMarking {

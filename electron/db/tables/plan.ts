@@ -12,6 +12,10 @@ export interface ImprovementItemRow {
   corrective_action: string;
   owner: string;
   due_date: string;
+  /** '' while the item serves no objective. */
+  objective_id: string;
+  /** '', 'high', 'medium' or 'low'. */
+  priority: string;
 }
 
 /** Undefined when there is no such exercise. */
@@ -27,7 +31,7 @@ export function updateFacilitator(db: Db, exerciseId: string, facilitator: strin
 export function selectImprovementItems(db: Db, exerciseId: string): ImprovementItemRow[] {
   return statement(
     db,
-    'SELECT id, issue, corrective_action, owner, due_date FROM improvement_items WHERE exercise_id = ? ORDER BY position',
+    'SELECT id, issue, corrective_action, owner, due_date, objective_id, priority FROM improvement_items WHERE exercise_id = ? ORDER BY position',
   ).all(exerciseId) as ImprovementItemRow[];
 }
 
@@ -39,10 +43,13 @@ export function insertImprovementItem(
   db: Db,
   exerciseId: string,
   position: number,
-  item: { readonly id: string; readonly issue: string; readonly correctiveAction: string; readonly owner: string; readonly dueDate: string },
+  item: {
+    readonly id: string; readonly issue: string; readonly correctiveAction: string; readonly owner: string; readonly dueDate: string;
+    readonly objectiveId: string; readonly priority: string;
+  },
 ): void {
   statement(
     db,
-    'INSERT INTO improvement_items (id, exercise_id, position, issue, corrective_action, owner, due_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(item.id, exerciseId, position, item.issue, item.correctiveAction, item.owner, item.dueDate);
+    'INSERT INTO improvement_items (id, exercise_id, position, issue, corrective_action, owner, due_date, objective_id, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(item.id, exerciseId, position, item.issue, item.correctiveAction, item.owner, item.dueDate, item.objectiveId, item.priority);
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useExercises } from '../features/exercises/store';
+import { useObjectives } from '../features/exercises/objectivesStore';
 import { useRuns } from '../features/runs/store';
 import { useWorkspace } from '../features/workspace/store';
 import { onDataChange } from '../ui/changes';
@@ -11,7 +12,9 @@ import { onDataChange } from '../ui/changes';
  * being edited), which a re-read leaves alone.
  */
 export function refreshAll(): Promise<unknown> {
-  return Promise.all([useExercises.getState().refresh(), useRuns.getState().refresh(), useWorkspace.getState().refresh()]);
+  return Promise.all([
+    useExercises.getState().refresh(), useRuns.getState().refresh(), useWorkspace.getState().refresh(), useObjectives.getState().refresh(),
+  ]);
 }
 
 export function useLiveData(): void {

@@ -10,6 +10,7 @@ import { AddDelegation, DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { KitsPanel } from './Kits';
 import { Notes } from './Notes';
+import { Objectives } from './Objectives';
 import { ReleaseCodesDialog } from './ReleaseCodes';
 import { WhiteCardForm } from './WhiteCard';
 import { displayedElapsed, dueInjects, injectsToAutoRelease } from './clock';
@@ -158,6 +159,7 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
         <Notes view={view} elapsed={elapsed} />
         <ScenarioBrief view={view} />
       </div>
+      <Objectives view={view} />
       <ReportSection view={view} />
     </>
   );

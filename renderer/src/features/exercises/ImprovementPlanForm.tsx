@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { PLAN_LIMITS } from '../../../../shared/report/plan';
 import type { ImprovementItem } from '../../../../shared/report/model';
+import { PRIORITIES } from '../../../../shared/evaluation/objectives';
+import type { ScenarioObjective } from '../../../../shared/exercise/scenario';
 import { newId } from '../../ui/ids';
 import { emptyItem, planOf, planProblemOf, samePlan, type ItemField, type PlanDraft } from './improvementPlan';
 import { useExercises } from './store';
@@ -22,7 +24,7 @@ export function ReportSection({ view }: { view: ExerciseView }) {
         {t('exercises.report.title')}
       </h2>
       <p className="ex-report__intro">{t('exercises.report.intro')}</p>
-      <PlanForm exerciseId={view.id} draft={draft} dirty={dirty} />
+      <PlanForm exerciseId={view.id} draft={draft} dirty={dirty} objectives={view.scenario.objectives ?? []} />
       <div className="ex-report__files">
         <h3 className="ex-report__subtitle">{t('exercises.report.files')}</h3>
         <SaveReport
@@ -57,7 +59,7 @@ interface RefusalLine {
   readonly message: string;
 }
 
-function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: PlanDraft; dirty: boolean }) {
+function PlanForm({ exerciseId, draft, dirty, objectives }: { exerciseId: string; draft: PlanDraft; dirty: boolean; objectives: readonly ScenarioObjective[] }) {
   const { t } = useTranslation();
   const { setPlanDraft, saveReportDetails } = useExercises.getState();
   const [refusal, setRefusal] = useState<readonly RefusalLine[] | null>(null);
@@ -181,6 +183,9 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
                 <th scope="col" className="ex-plan__due">
                   {t('exercises.report.dueDate')} <span className="ex-plan__format">{t('exercises.report.dateFormat')}</span>
                 </th>
+                <th scope="col" className="ex-plan__objective">
+                  {t('exercises.report.objectivePriority')}
+                </th>
                 <th scope="col" className="ex-plan__actions">
                   <span className="visually-hidden">{t('exercises.report.actions')}</span>
                 </th>
@@ -192,6 +197,7 @@ function PlanForm({ exerciseId, draft, dirty }: { exerciseId: string; draft: Pla
                   key={item.id}
                   item={item}
                   n={index + 1}
+                  objectives={objectives}
                   cellId={(field) => cellId(item.id, field)}
                   invalidProps={(field) => invalidProps(item.id, field)}
                   onChange={(field, value) => editItem(item.id, field, value)}
@@ -256,13 +262,14 @@ const TEXT_FIELDS = ['issue', 'correctiveAction', 'owner'] as const satisfies re
 interface PlanRowProps {
   readonly item: ImprovementItem;
   readonly n: number;
+  readonly objectives: readonly ScenarioObjective[];
   cellId(field: ItemField): string;
   invalidProps(field: ItemField): InvalidProps;
   onChange(field: ItemField, value: string): void;
   onRemove(): void;
 }
 
-function PlanRow({ item, n, cellId, invalidProps, onChange, onRemove }: PlanRowProps) {
+function PlanRow({ item, n, objectives, cellId, invalidProps, onChange, onRemove }: PlanRowProps) {
   const { t } = useTranslation();
   const label = (field: ItemField): ReactNode => (
     <label className="visually-hidden" htmlFor={cellId(field)}>
@@ -303,6 +310,28 @@ function PlanRow({ item, n, cellId, invalidProps, onChange, onRemove }: PlanRowP
           onChange={(e) => onChange('dueDate', e.target.value)}
           {...invalidProps('dueDate')}
         />
+      </td>
+      <td className={`${cellClass('objectiveId')} ex-plan__objective`}>
+        {label('objectiveId')}
+        <select id={cellId('objectiveId')} className="ex-input" value={item.objectiveId} onChange={(e) => onChange('objectiveId', e.target.value)} {...invalidProps('objectiveId')}>
+          <option value="">{t('exercises.report.noObjective')}</option>
+          {objectives.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.title}
+            </option>
+          ))}
+          {/* An objective the scenario no longer has stays visible, so that saving says what is wrong. */}
+          {item.objectiveId !== '' && !objectives.some((o) => o.id === item.objectiveId) && <option value={item.objectiveId}>{item.objectiveId}</option>}
+        </select>
+        {label('priority')}
+        <select id={cellId('priority')} className="ex-input ex-plan__priority" value={item.priority} onChange={(e) => onChange('priority', e.target.value)} {...invalidProps('priority')}>
+          <option value="">{t('exercises.report.noPriority')}</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`exercises.report.priorityLevel.${p}`)}
+            </option>
+          ))}
+        </select>
       </td>
       <td className="ex-plan__actions">
         <button type="button" className="button button--quiet" aria-label={t('exercises.report.removeItem', { n })} onClick={onRemove}>

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioRecord } from '../../../../shared/exercise/exercises';
-import { INJECT_KINDS, parseScenario, TLP_LEVELS, type InjectKind, type Tlp } from '../../../../shared/exercise/scenario';
+import { INJECT_KINDS, parseScenario, SCENARIO_LIMITS, TLP_LEVELS, type InjectKind, type ScenarioObjective, type Tlp } from '../../../../shared/exercise/scenario';
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
+import { CAPABILITIES, CAPABILITY_IDS, type ObjectiveTie } from '../../../../shared/evaluation/objectives';
 import { api, errorMessage } from '../../api';
 import { messageLines } from '../../ui/messages';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import {
-  copyOf, draftToValue, emptyDraft, emptyInject, fieldId, problemPlace, problemsOf, questionsFromText,
+  copyOf, draftToValue, emptyDraft, emptyInject, emptyObjective, fieldId, problemPlace, problemsOf, questionsFromText,
   type Draft, type DraftInject, type Problem,
 } from './scenarioDraft';
 import { useExercises } from './store';
@@ -101,6 +102,22 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
   };
   const updateInject = (index: number, change: Partial<DraftInject>): void =>
     update({ injects: full.injects.map((inj, i) => (i === index ? { ...inj, ...change } : inj)) });
+  const objectives = full.objectives ?? [];
+  const updateObjective = (index: number, change: Partial<ScenarioObjective>): void =>
+    update({ objectives: objectives.map((o, i) => (i === index ? { ...o, ...change } : o)) });
+  const addObjective = (): void => {
+    const taken = new Set(objectives.map((o) => o.id));
+    let n = objectives.length + 1;
+    while (taken.has(`objective-${n}`)) n += 1;
+    update({ objectives: [...objectives, emptyObjective(n)] });
+    requestAnimationFrame(() => document.getElementById(fieldId(`objectives[${objectives.length}].title`))?.focus());
+  };
+  const removeObjective = (index: number): void => {
+    const next = objectives.filter((_, i) => i !== index);
+    update({ objectives: next });
+    // The focus stays in the list: on the objective that took this one's place, else on the way to add one.
+    requestAnimationFrame(() => document.getElementById(next.length > 0 ? fieldId(`objectives[${Math.min(index, next.length - 1)}]`) : 'scenario-add-objective')?.focus());
+  };
   const moveInject = (index: number, by: -1 | 1): void => {
     const next = [...full.injects];
     const [item] = next.splice(index, 1);
@@ -236,6 +253,74 @@ export function ScenarioEditor({ id, copyOfId }: { id: string | null; copyOfId: 
             {field('incident', t('exercises.editor.incident'), (p) => (
               <textarea {...p} className="ex-input ex-textarea" rows={4} value={full.incident} readOnly={readOnly} onChange={(e) => update({ incident: e.target.value })} />
             ))}
+          </fieldset>
+          <fieldset className="ex-fieldset" id={fieldId('objectives')} tabIndex={-1}>
+            <legend>{t('exercises.editor.objectives', { count: objectives.length })}</legend>
+            <p className="ex-hint">{t('exercises.editor.objectivesHint')}</p>
+            {problemsAt('objectives').map((p, i) => (
+              <p key={i} className="ex-field__error">
+                {p.message}
+              </p>
+            ))}
+            {objectives.length === 0 && <p className="ex-hint">{t('exercises.editor.noObjectives')}</p>}
+            <ol className="ex-injects-edit">
+              {objectives.map((objective, index) => (
+                <li key={index}>
+                  <fieldset className="ex-inject-edit" id={fieldId(`objectives[${index}]`)} tabIndex={-1}>
+                    <legend>
+                      {t('exercises.editor.objective', { n: index + 1 })}
+                      {objective.title.trim() !== '' && <span className="ex-inject-edit__title">: {objective.title}</span>}
+                    </legend>
+                    {problemsAt(`objectives[${index}]`).map((p, i) => (
+                      <p key={i} className="ex-field__error">
+                        {p.path}: {p.message}
+                      </p>
+                    ))}
+                    {field(`objectives[${index}].title`, t('exercises.editor.objectiveTitle'), (p) => (
+                      <input {...p} className="ex-input" value={objective.title} readOnly={readOnly} maxLength={SCENARIO_LIMITS.objectiveTitle} onChange={(e) => updateObjective(index, { title: e.target.value })} />
+                    ))}
+                    <div className="ex-grid-2">
+                      {field(`objectives[${index}].tiedTo`, t('exercises.editor.objectiveTie'), (p) => (
+                        <select {...p} className="ex-input" value={objective.tiedTo} disabled={readOnly} onChange={(e) => updateObjective(index, { tiedTo: e.target.value as ObjectiveTie })}>
+                          <optgroup label={t('exercises.editor.tieSteps')}>
+                            {STEP_IDS.map((step) => (
+                              <option key={step} value={step}>
+                                {STEPS[step].label}
+                              </option>
+                            ))}
+                          </optgroup>
+                          <optgroup label={t('exercises.editor.tieCapabilities')}>
+                            {CAPABILITY_IDS.map((c) => (
+                              <option key={c} value={c}>
+                                {CAPABILITIES[c].label}
+                              </option>
+                            ))}
+                          </optgroup>
+                        </select>
+                      ))}
+                      {field(`objectives[${index}].id`, t('exercises.editor.objectiveId'), (p) => (
+                        <input {...p} className="ex-input ex-mono" value={objective.id} readOnly={readOnly} onChange={(e) => updateObjective(index, { id: e.target.value })} />
+                      ))}
+                    </div>
+                    {field(`objectives[${index}].description`, t('exercises.editor.objectiveDescription'), (p) => (
+                      <textarea {...p} className="ex-input ex-textarea" rows={2} value={objective.description ?? ''} readOnly={readOnly} onChange={(e) => updateObjective(index, { description: e.target.value })} />
+                    ))}
+                    {!readOnly && (
+                      <div className="ex-inject-edit__actions">
+                        <button type="button" className="button button--quiet" aria-label={t('exercises.editor.removeObjective', { n: index + 1 })} onClick={() => removeObjective(index)}>
+                          {t('exercises.editor.remove')}
+                        </button>
+                      </div>
+                    )}
+                  </fieldset>
+                </li>
+              ))}
+            </ol>
+            {!readOnly && (
+              <button type="button" id="scenario-add-objective" className="button" disabled={objectives.length >= SCENARIO_LIMITS.objectives} onClick={addObjective}>
+                + {t('exercises.editor.addObjective')}
+              </button>
+            )}
           </fieldset>
           <fieldset className="ex-fieldset" id={fieldId('injects')} tabIndex={-1}>
             <legend>{t('exercises.editor.injects', { count: full.injects.length })}</legend>
@@ -473,5 +558,10 @@ function fieldPaths(draft: Draft): ReadonlySet<string> {
     for (const f of ['id', 'offsetMinutes', 'kind', 'title', 'body']) paths.push(`injects[${i}].${f}`);
   });
   for (const step of STEP_IDS) paths.push(`questions.${step}`);
+  paths.push('objectives');
+  (draft.objectives ?? []).forEach((_, i) => {
+    paths.push(`objectives[${i}]`);
+    for (const f of ['id', 'title', 'tiedTo', 'description']) paths.push(`objectives[${i}].${f}`);
+  });
   return new Set(paths);
 }

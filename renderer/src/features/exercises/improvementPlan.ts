@@ -9,7 +9,7 @@ export interface PlanDraft {
   readonly items: readonly ImprovementItem[];
 }
 
-export const ITEM_FIELDS = ['issue', 'correctiveAction', 'owner', 'dueDate'] as const;
+export const ITEM_FIELDS = ['issue', 'correctiveAction', 'owner', 'dueDate', 'objectiveId', 'priority'] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
 /** What the main process holds for the exercise. */
@@ -18,7 +18,7 @@ export const planOf = (view: Pick<ExerciseView, 'facilitator' | 'improvementPlan
   items: view.improvementPlan,
 });
 
-export const emptyItem = (id: string): ImprovementItem => ({ id, issue: '', correctiveAction: '', owner: '', dueDate: '' });
+export const emptyItem = (id: string): ImprovementItem => ({ id, issue: '', correctiveAction: '', owner: '', dueDate: '', objectiveId: '', priority: '' });
 
 /** The same name and the same items in the same order, field by field. */
 export function samePlan(a: PlanDraft, b: PlanDraft): boolean {
@@ -41,7 +41,7 @@ export interface PlanProblem {
   readonly message: string;
 }
 
-const ITEM_PATH = /improvementPlan(?:\.(\d+)|\[(\d+)\])\.(issue|correctiveAction|owner|dueDate): /;
+const ITEM_PATH = /improvementPlan(?:\.(\d+)|\[(\d+)\])\.(issue|correctiveAction|owner|dueDate|objectiveId|priority): /;
 const FACILITATOR_PATH = /(?:^|[\s.])facilitator: /;
 
 /**

@@ -3,7 +3,7 @@
 import type { Problem as BareProblem } from '../../../../shared/errors';
 import { STEP_IDS, STEPS, type StepId } from '../../../../shared/framework/catalogue';
 import {
-  SCENARIO_FORMAT, SCENARIO_VERSION, type InjectKind, type Scenario, type ScenarioInject, type Tlp,
+  SCENARIO_FORMAT, SCENARIO_VERSION, type InjectKind, type Scenario, type ScenarioInject, type ScenarioObjective, type Tlp,
 } from '../../../../shared/exercise/scenario';
 
 /** An inject as the form holds it: the offset stays what was typed until it parses. */
@@ -22,6 +22,9 @@ export const emptyInject = (n: number): DraftInject => ({
   title: '',
   body: '',
 });
+
+/** A new objective: tied to the first step until the facilitator chooses; an id the facilitator may change. */
+export const emptyObjective = (n: number): ScenarioObjective => ({ id: `objective-${n}`, title: '', tiedTo: 'awareness', description: '' });
 
 export const emptyDraft = (): Draft => ({
   format: SCENARIO_FORMAT,
@@ -54,8 +57,14 @@ export function draftToValue(draft: Draft): unknown {
     const list = draft.questions[step];
     if (list && list.length > 0) questions[step] = list;
   }
+  // No objectives and no description are left out, so a scenario saved again keeps its hash.
+  const { objectives: drafted, ...rest } = draft;
+  const objectives = (drafted ?? []).map(({ description, ...o }) => ({
+    ...o, id: o.id.trim(), title: o.title.trim(), ...(description !== undefined && description.trim() !== '' ? { description } : {}),
+  }));
   return {
-    ...draft,
+    ...rest,
+    ...(objectives.length > 0 ? { objectives } : {}),
     id: draft.id.trim(),
     title: draft.title.trim(),
     classification: { ...draft.classification, marking: draft.classification.marking.trim() },
@@ -93,6 +102,9 @@ const FIELD_LABEL_KEYS: Readonly<Record<string, string>> = {
   id: 'id', title: 'title', 'classification.marking': 'marking', 'classification.tlp': 'tlp', background: 'background',
   incident: 'incident', facilitatorNotes: 'facilitatorNotes', questions: 'questions',
 };
+const OBJECTIVE_LABEL_KEYS: Readonly<Record<string, string>> = {
+  id: 'objectiveId', title: 'objectiveTitle', tiedTo: 'objectiveTie', description: 'objectiveDescription',
+};
 const INJECT_LABEL_KEYS: Readonly<Record<string, string>> = {
   id: 'injectId', offsetMinutes: 'offset', kind: 'kind', title: 'injectTitle', body: 'injectBody', suggestedFindings: 'findings',
 };
@@ -108,6 +120,13 @@ export function problemPlace(path: string, label: (key: string, values?: Readonl
     const key = inject[2] === undefined ? undefined : INJECT_LABEL_KEYS[inject[2]];
     return key ? `${place}, ${label(key)}` : place;
   }
+  const objective = /^objectives\[(\d+)\](?:\.([A-Za-z]+))?/.exec(path);
+  if (objective) {
+    const place = label('objective', { n: Number(objective[1]) + 1 });
+    const key = objective[2] === undefined ? undefined : OBJECTIVE_LABEL_KEYS[objective[2]];
+    return key ? `${place}, ${label(key)}` : place;
+  }
+  if (path === 'objectives') return label('objectivesPlace');
   const question = /^questions\.([a-z]+)/.exec(path);
   if (question && (STEP_IDS as readonly string[]).includes(question[1]!)) return `${label('questions')}: ${STEPS[question[1] as StepId].label}`;
   if (path === '(input)' || path === '') return label('wholeScenario');

@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import { ExerciseError } from '../../../../electron/exercise/errors';
 import { clearObjectiveRating, objectivesOf, rateObjective } from '../../../../electron/exercise/objectives';
-import { createExercise, exerciseClock, type CreateExerciseInput } from '../../../../electron/exercise/exercises';
+import { createExercise, exerciseClock, getExercise, type CreateExerciseInput } from '../../../../electron/exercise/exercises';
+import { reportDetailsOf, saveReportDetails } from '../../../../electron/exercise/plan';
 import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { dumpDatabase } from '../../../support/db';
@@ -125,5 +126,30 @@ describe('objective ratings', () => {
     expect(refused(() => rateObjective(db, plain.id, { objectiveId: 'consensus', rating: 'P', observations: '', entries: [] }))).toEqual([
       'objectiveId: the scenario of "Plain" has no objective "consensus" (it has none).',
     ]);
+  });
+});
+
+describe('improvement items tied to objectives, with a priority', () => {
+  const item = { id: 'i1', issue: 'South waited for the CSIRTs summary', correctiveAction: 'Share it earlier', owner: 'CERT-EU', dueDate: '2025-06-30' };
+
+  it("stores an item's objective and priority, and an item without them as not set", () => {
+    saveReportDetails(db, exercise.id, {
+      facilitator: 'A. Facilitator',
+      improvementPlan: [{ ...item, objectiveId: 'shared-picture', priority: 'high' }, { ...item, id: 'i2' }],
+    });
+    expect(reportDetailsOf(db, exercise.id).improvementPlan).toEqual([
+      { ...item, objectiveId: 'shared-picture', priority: 'high' },
+      { ...item, id: 'i2', objectiveId: '', priority: '' },
+    ]);
+    expect(getExercise(db, exercise.id).improvementPlan[0]).toMatchObject({ objectiveId: 'shared-picture', priority: 'high' });
+  });
+
+  it("refuses an objective the exercise's scenario does not have, and a priority off the list, writing nothing", () => {
+    const before = dumpDatabase(db);
+    expect(() => saveReportDetails(db, exercise.id, { facilitator: '', improvementPlan: [{ ...item, objectiveId: 'speed', priority: 'low' }] }))
+      .toThrow(/improvementPlan\[0\]\.objectiveId: the scenario "[^"]+" has no objective "speed"\./);
+    expect(() => saveReportDetails(db, exercise.id, { facilitator: '', improvementPlan: [{ ...item, priority: 'urgent' }] }))
+      .toThrow(/improvementPlan\[0\]\.priority: expected one of "", "high", "medium", "low"/);
+    expect(dumpDatabase(db)).toBe(before);
   });
 });

@@ -82,7 +82,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     ],
     comparison: [{ label: 'Attribution', values: [text, 'Not attributed'] }],
     observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text, revisions: [{ replacedAt: '2026-11-30T09:06:00.000Z', text }], deletedAt: null }],
-    improvementPlan: [{ id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '' }],
+    improvementPlan: [{ id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '', objectiveId: '', priority: '' }],
     basis: {},
     citations: [
       { id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: 'Eerste regel\nTweede regel', footnotes: [] }], unavailable: [] },

@@ -21,7 +21,7 @@ const report: AfterActionReport = {
   delegations: [],
   comparison: [],
   observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text: HOSTILE, revisions: [], deletedAt: null }],
-  improvementPlan: [{ id: 'i1', issue: HOSTILE, correctiveAction: 'Fix', owner: 'Me', dueDate: '2027-01-01' }],
+  improvementPlan: [{ id: 'i1', issue: HOSTILE, correctiveAction: 'Fix', owner: 'Me', dueDate: '2027-01-01', objectiveId: '', priority: '' }],
   basis: {},
   citations: [{ id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: `Eerste regel\n${HOSTILE}`, footnotes: [{ n: 1, text: 'Doc. 12109/13.', inferred: false }, { n: 7, text: HOSTILE, inferred: true }] }], unavailable: [] }],
 };
