@@ -2,10 +2,11 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DIMENSION_IDS, PRINCIPLE_IDS, inWords } from '../../../shared/framework/catalogue';
 import { en } from './en';
+import { consensusEn } from './consensus.en';
 import { exchangeEn } from './exchange.en';
 import { exercisesEn } from './exercises.en';
 
-const english = { ...en, exercises: exercisesEn, exchange: exchangeEn };
+const english = { ...en, exercises: exercisesEn, exchange: exchangeEn, consensus: consensusEn };
 
 /** Every key of English, with any text: the shape another UI language must have, key for key. */
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

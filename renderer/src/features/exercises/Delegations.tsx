@@ -9,6 +9,7 @@ import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS } from '../../../../shared/framework/
 import { LevelFacts } from '../../ui/LevelFacts';
 import { formatWhen } from '../../ui/format';
 import { Fingerprint } from '../../ui/LaptopKey';
+import { PaperHotWash } from './PaperHotWash';
 import './delegations.css';
 
 const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
@@ -183,6 +184,9 @@ export function DelegationCard({
             ))}
           </ul>
         )}
+      </div>
+      <div className="ex-card__block ex-card__hot-wash">
+        <PaperHotWash delegation={d} />
       </div>
     </article>
   );

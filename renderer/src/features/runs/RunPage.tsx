@@ -11,6 +11,7 @@ import { ScenarioContextCard } from './ScenarioContext';
 import { useStartAtTop } from '../../ui/startAtTop';
 import { Remarks } from './Remarks';
 import { RunReportPanel, RunReportToggle, useRunReport } from './RunReport';
+import { HotWashButton, RunHotWash, useHotWashPanel } from './RunHotWash';
 import { Stepper } from './Stepper';
 import { AttributionStep } from './steps/AttributionStep';
 import { AwarenessStep } from './steps/AwarenessStep';
@@ -40,6 +41,7 @@ export function RunPage({
   const showList = useRuns((s) => s.showList);
   const runId = run?.status === 'ready' ? run.value.id : null;
   const report = useRunReport();
+  const hotWash = useHotWashPanel();
   useStartAtTop(runId);
 
   return (
@@ -65,6 +67,7 @@ export function RunPage({
         {run?.status === 'ready' && (
           <div className="run__bar-end">
             <SaveState run={run.value} />
+            <HotWashButton run={run.value} onOpen={hotWash.show} />
             <RunReportToggle open={report.open} panelId={report.panelId} onToggle={report.toggle} />
           </div>
         )}
@@ -76,13 +79,13 @@ export function RunPage({
           {t('runs.run.error', { message: run.message })}
         </p>
       )}
-      {run?.status === 'ready' && <OpenRun run={run.value} exercise={exercise} />}
+      {run?.status === 'ready' && <OpenRun run={run.value} exercise={exercise} hotWash={hotWash} />}
       <RefusalToast />
     </div>
   );
 }
 
-function OpenRun({ run, exercise }: { run: RunView; exercise: RunExercise | null }) {
+function OpenRun({ run, exercise, hotWash }: { run: RunView; exercise: RunExercise | null; hotWash: ReturnType<typeof useHotWashPanel> }) {
   const { t } = useTranslation();
   const body = useRef<HTMLDivElement>(null);
   const previous = useRef<StepId>(run.step);
@@ -113,6 +116,9 @@ function OpenRun({ run, exercise }: { run: RunView; exercise: RunExercise | null
         <div className="run__main">
           {exercise?.context && <ScenarioContextCard key={run.step === 'awareness' ? 'open' : 'folded'} context={exercise.context} open={run.step === 'awareness'} />}
           <StepForm run={run} />
+          {(run.step === 'decided' || hotWash.open) && (
+            <RunHotWash run={run} asked={hotWash.asked} onClose={run.step === 'decided' ? undefined : hotWash.close} />
+          )}
           <Remarks run={run} />
         </div>
         <aside className="run__aside" aria-label={t('runs.run.aside')}>

@@ -6,6 +6,7 @@ import { api } from '../../../api';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { StepHeading } from '../fields';
 import { formatWhen } from '../../../ui/format';
+import { Positions } from '../Positions';
 import { RunRecap } from '../RunRecap';
 import { keepDecisionSummary, useRuns, useWritable } from '../store';
 import { principlesNotMet } from './MeasuresStep';
@@ -33,6 +34,7 @@ export function DecidedStep({ run }: { run: RunView }) {
           <p className="decision__summary">{decision.summary}</p>
         </section>
       )}
+      <Positions run={run} />
       <section className="card" aria-labelledby="decided-basis">
         <h3 id="decided-basis" className="card__title">
           {t('runs.decided.basis')}

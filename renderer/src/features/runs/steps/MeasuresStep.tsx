@@ -21,6 +21,7 @@ import type { RunView } from '../../../../../shared/workflow/runs';
 import { LevelFacts } from '../../../ui/LevelFacts';
 import { ActionButton } from '../ActionButton';
 import { LiveTextField, StepHeading, TextField } from '../fields';
+import { Positions } from '../Positions';
 import { RunRecap } from '../RunRecap';
 import { check, useSnapshot } from '../snapshot';
 import { draftKey, useRuns, useWritable } from '../store';
@@ -61,6 +62,7 @@ export function MeasuresStep({ run }: { run: RunView }) {
         ))}
       </section>
       <Principles context={context} editable={editable} />
+      <Positions run={run} />
       {editable && <Decision run={run} />}
     </div>
   );
