@@ -14,8 +14,8 @@ import { formatIssues } from '../../shared/validation';
 import { MEASURE_IDS, type MeasureId } from '../../shared/framework/catalogue';
 import { workflowMachine } from '../../shared/workflow/machine';
 import { replaying } from '../../shared/workflow/rules';
-import type { WorkflowEvent } from '../../shared/workflow/event-schema';
 import { positionOf } from '../../shared/consensus/positions';
+import type { WorkflowEvent } from '../../shared/workflow/event-schema';
 import { positionsTable, type PositionsTable, type TableDelegation } from '../../shared/consensus/table';
 import {
   entryRefusals, jointEntryOf, jointStateOf, storedJointEntrySchema, type ConsensusView, type JointChainVerdict, type JointDecisionView, type JointEntryInput,
@@ -74,7 +74,40 @@ export function verifyJointChain(exerciseId: string, entries: readonly ChainedJo
 export interface ReferencedRun {
   readonly delegationId: string;
   readonly runId: string;
-  readonly events: readonly { readonly hash: string; readonly event: WorkflowEvent }[];
+  /** The log as chained: each event as its canonical JSON. */
+  readonly events: readonly ChainedEvent[];
+}
+
+// The position a run's log gives at a point, by run, point, that point's hash and measure. A
+// hash covers every event before it, so once the log up to that point is checked against its
+// hashes, the same key always means the same log and so the same position: the console asks
+// for this view on every change, and replaying every run each time would cost more than all
+// the rest of it.
+const POSITIONS_KEPT = 20_000;
+const positionsAt = new Map<string, { readonly stance: string; readonly text: string | null }>();
+
+function keepPosition(key: string, position: { readonly stance: string; readonly text: string | null }): void {
+  positionsAt.set(key, position);
+  if (positionsAt.size > POSITIONS_KEPT) positionsAt.delete(positionsAt.keys().next().value as string);
+}
+
+function readEvent(json: string): WorkflowEvent | null {
+  try {
+    return storedEvent(json);
+  } catch {
+    return null;
+  }
+}
+
+/** The log up to `seq` is what its hashes say (verifyChain's rule, on a prefix). */
+function prefixIntact(run: ReferencedRun, seq: number): boolean {
+  let prev = genesisHash(run.runId);
+  for (let i = 0; i < seq; i++) {
+    const e = run.events[i]!;
+    if (e.seq !== i + 1 || e.prevHash !== prev || eventHash(prev, i + 1, e.at, e.event) !== e.hash) return false;
+    prev = e.hash;
+  }
+  return true;
 }
 
 /**
@@ -129,13 +162,31 @@ export function referenceProblems(entries: readonly StoredJointEntry[], runs: re
     const refs = wanted.get(run.runId);
     if (!refs) continue;
     const sorted = [...refs].sort((a, b) => a.seq - b.seq);
+    const keyOf = (r: { seq: number; ref: PositionRef }) => `${run.runId}\n${r.seq}\n${r.ref.hash}\n${r.ref.measureId}`;
+    const intact = prefixIntact(run, sorted[sorted.length - 1]!.seq);
+    const known = intact && sorted.every((r) => positionsAt.has(keyOf(r)));
     replaying(() => {
       let snapshot = initialTransition(workflowMachine)[0];
       let at = 0;
-      for (const { seq, ref, entrySeq } of sorted) {
-        for (; at < seq; at++) snapshot = transition(workflowMachine, snapshot, run.events[at]!.event)[0];
-        // Read at once: within a replay, the context's lists are extended in place.
-        const position = positionOf(snapshot.context, ref.measureId);
+      for (const r of sorted) {
+        const { seq, ref, entrySeq } = r;
+        let position = known ? positionsAt.get(keyOf(r))! : undefined;
+        if (position === undefined) {
+          for (; at < seq; at++) {
+            const event = readEvent(run.events[at]!.event);
+            // Not an event at all: the log was written by other means, and nothing after it can be replayed.
+            if (event === null) break;
+            snapshot = transition(workflowMachine, snapshot, event)[0];
+          }
+          if (at < seq) {
+            problems.push({ seq: entrySeq, delegationId: ref.delegationId, runId: ref.runId, measureId: ref.measureId, reason: `the run's event ${at + 1} cannot be read, so its log cannot be replayed to event ${seq}.` });
+            continue;
+          }
+          // Read at once: within a replay, the context's lists are extended in place.
+          const read = positionOf(snapshot.context, ref.measureId);
+          position = { stance: read.stance, text: read.text };
+          if (intact) keepPosition(keyOf(r), position);
+        }
         if (position.stance !== ref.stance || position.text !== ref.text) {
           problems.push({
             seq: entrySeq, delegationId: ref.delegationId, runId: ref.runId, measureId: ref.measureId,
@@ -199,10 +250,12 @@ function readEntry(json: string): StoredJointEntry | null {
 /** The chain and every reference, in one read: a concurrent append would otherwise look like tampering. */
 function verificationOf(db: Db, exerciseId: string, rows: readonly JointEntryRow[]): { verification: JointVerification; entries: StoredJointEntry[] } {
   const { verdict, entries } = readableEntries(exerciseId, rows);
+  // Only the runs an entry rests on are read: the console asks for this view on every change.
+  const referenced = new Set(entries.flatMap((e) => (e.kind === 'withdraw' ? [] : e.positions.map((p) => p.delegationId))));
   const runs = selectDelegations(db, exerciseId).map((d): ReferencedRun => ({
     delegationId: d.id,
     runId: d.run_id,
-    events: runChain(db, d.run_id).map((e: ChainedEvent) => ({ hash: e.hash, event: storedEvent(e.event) })),
+    events: referenced.has(d.id) ? runChain(db, d.run_id) : [],
   }));
   const problems = referenceProblems(entries, runs);
   return { verification: { ...verdict, referencesHold: problems.length === 0, referenceProblems: problems }, entries };

@@ -52,7 +52,7 @@ export function checkJointDecision(pkg: ExercisePackage, add: (path: string, mes
   const runOf = new Map(runs.map((r) => [r.id, r]));
   const referenced = exercise.delegations.flatMap((d) => {
     const run = runOf.get(d.runId);
-    return run === undefined ? [] : [{ delegationId: d.id, runId: d.runId, events: run.events.map((ev) => ({ hash: ev.hash, event: ev.event })) }];
+    return run === undefined ? [] : [{ delegationId: d.id, runId: d.runId, events: run.events.map((ev) => ({ seq: ev.seq, at: ev.at, event: canonicalJson(ev.event), prevHash: ev.prevHash, hash: ev.hash })) }];
   });
   const names = new Map(exercise.delegations.map((d) => [d.id, d.name]));
   for (const p of referenceProblems(entries.map((x) => x.entry), referenced)) {

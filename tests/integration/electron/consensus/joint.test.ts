@@ -139,6 +139,8 @@ describe('the joint decision', () => {
     const second = plenaryExercise(other.db);
     recordJointEntry(other.db, second.id, { kind: 'block', measureId: 'travel-ban' }, at(30));
     const southRun = second.delegations[1]!.runId;
+    // Read once first, so that what was read before cannot stand in for the changed log.
+    expect(verifyJointDecision(other.db, second.id).referencesHold).toBe(true);
     const update = other.db.prepare("UPDATE run_events SET event = replace(event, ?, ?) WHERE run_id = ? AND instr(event, ?) > 0");
     expect(update.run('"stance":"opposes"', '"stance":"abstains"', southRun, '"stance":"opposes"').changes).toBe(1);
     expect(verifyJointDecision(other.db, second.id).referenceProblems).toEqual([
