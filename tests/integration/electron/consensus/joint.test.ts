@@ -10,7 +10,8 @@ import { selectRun } from '../../../../electron/db/tables/runs';
 import { genesisHash } from '../../../../electron/workflow/chain';
 import { accept, at } from '../../../support/exercise';
 import { plenaryExercise, SOUTH_DECLARATION, SOUTH_OBJECTION } from '../../../support/consensus';
-import { SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../../../support/temp';
+import { SAMPLE_EXERCISE, SCENARIOS_DIR, SEEDS_DIR, tempDir } from '../../../support/temp';
+import { createHandlers, dispatch, type Desktop } from '../../../../electron/ipc/handlers';
 import { contract } from '../../../../shared/ipc/contract';
 
 const temp = tempDir();
@@ -181,6 +182,31 @@ describe('the joint decision', () => {
     expect(setRoomPositions(wb.db, exercise.id, false).roomShowsPositions).toBe(false);
     expect(roomView(wb.db, exercise.id, false, at(31))!.positions).toBeNull();
     expect(() => setRoomPositions(wb.db, 'nope', true)).toThrow(/no exercise with id nope/);
+    wb.close();
+  });
+
+  it('answers through the IPC contract: the view, a refusal as data naming who opposes, and a change announced only when stored', async () => {
+    const wb = open();
+    const exercise = plenaryExercise(wb.db);
+    const announced: unknown[] = [];
+    const none = () => {
+      throw new Error('no dialogs here');
+    };
+    const desktop: Desktop = {
+      writeClipboard: none, chooseSaveFile: none, chooseOpenFile: none, chooseExchangeFiles: none, chooseFolder: none, printPdf: none,
+      announceChange: (change) => announced.push(change),
+    };
+    const handlers = createHandlers(wb.db, desktop, { sampleExercise: SAMPLE_EXERCISE });
+    const got = await dispatch(handlers, 'consensus:get', { exerciseId: exercise.id });
+    expect(got).toMatchObject({ ok: true, value: { exerciseId: exercise.id, roomShowsPositions: false, joint: { entries: [] } } });
+    const refused = await dispatch(handlers, 'consensus:record', { exerciseId: exercise.id, entry: { kind: 'adopt', measureId: 'travel-ban' } });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'user', message: expect.stringContaining('Delegation South opposes it') } });
+    expect(announced).toEqual([]);
+    const recorded = await dispatch(handlers, 'consensus:record', { exerciseId: exercise.id, entry: { kind: 'block', measureId: 'travel-ban', note: 'Second reading.' } });
+    expect(recorded).toMatchObject({ ok: true, value: { joint: { entries: [{ seq: 1, entry: { kind: 'block', note: 'Second reading.' } }] } } });
+    expect(await dispatch(handlers, 'consensus:room-positions', { exerciseId: exercise.id, show: true })).toMatchObject({ ok: true, value: { roomShowsPositions: true } });
+    expect(announced).toHaveLength(2);
+    expect(await dispatch(handlers, 'consensus:record', { exerciseId: exercise.id, entry: { kind: 'adopt', measureId: 'travel-ban', at: at(1) } })).toMatchObject({ ok: false });
     wb.close();
   });
 
