@@ -11,8 +11,18 @@ import { ownerOfRun } from '../db/tables/delegations';
 import { selectKit } from '../db/tables/kits';
 import { selectClockAdjustments } from '../db/tables/exercises';
 import { selectWorkspace } from '../db/tables/workspaces';
-import { buildReport, releaseKey, type ReportRun } from '../../shared/report/build';
-import { scenarioMarking, type AfterActionReport, type ChainStatus, type PlayedOn, type QuoteLanguageChoice, type ReportOverview } from '../../shared/report/model';
+import { ratedObjectives } from '../exercise/objectives';
+import { consensusOf } from '../consensus/joint';
+import { buildReport, type ReportInput, type ReportRun } from '../../shared/report/build';
+import { exerciseClock, type ClockReading } from '../../shared/report/clock';
+import {
+  scenarioMarking, type AfterActionReport, type ChainStatus, type JointDecisionReport, type JointEntryReport, type PlayedOn, type PositionsReport,
+  type QuoteLanguageChoice, type ReportOverview,
+} from '../../shared/report/model';
+import { MEASURES, PRINCIPLE_IDS, PRINCIPLES } from '../../shared/framework/catalogue';
+import { positionsTable, type PositionsTable } from '../../shared/consensus/table';
+import type { JointDecisionView } from '../../shared/consensus/joint';
+import type { ExerciseRow } from '../db/tables/exercises';
 import type { Scenario } from '../../shared/exercise/scenario';
 import { stepOf } from '../../shared/workflow/explain';
 import type { RecordedEvent } from '../../shared/workflow/runs';
@@ -68,7 +78,98 @@ function reportRun(db: Db, runId: string, delegation: string, delegationId: stri
   const chain = chainStatusOf(db, runId);
   const events = readableLog(db, runId);
   const replayed = replayRun(events.map((e) => e.event));
-  return { delegation, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain, playedOn: playedOnOf(db, delegationId) };
+  return { delegation, delegationId, runId, events, replayed: { step: stepOf(replayed), context: replayed.context }, chain, playedOn: playedOnOf(db, delegationId) };
+}
+
+/**
+ * The table of positions from the replayed logs (not the stored snapshots), by the consensus
+ * step's own builder; the report shows the measures some delegation took a position on.
+ */
+function positionsReport(runs: readonly ReportRun[]): PositionsReport {
+  const table: PositionsTable = positionsTable(
+    runs.map((r) => ({
+      delegationId: r.delegationId ?? r.runId,
+      name: r.delegation,
+      runId: r.runId,
+      context: r.replayed.context,
+      head: { seq: r.events.at(-1)?.seq ?? 0, hash: r.events.at(-1)?.hash ?? '' },
+    })),
+  );
+  const rows = table.measures.filter((m) => m.positions.some((p) => p.stance !== 'undecided'));
+  return {
+    delegations: table.delegations.map((d) => {
+      const met = d.principles.filter((p) => p.status === 'met').length;
+      const notMet = d.principlesNotMet.map((id) => PRINCIPLES[id].label);
+      const open = d.principles.filter((p) => p.status === null).length;
+      return {
+        name: d.name,
+        level: d.level,
+        principles: `${met} of ${PRINCIPLE_IDS.length} met${notMet.length > 0 ? `; not met: ${notMet.join(', ')}` : ''}${open > 0 ? `; ${open} not assessed` : ''}`,
+      };
+    }),
+    rows: rows.map((m) => ({
+      measureId: m.measureId,
+      measure: m.label,
+      category: m.category,
+      rule: m.rule,
+      cells: m.positions.map((p) => ({ stance: p.stance, text: p.text, at: p.at })),
+      holds: m.unanimity.holds,
+      blockedBy: m.unanimity.holds ? [] : m.unanimity.blockers.map((b) => b.delegation),
+    })),
+    otherMeasures: table.measures.length - rows.length,
+  };
+}
+
+/** The facilitator's record of the plenary, verified, its entries in the report's words. */
+function jointReport(joint: JointDecisionView): JointDecisionReport {
+  const v = joint.verification;
+  const entries = joint.entries.map((view): JointEntryReport => {
+    const e = view.entry;
+    const name = (id: string): string => view.delegations[id] ?? id;
+    const base = { seq: view.seq, at: view.at, elapsedMs: view.elapsedMs, withdrawnBy: view.withdrawnBy, abstentions: [], blockedBy: [], withdraws: null };
+    const restsOn = e.kind === 'withdraw' ? [] : e.positions.map((p) => ({ delegation: name(p.delegationId), measure: MEASURES[p.measureId].label, stance: p.stance }));
+    switch (e.kind) {
+      case 'adopt':
+        return {
+          ...base, kind: 'adopted', measures: [MEASURES[e.measureId].label], text: e.note ?? '', restsOn,
+          abstentions: e.abstentions.map((a) => ({ delegation: name(a.delegationId), declaration: a.declaration })),
+        };
+      case 'block':
+        return {
+          ...base, kind: 'blocked', measures: [MEASURES[e.measureId].label], text: e.note ?? '', restsOn,
+          blockedBy: e.blockedBy.map((b) => ({ delegation: name(b.delegationId), reason: b.reason })),
+        };
+      case 'statement':
+        return { ...base, kind: 'statement', measures: e.measures.map((m) => MEASURES[m].label), text: e.text, restsOn };
+      case 'withdraw':
+        return { ...base, kind: 'withdrawal', measures: [], text: e.reason, restsOn, withdraws: e.seq };
+    }
+  });
+  return {
+    entries,
+    chain: v.intact
+      ? { intact: true, events: v.entries, headHash: v.headHash, problem: null }
+      : { intact: false, events: v.entries, headHash: null, problem: `The hash chain breaks at entry ${v.firstBroken}: ${v.reason}.` },
+    referenceProblems: v.referenceProblems.map((p) => `Entry ${p.seq} no longer rests on the position it recorded (${MEASURES[p.measureId].label}): ${p.reason}`),
+  };
+}
+
+/**
+ * The clock as a function of time, from what the exercise stores: every reading it stamped
+ * (releases, withdrawals, observations, the joint decision's entries), its adjustments and its
+ * state now (clock.ts says what that can and cannot tell).
+ */
+function clockOfExercise(db: Db, row: ExerciseRow, now: string, readings: readonly ClockReading[]): ReportInput['clock'] {
+  return exerciseClock({
+    createdAt: row.created_at,
+    readings,
+    adjustments: selectClockAdjustments(db, row.id),
+    status: row.clock_status,
+    accumulatedMs: row.clock_accumulated_ms,
+    runningSince: row.clock_running_since,
+    endedAt: row.clock_ended_at,
+    now,
+  });
 }
 
 const scenarioOverview = (scenario: Pick<Scenario, 'id' | 'title' | 'incident'>, sha256: string): ReportOverview['scenario'] => ({
@@ -92,6 +193,23 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
   const delegations = delegationsOf(db, exerciseId);
   const nameOf = new Map(delegations.map((d) => [d.id, d.name]));
   const { facilitator, improvementPlan } = reportDetailsOf(db, exerciseId);
+  const runs = delegations.map((d) => reportRun(db, d.run_id, d.name, d.id));
+  const releases = releasesOf(db, exerciseId).map((r) => ({
+    delegationId: r.delegationId,
+    delegation: nameOf.get(r.delegationId) ?? r.delegationId,
+    injectId: r.injectId,
+    title: scenario.injects.find((i) => i.id === r.injectId)?.title ?? r.injectId,
+    at: r.releasedAt,
+    elapsedMs: r.elapsedMs,
+    withdrawn: r.withdrawnAt === null ? null : { at: r.withdrawnAt, elapsedMs: r.withdrawnElapsedMs ?? 0 },
+  }));
+  const notes = notesOf(db, exerciseId);
+  const joint = jointReport(consensusOf(db, exerciseId).joint);
+  const readings: ClockReading[] = [
+    ...releases.flatMap((r) => [{ at: r.at, elapsedMs: r.elapsedMs }, ...(r.withdrawn ? [r.withdrawn] : [])]),
+    ...notes.map((n) => ({ at: n.at, elapsedMs: n.elapsedMs })),
+    ...joint.entries.map((e) => ({ at: e.at, elapsedMs: e.elapsedMs })),
+  ];
   return buildReport({
     generatedAt: now,
     quoteLanguages: options.quoteLanguages,
@@ -107,14 +225,22 @@ function exerciseReportOf(db: Db, exerciseId: string, options: ReportOptions): A
       endedAt: row.clock_ended_at,
       clockAdjustments: selectClockAdjustments(db, exerciseId).map(({ at, deltaMs, reason }) => ({ at, deltaMs, reason })),
     },
-    runs: delegations.map((d) => reportRun(db, d.run_id, d.name, d.id)),
-    releaseTimes: new Map(releasesOf(db, exerciseId).map((r) => [releaseKey(nameOf.get(r.delegationId) ?? '', r.injectId), r.elapsedMs])),
-    observations: notesOf(db, exerciseId).map((n) => ({ at: n.at, elapsedMs: n.elapsedMs, text: n.text, revisions: n.revisions, deletedAt: n.deletedAt })),
-    withdrawals: releasesOf(db, exerciseId).flatMap((r) =>
-      r.withdrawnAt === null
-        ? []
-        : [{ at: r.withdrawnAt, elapsedMs: r.withdrawnElapsedMs ?? 0, delegation: nameOf.get(r.delegationId) ?? '', title: scenario.injects.find((i) => i.id === r.injectId)?.title ?? r.injectId }],
-    ),
+    runs,
+    clock: clockOfExercise(db, row, now, readings),
+    releases,
+    observations: notes.map((n) => ({ id: n.id, at: n.at, elapsedMs: n.elapsedMs, text: n.text, revisions: n.revisions, deletedAt: n.deletedAt })),
+    positions: positionsReport(runs),
+    jointDecision: joint.entries.length === 0 && joint.chain.intact ? null : joint,
+    objectives: ratedObjectives(db, exerciseId).map((o) => ({
+      id: o.objective.id,
+      title: o.objective.title,
+      description: o.objective.description ?? '',
+      tiedTo: o.tieLabel,
+      rating: o.rating?.rating ?? null,
+      observations: o.rating?.observations ?? '',
+      ratedAt: o.rating?.ratedAt ?? null,
+      entries: o.rating?.entries ?? [],
+    })),
     improvementPlan,
     evidence: evidenceFrom(db),
   });
@@ -150,9 +276,12 @@ function runReportOf(db: Db, runId: string, options: ReportOptions): AfterAction
       clockAdjustments: [],
     },
     runs: [reportRun(db, runId, delegation, ownerOfRun(db, runId)?.delegationId ?? null)],
-    releaseTimes: new Map(),
+    clock: null,
+    releases: [],
     observations: [],
-    withdrawals: [],
+    positions: null,
+    jointDecision: null,
+    objectives: [],
     improvementPlan: [],
     evidence: evidenceFrom(db),
   });

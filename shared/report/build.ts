@@ -11,20 +11,38 @@ import type { WorkflowEvent } from '../workflow/event-schema';
 import { LEVEL_FACT_IDS, LEVEL_FACT_LABELS, levelFacts } from '../framework/proportionality';
 import { assessRun, caseFactsOf } from '../workflow/rules';
 import type { RecordedEvent } from '../workflow/runs';
+import { HOT_WASH_QUESTIONS, HOT_WASH_QUESTION_IDS } from '../evaluation/hot-wash';
+import { HSEEP_RATINGS, PRIORITIES, type Priority } from '../evaluation/objectives';
+import { formatTimelineRef } from '../evaluation/timeline-ref';
+import type { ExerciseClock } from './clock';
 import {
-  REPORT_FORMAT, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus, type PlayedOn, type Citation, type ComparisonRow,
-  type DelegationReport, type ImprovementItem, type QuoteLanguageChoice, type RemarkReport, type ReportMarking,
-  type ReportOverview, type TimelineEntry,
+  REPORT_FORMAT, REPORT_SECTIONS, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus,
+  type PlayedOn, type Citation, type ComparisonRow, type DelegationReport, type ExecutiveSummary, type HotWashAnswer, type HotWashReport, type ImprovementItem,
+  type JointDecisionReport, type JointEntryReport, type ObjectiveReport, type PlanItemReport, type PositionsReport, type QuoteLanguageChoice, type RemarkReport,
+  type ReportMarking, type ReportOverview, type SummaryPoint, type TimelineEntry, type TimelineKind,
 } from './model';
 
 /** One delegation's record: its log, and the state that replaying the log gives. */
 export interface ReportRun {
   readonly delegation: string;
+  /** Its seat in the exercise; null for a run of its own. */
+  readonly delegationId: string | null;
   readonly runId: string;
   readonly events: readonly RecordedEvent[];
   readonly replayed: { readonly step: StepId; readonly context: WorkflowContext };
   readonly chain: ChainStatus;
   readonly playedOn: PlayedOn | null;
+}
+
+/** An inject released to a delegation, as the exercise stored it, with the clock's readings. */
+export interface ReportRelease {
+  readonly delegationId: string;
+  readonly delegation: string;
+  readonly injectId: string;
+  readonly title: string;
+  readonly at: string;
+  readonly elapsedMs: number;
+  readonly withdrawn: { readonly at: string; readonly elapsedMs: number } | null;
 }
 
 export interface ReportInput {
@@ -33,22 +51,26 @@ export interface ReportInput {
   readonly marking: ReportMarking;
   readonly overview: ReportOverview;
   readonly runs: readonly ReportRun[];
-  /** Exercise time of each release, by delegation and inject. */
-  readonly releaseTimes: ReadonlyMap<string, number>;
-  readonly observations: AfterActionReport['observations'];
-  /** Releases the facilitator withdrew: the delegation, the inject's title, when, and the exercise clock then. */
-  readonly withdrawals: readonly { readonly at: string; readonly elapsedMs: number; readonly delegation: string; readonly title: string }[];
+  /** The exercise clock, to give every entry its exercise time; null for a run of its own. */
+  readonly clock: ExerciseClock | null;
+  readonly releases: readonly ReportRelease[];
+  readonly observations: readonly (AfterActionReport['observations'][number] & { readonly id: string })[];
+  /** The table of positions, read from the runs (shared/consensus/table.ts); null for a run of its own. */
+  readonly positions: PositionsReport | null;
+  readonly jointDecision: JointDecisionReport | null;
+  /** The scenario's objectives, in its order, each with its rating (entries still as references). */
+  readonly objectives: readonly Omit<ObjectiveReport, 'n'>[];
   readonly improvementPlan: readonly ImprovementItem[];
   /** The evidence of a framework item, each paragraph in every language its document has. */
   readonly evidence: (item: EvidenceItem) => readonly ResolvedLink[];
 }
 
-export const releaseKey = (delegation: string, injectId: string): string => `${delegation}\u0000${injectId}`;
-
 const itemKey = (item: EvidenceItem): string => `${item.kind}:${item.id}`;
 
 /**
  * What a log entry decided, in a sentence; null for the work in between (findings, ratings, notes).
+ * What was typed is cut to its first sentence: the timeline is the index, the delegation's
+ * record holds the whole text.
  * What a participant typed always comes last, so that isolating the whole sentence for
  * bidirectional text (see html.ts) is enough: an override in a name can reach nothing after it.
  */
@@ -61,7 +83,7 @@ export function describeDecision(event: WorkflowEvent): string | null {
       return event.actorNamed && event.actorName ? `${to}, named: ${event.actorName}` : `${to}.`;
     }
     case 'ATTRIBUTION.SKIP':
-      return `Decided not to attribute: ${event.reason}`;
+      return `Decided not to attribute: ${firstSentence(event.reason)}`;
     case 'PROPORTIONALITY.CONFIRM':
       return 'Confirmed the proportionality assessment.';
     case 'MEASURE.SELECT':
@@ -69,7 +91,7 @@ export function describeDecision(event: WorkflowEvent): string | null {
     case 'MEASURE.DESELECT':
       return `Withdrew the measure: ${MEASURES[event.measureId].label}.`;
     case 'DECISION.SUBMIT':
-      return `Submitted the decision: ${event.summary}`;
+      return `Submitted the decision: ${firstSentence(event.summary)}`;
     case 'DECISION.REOPEN':
       return 'Reopened the decision.';
     case 'REVISE':
@@ -79,30 +101,112 @@ export function describeDecision(event: WorkflowEvent): string | null {
   }
 }
 
+/** A position or a hot wash, in a sentence: its text is in its own section, quoted once. */
+function describeEvaluation(event: WorkflowEvent): { kind: TimelineKind; text: string } | null {
+  switch (event.type) {
+    case 'POSITION.SET':
+      return {
+        kind: 'position',
+        text: `${event.stance === 'opposes' ? 'Recorded its objection to' : 'Abstained constructively on'} the measure: ${MEASURES[event.measureId].label} (text under "${REPORT_SECTIONS.positions}").`,
+      };
+    case 'POSITION.WITHDRAW':
+      return { kind: 'position', text: `Withdrew its position on the measure: ${MEASURES[event.measureId].label}.` };
+    case 'HOTWASH.SUBMIT':
+      return {
+        kind: 'hot-wash',
+        text: `${event.source === 'paper' ? 'The facilitator entered its hot wash from a paper form' : 'Submitted its hot wash'} (under "${REPORT_SECTIONS.hotWash}").`,
+      };
+    default:
+      return null;
+  }
+}
+
+type Unnumbered = Omit<TimelineEntry, 'n' | 'exerciseTime'> & { readonly stamped: number | null };
+
+/**
+ * Every entry of the record in time order, each numbered and with its exercise time: the one
+ * the clock stamped (releases, withdrawals, observations), else the one its readings give.
+ * A release to a delegation on the facilitator's laptop is its receipt too (one instant, one
+ * entry); a receipt on a delegation's own laptop is an entry of its own.
+ */
 function timelineOf(input: ReportInput): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
+  const entries: Unnumbered[] = [];
+  const released = new Map(input.releases.map((r) => [`${r.delegation}\u0000${r.injectId}`, r]));
+  for (const r of input.releases) {
+    entries.push({
+      ref: formatTimelineRef({ kind: 'release', delegationId: r.delegationId, injectId: r.injectId }), at: r.at, stamped: r.elapsedMs,
+      kind: 'release', delegation: r.delegation, eventType: null, text: `The facilitator released the inject: ${r.title}`,
+    });
+    if (r.withdrawn !== null) {
+      entries.push({
+        ref: null, at: r.withdrawn.at, stamped: r.withdrawn.elapsedMs, kind: 'withdrawal', delegation: r.delegation, eventType: null,
+        text: `The facilitator withdrew the inject: ${r.title}`,
+      });
+    }
+  }
   for (const run of input.runs) {
-    for (const { at, event } of run.events) {
+    for (const { seq, at, event } of run.events) {
+      const ref = formatTimelineRef({ kind: 'run', runId: run.runId, seq });
       if (event.type === 'INJECT.RECEIVE') {
-        entries.push({
-          at, kind: 'inject', delegation: run.delegation, eventType: event.type, text: `Received the inject: ${event.title}`,
-          elapsedMs: input.releaseTimes.get(releaseKey(run.delegation, event.id)) ?? null,
-        });
+        if (released.get(`${run.delegation}\u0000${event.id}`)?.at === at) continue;
+        entries.push({ ref, at, stamped: null, kind: 'inject', delegation: run.delegation, eventType: event.type, text: `Received the inject: ${event.title}` });
+        continue;
+      }
+      const evaluation = describeEvaluation(event);
+      if (evaluation !== null) {
+        entries.push({ ref, at, stamped: null, ...evaluation, delegation: run.delegation, eventType: event.type });
         continue;
       }
       const text = describeDecision(event);
-      if (text !== null) entries.push({ at, elapsedMs: null, kind: 'decision', delegation: run.delegation, eventType: event.type, text });
+      if (text !== null) entries.push({ ref, at, stamped: null, kind: 'decision', delegation: run.delegation, eventType: event.type, text });
     }
   }
-  for (const w of input.withdrawals) {
-    entries.push({ at: w.at, elapsedMs: w.elapsedMs, kind: 'withdrawal', delegation: w.delegation, eventType: null, text: `The facilitator withdrew the inject: ${w.title}` });
-  }
   for (const o of input.observations) {
-    const text = o.deletedAt === null ? o.text : `${o.text} (deleted at ${o.deletedAt})`;
-    entries.push({ at: o.at, elapsedMs: o.elapsedMs, kind: 'observation', delegation: null, eventType: null, text });
+    // Its whole text, and its earlier ones, are under the facilitator's observations.
+    const text = o.deletedAt === null ? firstSentence(o.text) : `${firstSentence(o.text)} (deleted at ${o.deletedAt})`;
+    entries.push({ ref: formatTimelineRef({ kind: 'note', noteId: o.id }), at: o.at, stamped: o.elapsedMs, kind: 'observation', delegation: null, eventType: null, text });
   }
-  // Stable: entries of one instant keep the order of delegations and of each log.
-  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const e of input.jointDecision?.entries ?? []) {
+    entries.push({ ref: null, at: e.at, stamped: e.elapsedMs, kind: 'joint-decision', delegation: null, eventType: null, text: `Entry ${e.seq}: ${jointEntryLine(e)}` });
+  }
+  // Stable: entries of one instant keep the order above (releases, the delegations' logs, observations).
+  entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return entries.map(({ stamped, ...e }, i) => ({
+    n: `T${i + 1}`,
+    ...e,
+    exerciseTime:
+      stamped !== null ? { ms: stamped, basis: 'recorded', earliestMs: stamped, latestMs: stamped } : input.clock === null ? null : input.clock.at(e.at),
+  }));
+}
+
+/** What the timeline's exercise times rest on, where the clock did not stamp them all. */
+function timelineClockOf(input: ReportInput, timeline: readonly TimelineEntry[]): string | null {
+  if (input.clock === null) return timeline.length === 0 ? null : 'A run of its own has no exercise clock: entries have no exercise time.';
+  const computed = timeline.filter((e) => e.exerciseTime?.basis === 'computed').length;
+  const ranged = timeline.filter((e) => e.exerciseTime?.basis === 'range').length;
+  if (computed + ranged === 0) return null;
+  const head =
+    'The exercise clock stamps releases, withdrawals and observations; it does not store when it was started, paused or resumed. ' +
+    "The exercise time of every other entry is computed from those readings, the clock's adjustments and its state at the end";
+  return ranged === 0
+    ? `${head}: the clock ran, or stood still, throughout between the readings around each entry, so each time is exact.`
+    : `${head}: exact where the clock ran, or stood still, throughout between the readings around an entry; where it was paused somewhere in between, the report gives the range the readings leave open (${ranged} of ${timeline.length} entries).`;
+}
+
+/** One line for an entry of the joint decision; its texts stand in its own section. */
+export function jointEntryLine(e: JointEntryReport): string {
+  const measures = e.measures.join('; ');
+  const aside = e.withdrawnBy === null ? '' : ` (set aside by entry ${e.withdrawnBy})`;
+  switch (e.kind) {
+    case 'adopted':
+      return `Adopted ${measures}${e.abstentions.length > 0 ? `, with the constructive abstention of ${e.abstentions.map((x) => x.delegation).join(', ')}` : ''}${aside}.`;
+    case 'blocked':
+      return `${measures}: blocked by ${e.blockedBy.map((x) => x.delegation).join(', ')}${aside}.`;
+    case 'statement':
+      return `Agreed a statement announcing ${measures}${aside}.`;
+    case 'withdrawal':
+      return `Set entry ${e.withdraws ?? '?'} aside.`;
+  }
 }
 
 /** "State-sponsored actor": the catalogue's label without its article, for tables. */
@@ -259,7 +363,10 @@ function citationsOf(input: ReportInput): { basis: Record<string, string[]>; cit
   const basis: Record<string, string[]> = {};
   for (const { item, label } of citedItems(input.runs)) {
     const ids: string[] = [];
-    for (const link of input.evidence(item)) {
+    // The paragraphs an item rests on (the evidence map's primary links), each quoted once; the
+    // app's reader shows the further paragraphs that give context. Quoting those too made the
+    // appendix the bulk of the report.
+    for (const link of input.evidence(item).filter((l) => l.primary)) {
       const key = `${link.docRef}#${link.anchor}`;
       let citation = byParagraph.get(key);
       if (!citation) {
@@ -316,8 +423,93 @@ function comparisonOf(delegations: readonly DelegationReport[]): ComparisonRow[]
   ];
 }
 
+/** The delegations' hot wash as their logs hold it; null for a run of its own. */
+function hotWashOf(input: ReportInput): HotWashReport | null {
+  if (input.overview.kind !== 'exercise') return null;
+  const answers: HotWashAnswer[] = input.runs.flatMap((run) => {
+    const h = run.replayed.context.hotWash;
+    if (h === null) return [];
+    const ratings = Object.fromEntries(HOT_WASH_QUESTION_IDS.flatMap((q) => (h.ratings[q] === undefined ? [] : [[q, h.ratings[q]]])));
+    return [{ delegation: run.delegation, at: h.at, strengths: h.strengths, improvements: h.improvements, ratings, comments: h.comments, fromPaper: h.source === 'paper' }];
+  });
+  return {
+    questions: HOT_WASH_QUESTIONS.map((q) => {
+      const given = answers.flatMap((a) => (a.ratings[q.id] === undefined ? [] : [a.ratings[q.id]!]));
+      return { id: q.id, text: q.text, answers: given.length, average: given.length === 0 ? null : Math.round((given.reduce((x, y) => x + y, 0) / given.length) * 10) / 10 };
+    }),
+    answers,
+    missing: input.runs.filter((r) => r.replayed.context.hotWash === null).map((r) => r.delegation),
+  };
+}
+
+/** The first sentence of what someone wrote, for the summary; the whole text stands in its section. */
+export function firstSentence(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?=\s|$)/.exec(flat);
+  const sentence = end ? flat.slice(0, end.index + 1) : flat;
+  if (sentence.length === flat.length && sentence.length <= max) return sentence;
+  // Cut after a whole sentence: a space before the ellipsis, so the sentence keeps its stop.
+  return sentence.length <= max ? `${sentence} …` : `${sentence.slice(0, max - 1).trimEnd()}…`;
+}
+
+const SUMMARY_POINTS = 6;
+
+/**
+ * The main strengths and areas for improvement: what the objectives' ratings say (an objective
+ * performed without challenges is a strength; one with challenges, or not performed, an area
+ * for improvement, the worst first), then what each delegation said in its hot wash.
+ */
+function pointsOf(objectives: readonly ObjectiveReport[], hotWash: HotWashReport | null): Pick<ExecutiveSummary, 'strengths' | 'improvements'> {
+  const rated = objectives.filter((o) => o.rating !== null && o.observations.trim() !== '');
+  const worst = [...rated].filter((o) => o.rating !== 'P').sort((a, b) => HSEEP_RATINGS.indexOf(b.rating!) - HSEEP_RATINGS.indexOf(a.rating!));
+  const from = (o: ObjectiveReport): string => `Objective ${o.n} (rated ${o.rating})`;
+  const strengths: SummaryPoint[] = [
+    ...rated.filter((o) => o.rating === 'P').map((o) => ({ text: firstSentence(o.observations), from: from(o) })),
+    ...(hotWash?.answers ?? []).filter((a) => a.strengths.trim() !== '').map((a) => ({ text: firstSentence(a.strengths), from: `Hot wash: ${a.delegation}` })),
+  ];
+  const improvements: SummaryPoint[] = [
+    ...worst.map((o) => ({ text: firstSentence(o.observations), from: from(o) })),
+    ...(hotWash?.answers ?? []).filter((a) => a.improvements.trim() !== '').map((a) => ({ text: firstSentence(a.improvements), from: `Hot wash: ${a.delegation}` })),
+  ];
+  return { strengths: strengths.slice(0, SUMMARY_POINTS), improvements: improvements.slice(0, SUMMARY_POINTS) };
+}
+
+/** The joint decision in a few lines: what was adopted, who abstained, what was blocked by whom, whether a statement was agreed. */
+function jointSummaryOf(joint: JointDecisionReport | null): string[] {
+  if (joint === null || joint.entries.length === 0) return [];
+  const standing = joint.entries.filter((e) => e.withdrawnBy === null);
+  const lines: string[] = [];
+  const adopted = standing.filter((e) => e.kind === 'adopted');
+  if (adopted.length > 0) lines.push(`Adopted: ${adopted.flatMap((e) => e.measures).join('; ')}.`);
+  for (const e of adopted) {
+    if (e.abstentions.length > 0) lines.push(`Constructive abstention on ${e.measures.join('; ')}: ${e.abstentions.map((x) => x.delegation).join(', ')}.`);
+  }
+  for (const e of standing.filter((x) => x.kind === 'blocked')) lines.push(`Blocked: ${e.measures.join('; ')}, by ${e.blockedBy.map((x) => x.delegation).join(', ')}.`);
+  if (standing.some((e) => e.kind === 'statement')) lines.push(`A statement was agreed (its text under "${REPORT_SECTIONS.joint}").`);
+  if (lines.length === 0) lines.push('Every entry recorded was set aside: nothing stands.');
+  if (!joint.chain.intact || joint.referenceProblems.length > 0) lines.push('WARNING: the record of the joint decision does not verify.');
+  return lines;
+}
+
+const PRIORITY_ORDER = (p: Priority | ''): number => (p === '' ? PRIORITIES.length : PRIORITIES.indexOf(p));
+
+/** Sorted by priority, highest first; items of one priority keep the facilitator's order. */
+function planOf(input: ReportInput, objectives: readonly ObjectiveReport[]): PlanItemReport[] {
+  const byId = new Map(objectives.map((o) => [o.id, o]));
+  return input.improvementPlan
+    .map((item) => {
+      const o = byId.get(item.objectiveId);
+      return { ...item, objective: o ? `${o.n}: ${o.title}` : null };
+    })
+    .sort((a, b) => PRIORITY_ORDER(a.priority) - PRIORITY_ORDER(b.priority));
+}
+
 export function buildReport(input: ReportInput): AfterActionReport {
   const delegations = input.runs.map(delegationOf);
+  const timeline = timelineOf(input);
+  const numberOf = new Map(timeline.flatMap((e) => (e.ref === null ? [] : [[e.ref, e.n] as const])));
+  const objectives: ObjectiveReport[] = input.objectives.map((o, i) => ({ ...o, n: `O${i + 1}`, entries: o.entries.map((ref) => numberOf.get(ref) ?? ref) }));
+  const hotWash = hotWashOf(input);
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
@@ -325,11 +517,24 @@ export function buildReport(input: ReportInput): AfterActionReport {
     quoteLanguages: input.quoteLanguages,
     marking: input.marking,
     overview: input.overview,
-    timeline: timelineOf(input),
+    summary: {
+      scenario: input.overview.scenario?.title ?? null,
+      firstEntryAt: timeline[0]?.at ?? null,
+      lastEntryAt: timeline.at(-1)?.at ?? null,
+      jointDecision: jointSummaryOf(input.jointDecision),
+      objectives: objectives.map((o) => ({ id: o.id, title: o.title, rating: o.rating })),
+      ...pointsOf(objectives, hotWash),
+    },
+    positions: input.positions,
+    jointDecision: input.jointDecision,
+    objectives,
+    hotWash,
+    improvementPlan: planOf(input, objectives),
+    timeline,
+    timelineClock: timelineClockOf(input, timeline),
     delegations,
     comparison: comparisonOf(delegations),
-    observations: input.observations,
-    improvementPlan: input.improvementPlan,
+    observations: input.observations.map(({ id: _id, ...o }) => o),
     ...citationsOf(input),
   };
 }

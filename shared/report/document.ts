@@ -1,8 +1,12 @@
 import { citeFootnote } from '../citation';
 import type { Lang } from '../corpus';
+import { HSEEP_RATING_LABELS } from '../evaluation/objectives';
 import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STATE_SPONSORED_COUNTS, STEPS, inWords, type StepId } from '../framework/catalogue';
+import { STANCE_LABELS } from '../framework/council';
+import { formatClock, formatExerciseTime } from './clock';
 import {
-  allIntact, formatElapsed, formatTime, type AfterActionReport, type Citation, type DelegationReport, type ReportMarking,
+  REPORT_SECTIONS, allIntact, formatElapsed, jointVerified, formatTime, type AfterActionReport, type Citation, type DelegationReport, type JointEntryReport, type PositionsReport,
+  type ReportMarking, type SummaryPoint, type TimelineKind,
 } from './model';
 
 /**
@@ -23,7 +27,7 @@ export interface Span {
 export type Inline = readonly Span[];
 
 export type Block =
-  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: Inline }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: Inline }
   | { readonly type: 'paragraph'; readonly text: Inline; readonly tone?: 'alert' | 'muted' }
   | { readonly type: 'fields'; readonly rows: readonly (readonly [string, Inline])[] }
   | {
@@ -32,6 +36,8 @@ export type Block =
       readonly rows: readonly (readonly Inline[])[];
       /** Columns of times, kept on one line when printed. */
       readonly timeColumns?: readonly number[];
+      /** The column of running text, given the width the others leave when printed. */
+      readonly wide?: number;
     }
   /** `footnotes`: the paragraph's footnotes, each a line as citeFootnote writes it. */
   | { readonly type: 'quote'; readonly lang: Lang; readonly citation: string; readonly text: string; readonly footnotes: readonly string[] }
@@ -51,7 +57,7 @@ export function line(...parts: readonly Part[]): Inline {
 /** The plain text of a line, for the JSON-free places that need a string (titles, the marking). */
 export const plain = (text: Inline): string => text.map((s) => s.text).join('');
 
-export const heading = (level: 1 | 2 | 3, ...text: Part[]): Block => ({ type: 'heading', level, text: line(...text) });
+export const heading = (level: 1 | 2 | 3 | 4, ...text: Part[]): Block => ({ type: 'heading', level, text: line(...text) });
 export const paragraph = (text: Inline, tone?: 'alert' | 'muted'): Block => ({ type: 'paragraph', text, ...(tone ? { tone } : {}) });
 export const fields = (rows: (readonly [string, Inline])[]): Block => ({ type: 'fields', rows });
 type Cell = Part;
@@ -67,12 +73,6 @@ const cellTime = (iso: string): string => formatTime(iso).replace(/ UTC$/, '');
 const theirsOrDash = (text: string): Span => (text.trim() === '' ? { text: '–' } : their(text));
 const shortHash = (hash: string | null): string => (hash ? `${hash.slice(0, 16)}…` : '–');
 
-/** "Basis: C1, C4" for a framework item, so a reader can look the quotations up. */
-function basisLine(report: AfterActionReport, ...items: string[]): Block {
-  const ids = [...new Set(items.flatMap((item) => report.basis[item] ?? []))];
-  return paragraph(line(`Basis in the conclusions: ${ids.length > 0 ? ids.join(', ') : 'none recorded'} (quoted under "Citations").`), 'muted');
-}
-
 /** Names in a list, each isolated on its own. */
 const names = (list: readonly string[]): Inline => line(...list.flatMap((n, i) => (i === 0 ? [their(n)] : [', ', their(n)])));
 
@@ -80,12 +80,29 @@ const names = (list: readonly string[]): Inline => line(...list.flatMap((n, i) =
 const classificationOf = (report: AfterActionReport): Inline => classificationLine(report.marking);
 const classificationLine = (marking: ReportMarking): Inline => line(their(marking.classification), marking.tlp ? ` · ${marking.tlp}` : '');
 
-function overviewBlocks(report: AfterActionReport): Block[] {
+const SECTION = REPORT_SECTIONS;
+
+/** A section with nothing to show says so in a line, never with an empty table. */
+const nothing = (text: string): Block => paragraph(line(text), 'muted');
+
+/** "T3, T7": the timeline entries a line refers to. */
+const entryList = (ids: readonly string[]): string => (ids.length === 0 ? '–' : ids.join(', '));
+
+function titleBlocks(report: AfterActionReport): Block[] {
+  return [heading(1, 'After-action report: ', their(report.overview.title))];
+}
+
+/** The exercise, the joint decision, the objectives and their ratings, the main strengths and areas for improvement. */
+function summaryBlocks(report: AfterActionReport): Block[] {
   const o = report.overview;
+  const s = report.summary;
   const rows: (readonly [string, Inline])[] = [];
-  if (o.scenario) rows.push(['Scenario', line(their(o.scenario.title))], ['Scenario SHA-256', line(o.scenario.sha256)]);
+  if (o.scenario) rows.push(['Scenario', line(their(o.scenario.title))]);
+  rows.push([o.kind === 'exercise' ? 'Exercise created' : 'Run started', line(formatTime(o.startedAt))]);
+  if (s.firstEntryAt !== null && s.lastEntryAt !== null) {
+    rows.push(['Played', line(s.firstEntryAt === s.lastEntryAt ? formatTime(s.firstEntryAt) : `${formatTime(s.firstEntryAt)} to ${formatTime(s.lastEntryAt)}`)]);
+  }
   rows.push(
-    [o.kind === 'exercise' ? 'Exercise created' : 'Run started', line(formatTime(o.startedAt))],
     // A run of its own has no facilitator; a delegation's run has its exercise's.
     ['Facilitator', line(o.kind === 'run' && o.scenario === null ? 'None: a single run outside an exercise' : theirsOrDash(o.facilitator))],
     [o.delegations.length === 1 ? 'Delegation' : 'Delegations', names(o.delegations)],
@@ -100,36 +117,259 @@ function overviewBlocks(report: AfterActionReport): Block[] {
     ['Report generated', line(formatTime(report.generatedAt))],
     ['Quotations', line(report.quoteLanguages === 'all' ? 'In every language of each document' : `In ${report.quoteLanguages.toUpperCase()} where the document has it`)],
   );
-  const blocks = [heading(1, 'After-action report: ', their(o.title)), fields(rows)];
+  const blocks: Block[] = [heading(2, SECTION.summary)];
+  // A record that does not verify is said first: nothing after it can be read without knowing.
+  if (!allIntact(report)) blocks.push(brokenWarning(report, ` (under "${SECTION.integrity}")`));
+  blocks.push(fields(rows));
   if (o.scenario) blocks.push(heading(3, 'The incident'), paragraph(line(theirsOrDash(o.scenario.incident))));
+  if (o.kind !== 'exercise') return blocks;
+
+  blocks.push(heading(3, 'The joint decision'));
+  blocks.push(s.jointDecision.length > 0 ? fields(s.jointDecision.map((text, i) => [i === 0 ? 'Outcome' : '', line(text)] as const)) : nothing('No joint decision was recorded.'));
+
+  blocks.push(heading(3, 'The objectives'));
+  blocks.push(
+    s.objectives.length > 0
+      ? table(['#', 'Objective', 'Rating'], report.objectives.map((x) => [x.n, their(x.title), x.rating === null ? 'Not rated' : `${x.rating}: ${HSEEP_RATING_LABELS[x.rating]}`]))
+      : nothing('The scenario sets no objectives.'),
+  );
+
+  const points = (label: string, list: readonly SummaryPoint[], none: string): Block[] => [
+    heading(3, label),
+    list.length > 0 ? table(['From', label], list.map((p) => [p.from, their(p.text)])) : nothing(none),
+  ];
+  blocks.push(
+    ...points('Main strengths', s.strengths, 'No strengths recorded: no objective rated P with observations, and no hot wash that names one.'),
+    ...points('Main areas for improvement', s.improvements, 'No areas for improvement recorded: no objective rated S, M or U with observations, and no hot wash that names one.'),
+  );
   return blocks;
 }
 
-function integrityBlocks(report: AfterActionReport): Block[] {
-  const broken = report.delegations.filter((d) => !d.chain.intact);
-  return [
-    heading(2, 'Integrity of the record'),
-    allIntact(report)
-      ? paragraph(
-          line(`Every record verified: each delegation's log is an intact hash chain, and replaying it gives the state the app holds. This report was built from those logs.`),
-        )
-      : paragraph(
-          line(
-            'WARNING: the record of ', names(broken.map((d) => d.name)),
-            ` does not verify. It was changed outside the app or damaged; what this report shows for ${broken.length === 1 ? 'it' : 'them'} cannot be relied on.`,
-          ),
-          'alert',
-        ),
+/** The table of positions: each measure in play, each delegation's stance, the rule and whether unanimity holds. */
+function positionsBlocks(report: AfterActionReport): Block[] {
+  const blocks: Block[] = [heading(2, SECTION.positions)];
+  const p = report.positions;
+  if (p === null || p.delegations.length === 0) return [...blocks, nothing('No delegation took part: there is no table of positions.')];
+  if (p.rows.length === 0) return [...blocks, nothing('No delegation has taken a position on any measure yet.'), standingTable(p)];
+  blocks.push(
+    paragraph(
+      line(
+        'A listing under the cyber sanctions regime is decided by unanimity, the other measures by consensus; both hold when no delegation opposes, and a constructive abstention does not prevent them.',
+      ),
+      'muted',
+    ),
     table(
-      ['Delegation', 'Events', 'Verified', 'Last hash', 'Played on', 'Problem'],
-      report.delegations.map((d) => [
-        their(d.name), String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), playedOnText(d.playedOn), d.chain.problem ?? '–',
+      ['Measure', 'Rule', ...p.delegations.map((d) => their(d.name)), 'Outcome'],
+      p.rows.map((r) => [
+        r.measure,
+        r.rule === 'unanimity' ? 'Unanimity' : 'Consensus',
+        ...r.cells.map((c) => STANCE_LABELS[c.stance]),
+        r.holds ? (r.rule === 'unanimity' ? 'Unanimity holds' : 'Consensus holds') : line('Fails: blocked by ', names(r.blockedBy)),
       ]),
     ),
+  );
+  if (p.otherMeasures > 0) blocks.push(nothing(`No delegation took a position on the other ${p.otherMeasures} measures of the catalogue.`));
+  blocks.push(standingTable(p));
+  const texts = p.rows.flatMap((r) => r.cells.flatMap((c, i) => (c.text === null ? [] : [{ r, c, delegation: p.delegations[i]!.name }])));
+  blocks.push(heading(3, 'Objections and declarations'));
+  blocks.push(
+    texts.length > 0
+      ? timedTable(
+          ['Delegation', 'Measure', 'Position', 'Reason or declaration'],
+          texts.map(({ r, c, delegation }) => [c.at === null ? '–' : cellTime(c.at), their(delegation), r.measure, STANCE_LABELS[c.stance], their(c.text ?? '')]),
+        )
+      : nothing('No delegation recorded an objection or a constructive abstention.'),
+  );
+  return blocks;
+}
+
+function standingTable(p: PositionsReport): Block {
+  return table(
+    ['Delegation', 'Overall level', 'Principles'],
+    p.delegations.map((d) => [their(d.name), d.level === null ? 'Not yet' : `${d.level} of 4`, d.principles]),
+  );
+}
+
+const JOINT_KIND = { adopted: 'Adopted', blocked: 'Blocked', statement: 'Agreed statement', withdrawal: 'Withdrawal' } as const;
+
+/** A delegation's text beside its name: "Borealis: <declaration>", a line each. */
+const namedTexts = (list: readonly { readonly delegation: string; readonly text: string }[]): Inline =>
+  line(...list.flatMap((x, i) => [i === 0 ? '' : '\n', their(x.delegation), ': ', theirsOrDash(x.text)]));
+
+function jointBlocks(report: AfterActionReport): Block[] {
+  const blocks: Block[] = [heading(2, SECTION.joint)];
+  const j = report.jointDecision;
+  if (j === null || j.entries.length === 0) return [...blocks, nothing('No joint decision was recorded.')];
+  const verified = jointVerified(j);
+  blocks.push(
+    verified
+      ? paragraph(
+          line(`Verified: the joint decision's ${j.chain.events} entries form an intact hash chain (last hash ${shortHash(j.chain.headHash)}), and every position they rest on is still what the delegations' logs give.`),
+          'muted',
+        )
+      : paragraph(line('WARNING: the record of the joint decision does not verify. ', [j.chain.problem ?? '', ...j.referenceProblems].filter(Boolean).join(' ')), 'alert'),
+  );
+  blocks.push(
+    timedTable(
+      ['#', 'Entry', 'Measures', 'Abstentions and objections', 'Text', 'Rests on'],
+      j.entries.map((e) => [
+        cellTime(e.at),
+        String(e.seq),
+        JOINT_KIND[e.kind] + (e.withdrawnBy === null ? '' : ` (set aside by entry ${e.withdrawnBy})`) + (e.withdraws === null ? '' : ` of entry ${e.withdraws}`),
+        e.measures.length === 0 ? '–' : e.measures.join('; '),
+        e.abstentions.length + e.blockedBy.length === 0
+          ? '–'
+          : line(
+              e.abstentions.length > 0 ? line('Abstains constructively: ', namedTexts(e.abstentions.map((x) => ({ delegation: x.delegation, text: x.declaration })))) : '',
+              e.abstentions.length > 0 && e.blockedBy.length > 0 ? '\n' : '',
+              e.blockedBy.length > 0 ? line('Opposes: ', namedTexts(e.blockedBy.map((x) => ({ delegation: x.delegation, text: x.reason })))) : '',
+            ),
+        theirsOrDash(e.text),
+        restsOnText(e.restsOn),
+      ]),
+    ),
+  );
+  return blocks;
+}
+
+/** "Aurelia: Supports; Borealis: Abstains constructively", per measure where an entry rests on several. */
+function restsOnText(restsOn: JointEntryReport['restsOn']): Inline {
+  if (restsOn.length === 0) return line('–');
+  const measures = [...new Set(restsOn.map((r) => r.measure))];
+  return line(
+    ...measures.flatMap((m, i) => [
+      i === 0 ? '' : '\n',
+      measures.length > 1 ? `${m}: ` : '',
+      ...restsOn.filter((r) => r.measure === m).flatMap((r, k) => [k === 0 ? '' : '; ', their(r.delegation), ` ${STANCE_LABELS[r.stance].toLowerCase()}`]),
+    ]),
+  );
+}
+
+function objectiveBlocks(report: AfterActionReport): Block[] {
+  const blocks: Block[] = [heading(2, SECTION.objectives)];
+  if (report.objectives.length === 0) return [...blocks, nothing('The scenario sets no objectives.')];
+  blocks.push(
+    paragraph(line("Rated on HSEEP's scale: P performed without challenges, S with some challenges, M with major challenges, U unable to be performed."), 'muted'),
+    table(
+      ['#', 'Objective', 'Tied to', 'Rating', 'Observations', 'Timeline'],
+      report.objectives.map((o) => [
+        o.n,
+        line(their(o.title), o.description.trim() === '' ? '' : line('\n', their(o.description))),
+        o.tiedTo,
+        o.rating === null ? 'Not rated' : `${o.rating}: ${HSEEP_RATING_LABELS[o.rating]}`,
+        theirsOrDash(o.observations),
+        entryList(o.entries),
+      ]),
+    ),
+  );
+  return blocks;
+}
+
+function hotWashBlocks(report: AfterActionReport): Block[] {
+  const blocks: Block[] = [heading(2, SECTION.hotWash)];
+  const h = report.hotWash;
+  if (h === null || h.answers.length === 0) return [...blocks, nothing('No delegation has given its hot wash yet.')];
+  blocks.push(
+    paragraph(line('Ratings from 1 (strongly disagree) to 5 (strongly agree); the average is over the delegations that answered.'), 'muted'),
+    table(
+      ['Question', ...h.answers.map((a) => their(a.delegation)), 'Average'],
+      h.questions.map((q) => [q.text, ...h.answers.map((a) => (a.ratings[q.id] === undefined ? '–' : String(a.ratings[q.id]))), q.average === null ? '–' : q.average.toFixed(1)]),
+    ),
+    timedTable(
+      ['Delegation', 'Strengths', 'Areas for improvement', 'Free text'],
+      h.answers.map((a) => [cellTime(a.at), line(their(a.delegation), a.fromPaper ? ' (entered from paper)' : ''), theirsOrDash(a.strengths), theirsOrDash(a.improvements), theirsOrDash(a.comments)]),
+    ),
+  );
+  if (h.missing.length > 0) blocks.push(paragraph(line('No hot wash from ', names(h.missing), '.'), 'muted'));
+  return blocks;
+}
+
+const PRIORITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+
+function planBlocks(report: AfterActionReport): Block[] {
+  return [
+    heading(2, SECTION.plan),
+    report.improvementPlan.length > 0
+      ? table(
+          ['#', 'Priority', 'Objective', 'Issue', 'Corrective action', 'Owner', 'Due date'],
+          report.improvementPlan.map((item, i) => [
+            String(i + 1), item.priority === '' ? '–' : PRIORITY_LABEL[item.priority], item.objective === null ? '–' : their(item.objective), their(item.issue),
+            theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
+          ]),
+        )
+      : nothing('No improvement items recorded yet.'),
   ];
 }
 
-/** Where a run was played: the facilitator's laptop, or the delegation's own, known by its key. */
+const KINDS: { readonly [K in TimelineKind]: string } = {
+  release: 'Released',
+  inject: 'Received',
+  withdrawal: 'Withdrawn',
+  decision: 'Decision',
+  position: 'Position',
+  'hot-wash': 'Hot wash',
+  observation: 'Observation',
+  'joint-decision': 'Joint decision',
+};
+
+function timelineBlocks(report: AfterActionReport): Block[] {
+  const blocks: Block[] = [heading(2, SECTION.timeline)];
+  if (report.timeline.length === 0) return [...blocks, nothing('Nothing was released or decided yet.')];
+  blocks.push(paragraph(line('Releases, what each delegation received and decided, its positions and hot wash, the joint decision and the facilitator’s observations, from the records. Times are UTC.'), 'muted'));
+  if (report.timelineClock !== null) blocks.push(paragraph(line(report.timelineClock), 'muted'));
+  // One day's play needs its date once, in the header.
+  const days = new Set(report.timeline.map((e) => cellTime(e.at).slice(0, 10)));
+  const oneDay = days.size === 1 ? [...days][0]! : null;
+  blocks.push({
+    type: 'table',
+    head: cells(['#', oneDay === null ? 'Time (UTC)' : `UTC, ${oneDay}`, 'Exercise time', 'Who', 'Kind', 'Entry']),
+    // An entry's sentence ends with what someone typed (build.ts), so isolating it whole is enough.
+    rows: report.timeline.map((e) =>
+      cells([
+        e.n, oneDay === null ? cellTime(e.at) : cellTime(e.at).slice(11), e.exerciseTime === null ? '–' : formatExerciseTime(e.exerciseTime),
+        e.delegation === null ? 'Facilitator' : their(e.delegation), KINDS[e.kind], their(e.text),
+      ]),
+    ),
+    timeColumns: [0, 1, 2],
+    wide: 5,
+  });
+  return blocks;
+}
+
+/** Which records do not verify, and what that means for the report. */
+function brokenWarning(report: AfterActionReport, where: string): Block {
+  const broken = report.delegations.filter((d) => !d.chain.intact);
+  const joint = jointVerified(report.jointDecision);
+  return paragraph(
+    line(
+      'WARNING: the record of ', names(broken.map((d) => d.name)), broken.length > 0 && !joint ? ' and ' : '', joint ? '' : 'the joint decision',
+      ` does not verify${where}. It was changed outside the app or damaged; what this report shows for ${broken.length + (joint ? 0 : 1) === 1 ? 'it' : 'them'} cannot be relied on.`,
+    ),
+    'alert',
+  );
+}
+
+function integrityBlocks(report: AfterActionReport): Block[] {
+  const joint = report.jointDecision;
+  const rows: Cell[][] = report.delegations.map((d) => [
+    their(d.name), String(d.chain.events), d.chain.intact ? 'Yes' : 'NO', shortHash(d.chain.headHash), playedOnText(d.playedOn), d.chain.problem ?? '–',
+  ]);
+  if (joint !== null && joint.entries.length > 0) {
+    const ok = jointVerified(joint);
+    rows.push(['Joint decision', String(joint.chain.events), ok ? 'Yes' : 'NO', shortHash(joint.chain.headHash), "the facilitator's laptop", [joint.chain.problem ?? '', ...joint.referenceProblems].filter(Boolean).join(' ') || '–']);
+  }
+  return [
+    heading(2, SECTION.integrity),
+    allIntact(report)
+      ? paragraph(
+          line(`Every record verified: each delegation's log${joint && joint.entries.length > 0 ? ' and the joint decision' : ''} is an intact hash chain, and replaying a log gives the state the app holds. This report was built from those records.`),
+        )
+      : brokenWarning(report, ''),
+    ...(report.overview.scenario ? [paragraph(line(`Scenario SHA-256: ${report.overview.scenario.sha256}`), 'muted')] : []),
+    table(['Record', 'Events', 'Verified', 'Last hash', 'Played on', 'Problem'], rows),
+  ];
+}
+
 /** An observation as the record keeps it: a deleted one marked, an edited one with its earlier texts. */
 function observationCell(o: AfterActionReport['observations'][number]): Inline {
   return line(
@@ -139,32 +379,17 @@ function observationCell(o: AfterActionReport['observations'][number]): Inline {
   );
 }
 
+/** Where a run was played: the facilitator's laptop, or the delegation's own, known by its key. */
 function playedOnText(playedOn: DelegationReport['playedOn']): string {
   if (playedOn === null) return "the facilitator's laptop";
   if (playedOn.laptopFingerprint === null) return `its own laptop (kit issued ${formatTime(playedOn.kitIssuedAt)}; no return yet)`;
   return `laptop ${playedOn.laptopFingerprint}, last return ${playedOn.lastReturnAt === null ? '–' : formatTime(playedOn.lastReturnAt)}`;
 }
 
-function timelineBlocks(report: AfterActionReport): Block[] {
-  if (report.timeline.length === 0) return [heading(2, 'Timeline'), paragraph(line('Nothing was released or decided yet.'), 'muted')];
-  const kinds = { inject: 'Inject', withdrawal: 'Withdrawn', decision: 'Decision', observation: 'Observation' } as const;
-  return [
-    heading(2, 'Timeline'),
-    paragraph(line('Injects received and decisions taken, from the logs, with the facilitator\'s observations. Times are UTC.'), 'muted'),
-    timedTable(
-      ['Exercise time', 'Who', 'Kind', 'Entry'],
-      // An entry's sentence ends with what someone typed (build.ts), so isolating it whole is enough.
-      report.timeline.map((e) => [
-        cellTime(e.at), e.elapsedMs === null ? '' : formatElapsed(e.elapsedMs), e.delegation === null ? 'Facilitator' : their(e.delegation), kinds[e.kind], their(e.text),
-      ]),
-    ),
-  ];
-}
-
 function comparisonBlocks(report: AfterActionReport): Block[] {
   if (report.delegations.length < 2) return [];
   return [
-    heading(2, 'The delegations side by side'),
+    heading(3, 'The delegations side by side'),
     // Values may end with a name (build.ts), so each is isolated whole.
     table(['', ...report.delegations.map((d) => their(d.name))], report.comparison.map((r) => [r.label, ...r.values.map(their)])),
   ];
@@ -179,48 +404,46 @@ const REVISION_CHANGE = { edited: 'Edited', removed: 'Removed', changed: 'Change
 
 const ASSESSMENT_STATUS = { current: 'Current', superseded: 'Superseded', reopened: 'Reopened by later information, not agreed again' } as const;
 
+/** A step's heading with the citations it rests on, quoted once in the appendix. */
+function stepHeading(report: AfterActionReport, label: string, ...items: string[]): Block {
+  const ids = [...new Set(items.flatMap((item) => report.basis[item] ?? []))];
+  return heading(4, label, ids.length > 0 ? ` (basis: ${ids.join(', ')})` : '');
+}
+
 function awarenessBlocks(d: DelegationReport): Block[] {
   const blocks: Block[] = [
     d.findings.length > 0
       ? table(['Finding', 'Source', 'Confidence'], d.findings.map((f) => [their(f.text), their(f.source), CONFIDENCE_LABELS[f.confidence].label]))
-      : paragraph(line('No findings recorded.'), 'muted'),
+      : nothing('No findings recorded.'),
   ];
-  if (d.sharedAssessments.length === 0) return [...blocks, paragraph(line('No shared assessment agreed.'), 'muted')];
+  if (d.sharedAssessments.length === 0) return [...blocks, nothing('No shared assessment agreed.')];
   const current = d.sharedAssessments.find((x) => x.status === 'current');
-  if (current) blocks.push(fields([['Shared assessment (agreed)', line(their(current.text))]]));
-  else blocks.push(paragraph(line('The shared assessment agreed last was reopened by later information and is not agreed now.'), 'muted'));
-  // Every agreement the log records: what a delegation agreed before an inject is part of its record.
-  blocks.push(
-    timedTable(
-      ['Shared assessment agreed', 'Status'],
-      d.sharedAssessments.map((x) => [cellTime(x.at), their(x.text), ASSESSMENT_STATUS[x.status]]),
-    ),
-  );
+  if (!current) blocks.push(nothing('The shared assessment agreed last was reopened by later information and is not agreed now.'));
+  if (current && d.sharedAssessments.length === 1) return [...blocks, fields([['Shared assessment (agreed)', line(their(current.text))]])];
+  // Every agreement the log records, the current one marked: what a delegation agreed before an inject is part of its record.
+  blocks.push(timedTable(['Shared assessment agreed', 'Status'], d.sharedAssessments.map((x) => [cellTime(x.at), their(x.text), ASSESSMENT_STATUS[x.status]])));
   return blocks;
 }
 
 /**
- * The ratings, the facts the level rests on and the formula: everything a reader needs to
- * reproduce the overall level, and what single change would move it.
+ * The ratings with their rationales, the facts the level rests on and the formula: what a
+ * reader needs to reproduce the overall level, and what single change would move it.
  */
 function levelBlocks(d: DelegationReport): Block[] {
   const basis = d.levelBasis;
   const potential = basis.attempt?.potential ?? null;
   const ratingCell = (v: number | null): string => (v === null ? 'Not rated' : String(v));
   const blocks: Block[] = [
-    { type: 'radar', axes: d.ratings.map((r) => ({ label: r.label, value: r.value })) },
     potential === null
       ? table(['Dimension', 'Rating (0–4)', 'Rationale'], d.ratings.map((r) => [r.label, ratingCell(r.value), theirsOrDash(r.rationale)]))
       : table(
           ['Dimension', 'Achieved (0–4)', 'Potential, had the attempt succeeded', 'Rationale'],
           d.ratings.map((r) => [r.label, ratingCell(r.value), String(potential[r.dimension]), theirsOrDash(r.rationale)]),
         ),
-    paragraph(line('The facts the level rests on besides the ratings, as the delegation recorded them:'), 'muted'),
   ];
-  const rows: (readonly [string, Inline])[] = [
-    ...basis.facts.map((f) => [f.label, line(f.value)] as const),
-    ['Overall level', line(d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`)],
-  ];
+  // The facts in full (the comparison gives them in a word): with the ratings, they give the level.
+  const rows: (readonly [string, Inline])[] = basis.facts.map((f) => [f.label, line(f.value)] as const);
+  rows.push(['Overall level', line(d.level === null ? 'Not all dimensions rated' : `${d.level} of 4`)]);
   if (basis.formula !== null) rows.push(['How the level follows', line(basis.formula)]);
   for (const text of basis.whatWouldChange) rows.push(['What would change the outcome', line(text)]);
   return [...blocks, fields(rows)];
@@ -228,21 +451,20 @@ function levelBlocks(d: DelegationReport): Block[] {
 
 function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block[] {
   const blocks: Block[] = [
-    { type: 'pageBreak' },
-    heading(2, 'Delegation: ', their(d.name)),
+    heading(3, 'Delegation: ', their(d.name)),
     d.chain.intact
       ? paragraph(line(`Record verified: ${d.chain.events} events, last hash ${shortHash(d.chain.headHash)}. Reached the step: ${stepLabel(d.step)}. Played on ${playedOnText(d.playedOn)}.`), 'muted')
       : paragraph(line(`WARNING: this record does not verify. ${d.chain.problem ?? ''}`), 'alert'),
   ];
-  if (d.injects.length > 0) {
-    blocks.push(heading(3, 'Injects received'), timedTable(['Inject'], d.injects.map((i) => [cellTime(i.at), their(i.title)])));
-  }
 
-  blocks.push(heading(3, `1. ${stepLabel('awareness')}`), basisLine(report, 'step:awareness'), ...awarenessBlocks(d));
+  blocks.push(stepHeading(report, `1. ${stepLabel('awareness')}`, 'step:awareness'), ...awarenessBlocks(d));
 
-  blocks.push(heading(3, `2. ${stepLabel('attribution')}`), basisLine(report, 'step:attribution'));
+  blocks.push(stepHeading(report, `2. ${stepLabel('attribution')}`, 'step:attribution'));
   const a = d.attribution;
-  blocks.push(
+  // Revised: the table of every decision, the one in force marked, says it all.
+  if (d.attributions.length > 1) {
+    if (a.status === 'attributed' && a.actorTypeId === 'state-sponsored') blocks.push(fields([['Attribution to a State', line(STATE_SPONSORED_COUNTS)]]));
+  } else blocks.push(
     a.status === 'attributed'
       ? fields([
           ['Decision', line('Attributed')],
@@ -253,7 +475,7 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
         ])
       : a.status === 'skipped'
         ? fields([['Decision', line('Not attributed (a sovereign choice; not every measure needs attribution)')], ['Why', line(their(a.reason))]])
-        : paragraph(line('No attribution decision yet.'), 'muted'),
+        : nothing('No attribution decision yet.'),
   );
   // A revised attribution is replaced in the state; the record keeps what was decided before.
   if (d.attributions.length > 1) {
@@ -272,23 +494,22 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     );
   }
 
-  blocks.push(heading(3, `3. ${stepLabel('proportionality')}`), basisLine(report, 'step:proportionality'), ...levelBlocks(d));
+  blocks.push(stepHeading(report, `3. ${stepLabel('proportionality')}`, 'step:proportionality'), ...levelBlocks(d));
 
-  blocks.push(heading(3, `4. ${stepLabel('measures')}`), basisLine(report, 'step:measures', ...d.measures.map((m) => `category:${m.categoryId}`)));
+  blocks.push(stepHeading(report, `4. ${stepLabel('measures')}`, 'step:measures', ...d.measures.map((m) => `category:${m.categoryId}`)));
   blocks.push(
     d.measures.length > 0
       ? table(
           ['Measure', 'Category', 'Rationale'],
           d.measures.map((m) => [m.label + (m.outsideSuggestion ? ' (outside the suggested categories)' : ''), m.category, theirsOrDash(m.rationale)]),
         )
-      : paragraph(line('No measures selected.'), 'muted'),
-    heading(3, `The ${inWords(PRINCIPLE_IDS.length)} principles`),
-    basisLine(report, ...d.principles.map((p) => `principle:${p.id}`)),
+      : nothing('No measures selected.'),
+    stepHeading(report, `The ${inWords(PRINCIPLE_IDS.length)} principles`, ...d.principles.map((p) => `principle:${p.id}`)),
     table(['Principle', 'Assessment', 'Note'], d.principles.map((p) => [p.label, p.status ?? 'Not assessed', theirsOrDash(p.note)])),
   );
 
-  // No paragraph speaks to recording a decision (FRAMEWORK.md §3): say so rather than cite one.
-  blocks.push(heading(3, `5. ${stepLabel('decided')}`), paragraph(line('The decision is the delegation’s own; no paragraph of the conclusions speaks to it.'), 'muted'));
+  // No paragraph speaks to recording a decision (FRAMEWORK.md §3): the heading cites none.
+  blocks.push(heading(4, `5. ${stepLabel('decided')}`));
   if (d.decision !== null && d.principlesNotMet.length > 0) {
     blocks.push(paragraph(line(`Decided with a principle not met: ${d.principlesNotMet.join(', ')}.`), 'alert'));
   }
@@ -298,13 +519,12 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
           ['Decision', 'Status'],
           d.decisions.map((x) => [cellTime(x.at), their(x.summary), d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
         )
-      : paragraph(line('No decision submitted.'), 'muted'),
+      : nothing('No decision submitted.'),
   );
 
   if (d.revisions.length > 0) {
     blocks.push(
-      heading(3, 'Entries changed later'),
-      paragraph(line('Findings, ratings, measures and principle assessments as recorded before a later entry in the log changed or removed them.'), 'muted'),
+      heading(4, 'Entries changed later'),
       {
         type: 'table',
         head: cells(['Recorded (UTC)', 'Item', 'Earlier entry', 'Replaced (UTC)', 'Change']),
@@ -322,39 +542,36 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     );
   }
 
-  blocks.push(heading(3, 'Notes and dissent'));
-  if (d.notes.length === 0 && d.dissents.length === 0) blocks.push(paragraph(line('No notes or dissent recorded.'), 'muted'));
-  if (d.notes.length > 0) blocks.push(paragraph(line('Notes')), timedTable(['Step', 'Author', 'Note'], remarkRows(d.notes)));
-  if (d.dissents.length > 0) blocks.push(paragraph(line('Dissent')), timedTable(['Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
+  if (d.notes.length > 0 || d.dissents.length > 0) blocks.push(heading(4, 'Notes and dissent'));
+  if (d.notes.length > 0) blocks.push(timedTable(['Step', 'Author', 'Note'], remarkRows(d.notes)));
+  if (d.dissents.length > 0) blocks.push(timedTable(['Step', 'Author', 'Dissent'], remarkRows(d.dissents)));
   return blocks;
 }
 
-function facilitatorBlocks(report: AfterActionReport): Block[] {
-  if (report.overview.kind !== 'exercise') return [];
+function recordsBlocks(report: AfterActionReport): Block[] {
   return [
-    { type: 'pageBreak' },
-    heading(2, "Facilitator's observations"),
+    heading(2, SECTION.delegations),
+    paragraph(line('Each delegation’s record as its log holds it. Quotations of the conclusions are in the appendix, by their ids (C1, C2 …).'), 'muted'),
+    ...comparisonBlocks(report),
+    ...report.delegations.flatMap((d) => delegationBlocks(report, d)),
+  ];
+}
+
+function observationsBlocks(report: AfterActionReport): Block[] {
+  return [
+    heading(2, SECTION.observations),
     report.observations.length > 0
-      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatElapsed(o.elapsedMs), observationCell(o)]))
-      : paragraph(line('No observations recorded.'), 'muted'),
-    heading(2, 'Improvement plan'),
-    report.improvementPlan.length > 0
-      ? table(
-          ['#', 'Issue', 'Corrective action', 'Owner', 'Due date'],
-          report.improvementPlan.map((item, i) => [
-            String(i + 1), their(item.issue), theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
-          ]),
-        )
-      : paragraph(line('No improvement items recorded yet.'), 'muted'),
+      ? timedTable(['Exercise time', 'Observation'], report.observations.map((o) => [cellTime(o.at), formatClock(o.elapsedMs), observationCell(o)]))
+      : nothing('No observations recorded.'),
   ];
 }
 
 function citationBlocks(citations: readonly Citation[]): Block[] {
   const blocks: Block[] = [
-    { type: 'pageBreak' },
-    heading(2, 'Citations'),
-    paragraph(line('Each paragraph is quoted verbatim from the Council documents held in the app.'), 'muted'),
+    heading(2, SECTION.citations),
+    paragraph(line('Each paragraph the report cites, quoted once, verbatim from the Council documents held in the app; the sections refer to it by its id.'), 'muted'),
   ];
+  if (citations.length === 0) return [blocks[0]!, nothing('The report cites no paragraph.')];
   for (const c of citations) {
     blocks.push(heading(3, `${c.id}: ${c.docRef} ${c.anchor}`), paragraph(line(`Supports: ${c.supports.join('; ')}`), 'muted'));
     if (c.unavailable.length > 0) {
@@ -365,14 +582,22 @@ function citationBlocks(citations: readonly Citation[]): Block[] {
   return blocks;
 }
 
+/**
+ * The report in its order (issue 15, FRAMEWORK.md §7): the summary first, then the evaluation
+ * (positions, the joint decision, the objectives, the hot wash, the improvement plan), then
+ * the detail it rests on, the quotations last. A single run has no exercise to evaluate: its
+ * report is its record.
+ */
 export function reportBlocks(report: AfterActionReport): Block[] {
+  const exercise = report.overview.kind === 'exercise';
   return [
-    ...overviewBlocks(report),
-    ...integrityBlocks(report),
+    ...titleBlocks(report),
+    ...summaryBlocks(report),
+    ...(exercise ? [...positionsBlocks(report), ...jointBlocks(report), ...objectiveBlocks(report), ...hotWashBlocks(report), ...planBlocks(report)] : []),
     ...timelineBlocks(report),
-    ...comparisonBlocks(report),
-    ...report.delegations.flatMap((d) => delegationBlocks(report, d)),
-    ...facilitatorBlocks(report),
+    ...integrityBlocks(report),
+    ...recordsBlocks(report),
+    ...(exercise ? observationsBlocks(report) : []),
     ...citationBlocks(report.citations),
   ];
 }

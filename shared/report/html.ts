@@ -71,6 +71,12 @@ function radarSvg(axes: readonly { label: string; value: number | null }[]): str
   return `<figure class="radar"><svg viewBox="0 0 440 260" width="440" height="260" role="img" aria-label="${escapeHtml(`Proportionality profile: ${summary}`)}">${rings}${spokes}${shape}${labels}</svg></figure>`;
 }
 
+/** A time stays on one line; the running text takes the width the other columns leave. */
+function cellClass(block: Extract<Block, { type: 'table' }>, column: number): string {
+  const classes = [block.timeColumns?.includes(column) ? 'time' : '', block.wide === column ? 'wide' : ''].filter(Boolean);
+  return classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+}
+
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'heading':
@@ -83,9 +89,9 @@ function blockHtml(block: Block): string {
       return `<dl>${block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd${dirOf(value)}>${inlineHtml(value)}</dd>`).join('')}</dl>`;
     case 'table':
       return (
-        `<table><thead><tr>${block.head.map((h) => `<th${dirOf(h)}>${inlineHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+        `<table><thead><tr>${block.head.map((h, i) => `<th${block.wide === i ? ' class="wide"' : ''}${dirOf(h)}>${inlineHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
         block.rows
-          .map((row) => `<tr>${row.map((c, i) => `<td${block.timeColumns?.includes(i) ? ' class="time"' : ''}${dirOf(c)}>${inlineHtml(c)}</td>`).join('')}</tr>`)
+          .map((row) => `<tr>${row.map((c, i) => `<td${cellClass(block, i)}${dirOf(c)}>${inlineHtml(c)}</td>`).join('')}</tr>`)
           .join('') +
         '</tbody></table>'
       );
@@ -107,26 +113,28 @@ function styles(markingText: string): string {
   return `
 @page {
   size: A4;
-  margin: 20mm 16mm 18mm;
+  margin: 18mm 14mm 16mm;
   @top-center { content: ${marking}; ${margin} }
   @bottom-left { content: ${marking}; ${margin} }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt system-ui, 'DejaVu Sans', sans-serif; color: #333; }
 }
-:root { color: #1a1a1a; font: 10pt/1.45 system-ui, 'DejaVu Sans', 'Liberation Sans', sans-serif; }
+:root { color: #1a1a1a; font: 9.5pt/1.4 system-ui, 'DejaVu Sans', 'Liberation Sans', sans-serif; }
 body { margin: 0; }
-h1 { font-size: 17pt; margin: 0 0 10pt; color: #0d2c54; }
-h2 { font-size: 13pt; margin: 18pt 0 6pt; color: #0d2c54; border-bottom: 1.5pt solid #0d2c54; padding-bottom: 2pt; break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 12pt 0 4pt; color: #0d2c54; break-after: avoid; }
-p { margin: 0 0 6pt; white-space: pre-wrap; }
-p.muted { color: #555; font-size: 9pt; }
+h1 { font-size: 16pt; margin: 0 0 8pt; color: #0d2c54; }
+h2 { font-size: 12.5pt; margin: 14pt 0 5pt; color: #0d2c54; border-bottom: 1.5pt solid #0d2c54; padding-bottom: 2pt; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 10pt 0 4pt; color: #0d2c54; break-after: avoid; }
+h4 { font-size: 9.5pt; margin: 8pt 0 3pt; color: #0d2c54; break-after: avoid; }
+p { margin: 0 0 5pt; white-space: pre-wrap; }
+p.muted { color: #555; font-size: 8.5pt; }
 p.alert { color: #fff; background: #a4161a; padding: 5pt 7pt; font-weight: 600; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; margin: 0 0 8pt; }
 dt { font-weight: 600; color: #333; }
 dd { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; }
-table { width: 100%; border-collapse: collapse; margin: 0 0 8pt; font-size: 9pt; }
-th, td { border: 0.5pt solid #b8c0cc; padding: 3pt 5pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 7pt; font-size: 8pt; line-height: 1.28; }
+th, td { border: 0.5pt solid #b8c0cc; padding: 2pt 4pt; text-align: left; vertical-align: top; white-space: pre-wrap; overflow-wrap: break-word; }
 th { background: #e8edf4; }
 td.time { white-space: nowrap; }
+th.wide, td.wide { width: 55%; }
 tr { break-inside: avoid; }
 figure { margin: 0 0 8pt; }
 figure.radar { text-align: center; }
@@ -135,6 +143,7 @@ figure.radar { text-align: center; }
 .radar .spoke { stroke: #c9d1dc; stroke-width: 0.7; }
 .radar .shape { fill: rgba(13, 44, 84, 0.25); stroke: #0d2c54; stroke-width: 1.5; }
 figure.quote { break-inside: avoid; }
+.quotes { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0 10pt; }
 figcaption { font-weight: 600; font-size: 9pt; color: #333; }
 blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #0d2c54; white-space: pre-wrap; }
 .quote-notes { margin: 2pt 0 0 11.5pt; font-size: 8.5pt; color: #444; }
@@ -142,6 +151,26 @@ blockquote { margin: 2pt 0 0; padding: 3pt 0 3pt 9pt; border-left: 2.5pt solid #
 @media screen { body { max-width: 190mm; margin: 12mm auto; } .marking { display: block; } }
 .marking { display: none; text-align: center; ${margin} }
 `;
+}
+
+/**
+ * The blocks in order; a paragraph quoted in several languages has its quotations side by
+ * side, so that quoting in every language does not double the appendix's length.
+ */
+function bodyHtml(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && blocks[j]!.type === 'quote') j += 1;
+    if (j - i > 1) {
+      out.push(`<div class="quotes">${blocks.slice(i, j).map(blockHtml).join('')}</div>`);
+      i = j;
+    } else {
+      out.push(blockHtml(blocks[i]!));
+      i += 1;
+    }
+  }
+  return out.join('\n');
 }
 
 /** The whole document; `lang="en"` because the prose is English (quotations carry their own language). */
@@ -158,6 +187,6 @@ export function pagesHtml(title: string, marking: ReportMarking, blocks: readonl
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <title>${escapeHtml(title)}</title>
 <style>${styles(plain(line))}</style></head>
-<body>${shown}${blocks.map(blockHtml).join('\n')}${shown}</body></html>
+<body>${shown}${bodyHtml(blocks)}${shown}</body></html>
 `;
 }

@@ -1,8 +1,10 @@
 import { LANG_CHOICES, type Footnote, type Lang } from '../corpus';
 import type { Tlp } from '../exercise/scenario';
 import type { ActorType, CategoryId, Confidence, DimensionId, MeasureId, PrincipleId, Ratings, StepId, TargetKind } from '../framework/catalogue';
+import type { DecisionRule, Stance } from '../framework/council';
 import type { LevelFact } from '../framework/proportionality';
-import type { Priority } from '../evaluation/objectives';
+import type { HseepRating, Priority } from '../evaluation/objectives';
+import type { ExerciseTime } from './clock';
 
 /**
  * The after-action report as data: what the JSON export holds and what the Markdown and
@@ -11,7 +13,7 @@ import type { Priority } from '../evaluation/objectives';
  * stored snapshots, so it shows what the record says.
  */
 export const REPORT_FORMAT = 'cdt-after-action-report';
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export const REPORT_FILE_FORMATS = ['pdf', 'md', 'json'] as const;
 export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
@@ -32,6 +34,144 @@ export interface ImprovementItem {
   readonly objectiveId: string;
   /** 'high', 'medium' or 'low', or '' while not set. */
   readonly priority: Priority | '';
+}
+
+/** The report's sections, headed exactly so in the PDF and the Markdown, in this order. */
+export const REPORT_SECTIONS = {
+  summary: 'Executive summary',
+  positions: 'Positions and unanimity',
+  joint: 'Joint decision',
+  objectives: 'Objectives',
+  hotWash: 'Hot wash',
+  plan: 'Improvement plan',
+  timeline: 'Timeline',
+  integrity: 'Integrity of the record',
+  delegations: "The delegations' records",
+  observations: "Facilitator's observations",
+  citations: 'Appendix: Citations',
+} as const;
+export type ReportSection = keyof typeof REPORT_SECTIONS;
+
+/** A strength or an area for improvement, with where it was said. */
+export interface SummaryPoint {
+  readonly text: string;
+  /** "Hot wash: Delegation Aurelia", "Objective O2 (rated S)". */
+  readonly from: string;
+}
+
+export interface ExecutiveSummary {
+  readonly scenario: string | null;
+  /** The first and the last entry of the timeline; null with an empty timeline. */
+  readonly firstEntryAt: string | null;
+  readonly lastEntryAt: string | null;
+  /** The joint decision in a few lines; empty when none was recorded. */
+  readonly jointDecision: readonly string[];
+  readonly objectives: readonly { readonly id: string; readonly title: string; readonly rating: HseepRating | null }[];
+  readonly strengths: readonly SummaryPoint[];
+  readonly improvements: readonly SummaryPoint[];
+}
+
+/** One delegation's position on one measure. */
+export interface PositionCell {
+  readonly stance: Stance;
+  /** The reason for the objection or the declaration of the abstention; null for the rest. */
+  readonly text: string | null;
+  readonly at: string | null;
+}
+
+export interface PositionRow {
+  readonly measureId: MeasureId;
+  readonly measure: string;
+  readonly category: string;
+  readonly rule: DecisionRule;
+  /** One cell per delegation, in the order of `PositionsReport.delegations`. */
+  readonly cells: readonly PositionCell[];
+  /** Unanimity (or consensus) holds when no delegation opposes. */
+  readonly holds: boolean;
+  readonly blockedBy: readonly string[];
+}
+
+export interface PositionsReport {
+  readonly delegations: readonly {
+    readonly name: string;
+    readonly level: number | null;
+    /** "5 of 6 met", with those not met named. */
+    readonly principles: string;
+  }[];
+  /** The measures some delegation took a position on (supports included), in the catalogue's order. */
+  readonly rows: readonly PositionRow[];
+  /** The measures of the catalogue no delegation took a position on: left out of the table. */
+  readonly otherMeasures: number;
+}
+
+export type JointEntryKind = 'adopted' | 'blocked' | 'statement' | 'withdrawal';
+
+export interface JointEntryReport {
+  readonly seq: number;
+  readonly at: string;
+  /** The exercise clock when the facilitator recorded it. */
+  readonly elapsedMs: number;
+  readonly kind: JointEntryKind;
+  /** The measures it concerns: the one adopted or blocked, those a statement announces; none for a withdrawal. */
+  readonly measures: readonly string[];
+  /** An adoption's constructive abstentions, each with its formal declaration. */
+  readonly abstentions: readonly { readonly delegation: string; readonly declaration: string }[];
+  /** A blocking's objections, each with its reason. */
+  readonly blockedBy: readonly { readonly delegation: string; readonly reason: string }[];
+  /** The statement's agreed text, the note on an adoption or blocking, the reason of a withdrawal; '' for none. */
+  readonly text: string;
+  /** The entry a withdrawal sets aside. */
+  readonly withdraws: number | null;
+  /** The withdrawal that set this entry aside; null while it stands. */
+  readonly withdrawnBy: number | null;
+  /** The positions it rests on: each delegation's stance on each measure, as its run held it then. */
+  readonly restsOn: readonly { readonly delegation: string; readonly measure: string; readonly stance: Stance }[];
+}
+
+export interface JointDecisionReport {
+  readonly entries: readonly JointEntryReport[];
+  /** Its own hash chain, and whether every position it rests on is still what the runs' logs give there. */
+  readonly chain: ChainStatus;
+  readonly referenceProblems: readonly string[];
+}
+
+export interface ObjectiveReport {
+  /** O1, O2 ...: in the scenario's order. */
+  readonly n: string;
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly tiedTo: string;
+  readonly rating: HseepRating | null;
+  readonly observations: string;
+  readonly ratedAt: string | null;
+  /** The timeline entries the rating points to, by number (T4); a reference the timeline lacks is kept as it is. */
+  readonly entries: readonly string[];
+}
+
+export interface HotWashAnswer {
+  readonly delegation: string;
+  readonly at: string;
+  readonly strengths: string;
+  readonly improvements: string;
+  /** By question id; a question left out was not answered. */
+  readonly ratings: { readonly [question: string]: number };
+  readonly comments: string;
+  /** Entered by the facilitator from a paper form. */
+  readonly fromPaper: boolean;
+}
+
+export interface HotWashReport {
+  readonly questions: readonly { readonly id: string; readonly text: string; readonly average: number | null; readonly answers: number }[];
+  readonly answers: readonly HotWashAnswer[];
+  /** Delegations with no hot wash submitted. */
+  readonly missing: readonly string[];
+}
+
+/** An improvement item as the report lays it out: with its objective and priority, sorted by priority. */
+export interface PlanItemReport extends ImprovementItem {
+  /** "O2: Reach a common position", or null when not tied (or tied to an objective the scenario no longer has). */
+  readonly objective: string | null;
 }
 
 export interface ReportMarking {
@@ -63,16 +203,32 @@ export interface ReportOverview {
   readonly clockAdjustments: readonly { readonly at: string; readonly deltaMs: number; readonly reason: string }[];
 }
 
-export type TimelineKind = 'inject' | 'withdrawal' | 'decision' | 'observation';
+export type TimelineKind =
+  | 'release'
+  | 'inject'
+  | 'withdrawal'
+  | 'decision'
+  | 'position'
+  | 'hot-wash'
+  | 'observation'
+  | 'joint-decision';
 
 export interface TimelineEntry {
+  /** T1, T2 ...: how the report's sections refer to it, in the order of the timeline. */
+  readonly n: string;
+  /**
+   * Stable across reports (shared/evaluation/timeline-ref.ts): what an objective's rating links
+   * to. Null for the entries a rating cannot point at: a withdrawal (its release is the entry),
+   * an entry of the joint decision (its own record, numbered by seq).
+   */
+  readonly ref: string | null;
   readonly at: string;
-  /** Exercise time, where the exercise recorded it (releases and observations). */
-  readonly elapsedMs: number | null;
+  /** Exercise time: stamped by the clock, or computed from its readings (clock.ts); null without an exercise clock. */
+  readonly exerciseTime: ExerciseTime | null;
   readonly kind: TimelineKind;
   /** The delegation it concerns; null for the facilitator's own entries. */
   readonly delegation: string | null;
-  /** The event type of the log entry it comes from; null for an observation. */
+  /** The event type of the log entry it comes from; null for the facilitator's entries. */
   readonly eventType: string | null;
   readonly text: string;
 }
@@ -244,7 +400,15 @@ export interface AfterActionReport {
   readonly quoteLanguages: QuoteLanguageChoice;
   readonly marking: ReportMarking;
   readonly overview: ReportOverview;
+  readonly summary: ExecutiveSummary;
+  /** Null for a single run: positions are taken among the delegations of an exercise. */
+  readonly positions: PositionsReport | null;
+  readonly jointDecision: JointDecisionReport | null;
+  readonly objectives: readonly ObjectiveReport[];
+  readonly hotWash: HotWashReport | null;
   readonly timeline: readonly TimelineEntry[];
+  /** What the timeline's exercise times rest on, in a sentence; null when every one was stamped by the clock. */
+  readonly timelineClock: string | null;
   readonly delegations: readonly DelegationReport[];
   readonly comparison: readonly ComparisonRow[];
   readonly observations: readonly {
@@ -256,14 +420,17 @@ export interface AfterActionReport {
     /** A deleted observation stays in the record, marked. */
     readonly deletedAt: string | null;
   }[];
-  readonly improvementPlan: readonly ImprovementItem[];
+  readonly improvementPlan: readonly PlanItemReport[];
   /** Which citations support each framework item: "step:attribution" -> ["C4", "C5"]. */
   readonly basis: { readonly [item: string]: readonly string[] };
   readonly citations: readonly Citation[];
 }
 
 /** Every record in the report verified. */
-export const allIntact = (report: AfterActionReport): boolean => report.delegations.every((d) => d.chain.intact);
+export const allIntact = (report: AfterActionReport): boolean => report.delegations.every((d) => d.chain.intact) && jointVerified(report.jointDecision);
+
+/** The joint decision's chain is intact and every position it rests on still holds (none recorded: nothing to doubt). */
+export const jointVerified = (joint: JointDecisionReport | null): boolean => joint === null || (joint.chain.intact && joint.referenceProblems.length === 0);
 
 /** "2 h 05 min" of exercise time. */
 export function formatElapsed(ms: number): string {

@@ -255,8 +255,8 @@ describe('the after-action report', () => {
     expect(text).toContain('Member State A');
     expect(text).toContain('Hospital systems encrypted in three member states.');
     // One run's report is that run's: the other delegation's record is not in it.
-    expect(text).toContain('## Delegation: Member State A');
-    expect(text).not.toContain('## Delegation: Member State B');
+    expect(text).toContain('### Delegation: Member State A');
+    expect(text).not.toContain('### Delegation: Member State B');
     await app.screenshot('report-run');
     await expectAccessible(page);
 

@@ -44,6 +44,8 @@ function finishedExercise(db: Db): string {
   TO_DECISION.slice(1).forEach((event, i) => accept(db, south.runId, event, at(60 + i * 0.1)));
   accept(db, south.runId, { type: 'DECISION.REOPEN' }, at(70));
   accept(db, south.runId, { type: 'DISSENT.ADD', id: 'd1', text: 'Council conclusions are too weak a signal.', author: 'Delegate B' }, at(71));
+  // A preventive measure: the paragraphs its category rests on carry footnotes.
+  accept(db, south.runId, { type: 'MEASURE.SELECT', measureId: 'cbm', rationale: 'Keep the channel to the host state open' }, at(71.5));
   accept(db, south.runId, { type: 'DECISION.SUBMIT', summary: 'Council conclusions and a démarche to the host state' }, at(72));
   saveReportDetails(db, view.id, PLAN);
   return view.id;
@@ -125,14 +127,18 @@ describe('the after-action report of an exercise', () => {
   it('gives the overview, the injects with exercise time, observations, dissent and the improvement plan', () => {
     expect(report.overview).toMatchObject({ kind: 'exercise', title: 'Cold Ward, table 1', facilitator: PLAN.facilitator, delegations: ['Delegation North', 'Delegation South'] });
     expect(report.marking).toEqual({ exercise: 'EXERCISE', classification: 'EXERCISE — FICTIONAL SCENARIO', tlp: 'TLP:GREEN' });
-    expect(report.timeline).toContainEqual(expect.objectContaining({ kind: 'inject', delegation: 'Delegation South', elapsedMs: 45 * 60_000 }));
+    // A release on the facilitator's laptop is the delegation's receipt too: one entry, with the time the clock stamped.
+    expect(report.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'release', delegation: 'Delegation South', exerciseTime: { ms: 45 * 60_000, basis: 'recorded', earliestMs: 45 * 60_000, latestMs: 45 * 60_000 } }),
+    );
+    expect(report.timeline.filter((e) => e.kind === 'inject')).toEqual([]);
     expect(report.timeline.filter((e) => e.kind === 'observation').map((e) => e.text)).toEqual([
       'South is slower on awareness; give them the press inject first.',
       'Break for coffee.',
     ]);
     expect(report.delegations[1]!.dissents).toEqual([{ at: at(71), step: 'measures', author: 'Delegate B', text: 'Council conclusions are too weak a signal.' }]);
-    expect(report.improvementPlan).toEqual(PLAN.improvementPlan);
-    expect(markdown).toContain('| 1 | Findings reached the delegations late | Agree one channel with the CSIRTs Network | INTCEN | 2027-01-31 |');
+    expect(report.improvementPlan).toEqual(PLAN.improvementPlan.map((item) => ({ ...item, objectiveId: '', priority: '', objective: null })));
+    expect(markdown).toContain('| 1 | – | – | Findings reached the delegations late | Agree one channel with the CSIRTs Network | INTCEN | 2027-01-31 |');
     expect(markdown.startsWith('**EXERCISE · EXERCISE — FICTIONAL SCENARIO · TLP:GREEN · EXERCISE**')).toBe(true);
     expect(report.comparison.find((r) => r.label === 'Decision')?.values).toEqual(['Superseded', 'Submitted']);
   });
@@ -163,10 +169,18 @@ describe('what the report says about its sources', () => {
   it('quotes in the chosen language, and says so where a document does not exist in it', () => {
     const { db, close } = freshDb();
     const id = finishedExercise(db);
-    const report = exerciseReport(db, id, { quoteLanguages: 'lv', now: at(90) });
-    close();
-    const own = report.citations.filter((c) => c.docRef === '10474/17');
+    const exercise = exerciseReport(db, id, { quoteLanguages: 'lv', now: at(90) });
+    const own = exercise.citations.filter((c) => c.docRef === '10474/17');
+    expect(own.length).toBe(exercise.citations.length);
     expect(own.every((c) => c.quotes.length === 1 && c.quotes[0]!.lang === 'lv' && c.unavailable.length === 0)).toBe(true);
+    // Support to lawful responses rests on a paragraph of 7290/21, which the corpus holds in Danish only.
+    const run = createRun(db, 'Attributed drill', { now: at(0) });
+    const attributed = TO_DECISION.slice(0, 11).map((event) =>
+      event.type === 'ATTRIBUTION.SKIP' ? { type: 'ATTRIBUTION.ATTRIBUTE', actorType: 'state-sponsored', actorNamed: false, confidence: 'high', basis: 'All-source assessment' } as const : event,
+    );
+    [...attributed, { type: 'MEASURE.SELECT', measureId: 'support-lawful-responses', rationale: 'Stand by the member states hit' } as const].forEach((event, i) => accept(db, run.id, event, at(1 + i)));
+    const report = runReport(db, run.id, { quoteLanguages: 'lv', now: at(60) });
+    close();
     const other = report.citations.find((c) => c.docRef === '7290/21')!;
     expect(other.unavailable).toEqual(['lv']);
     expect(other.quotes.length).toBeGreaterThan(0);
@@ -182,7 +196,11 @@ describe('what the report says about its sources', () => {
     expect(alone.marking).toEqual({ exercise: 'EXERCISE', classification: 'NO CLASSIFICATION MARKING SET', tlp: null });
     expect(alone.delegations[0]!.decision?.summary).toBe('Council conclusions condemning the attacks');
     const markdown = reportMarkdown(alone);
-    expect(markdown).not.toContain('Improvement plan');
+    // A run of its own has no exercise to evaluate: no positions, joint decision, objectives, hot wash or plan.
+    for (const section of ['Positions and unanimity', 'Joint decision', 'Objectives', 'Hot wash', 'Improvement plan']) expect(markdown).not.toContain(`## ${section}`);
+    expect(markdown).toContain('## Executive summary');
+    expect(alone.timeline.every((e) => e.exerciseTime === null)).toBe(true);
+    expect(markdown).toContain('A run of its own has no exercise clock');
     expect(markdown).toContain(`Run started:** ${formatTime(at(0))}`);
 
     const id = finishedExercise(db);
@@ -231,7 +249,9 @@ describe('what the record held before the run was taken back', () => {
     const markdown = reportMarkdown(report);
     expect(markdown).toContain(`| ${first} | Superseded |`);
     expect(markdown).toContain(`| ${second} | Current |`);
-    expect(markdown).toContain(`**Shared assessment (agreed):** ${second}`);
+    // Revised, the record's table marks the current one; the text is not shown twice.
+    expect(markdown).not.toContain(`**Shared assessment (agreed):** ${second}`);
+    expect(markdown.split(second).length - 1).toBe(1);
     const html = reportHtml(report);
     expect(html).toContain(`<td dir="auto">${first}</td><td>Superseded</td>`);
     expect(html).toContain(`<td dir="auto">${second}</td><td>Current</td>`);

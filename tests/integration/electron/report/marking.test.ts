@@ -23,8 +23,10 @@ describe.skipIf(!existsSync(CHROMIUM))('a hostile classification marking, printe
     expect(count).toBeGreaterThan(1);
     const page = (n: number): string =>
       execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(page(1)).toContain('WARNING: the record of South does not verify');
-    expect(page(1)).toContain('Integrity of the record');
+    // The summary says it first; the section on the record's integrity says it again, with the detail.
+    expect(page(1)).toContain('WARNING: the record of South does not verify (under "Integrity of the record")');
+    const integrity = Array.from({ length: count }, (_, i) => page(i + 1)).find((text) => text.includes('Integrity of the record Every') || text.includes('Integrity of the record WARNING'));
+    expect(integrity).toContain('WARNING: the record of South does not verify. It was changed outside the app');
     for (let n = 1; n <= count; n++) {
       const text = page(n);
       // Top and bottom: the marking as written, from its start.

@@ -66,10 +66,17 @@ describe('cdt report --format pdf', () => {
     wb.close();
     for (const quote of report.citations.flatMap((c) => c.quotes)) {
       expect(all).toContain(quote.citation);
-      // Line breaks and hyphenation aside, the words of the paragraph are all there in order.
+      // Line breaks and hyphenation aside, the words of the paragraph are all there in order, once.
       const words = quote.text.replace(/\s+/g, ' ').trim().slice(0, 120);
       expect(all, quote.citation).toContain(words);
+      expect(all.split(words).length - 1, quote.citation).toBe(1);
     }
+    // The sections in their order, the summary first and the quotations last; a short exercise makes a short report.
+    const at = ['Executive summary', 'Positions and unanimity', 'Improvement plan', 'Timeline', 'Integrity of the record', "Facilitator's observations", 'Appendix: Citations'].map((h) => all.indexOf(h));
+    expect(at.every((x) => x >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(pages.findIndex((p) => p.includes('Improvement plan'))).toBeLessThan(2);
+    expect(pages.length).toBeLessThanOrEqual(8);
 
     // Pages as pictures, for people to look at (the e2e screenshots folder).
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -87,7 +94,7 @@ describe('cdt report --format pdf', () => {
     expect(readFileSync(md, 'utf8')).toContain('# After-action report: Cold Ward, table 1');
     const json = join(temp.dir, 'report.json');
     expect(cli('report', exerciseId, '--format', 'json', '--out', json, '--lang', 'lv').code).toBe(0);
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ format: 'cdt-after-action-report', version: 1, quoteLanguages: 'lv' });
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ format: 'cdt-after-action-report', version: 2, quoteLanguages: 'lv' });
 
     const missing = join(temp.dir, 'never.pdf');
     expect(cli('report', exerciseId, '--format', 'docx', '--out', missing)).toMatchObject({ code: 2, err: expect.stringContaining('--format must be one of pdf, md, json, got "docx"') });

@@ -56,9 +56,10 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     decisions: [{ at: '2026-11-30T09:30:00.000Z', summary: text }],
     principlesNotMet: ['Proportionality'],
   };
+  const names = options.delegations === 2 ? [text, 'South'] : [text];
   return {
     format: 'cdt-after-action-report',
-    version: 1,
+    version: 2,
     generatedAt: '2026-11-30T10:00:00.000Z',
     quoteLanguages: 'nl',
     marking: { exercise: 'EXERCISE', classification: text, tlp: 'TLP:AMBER' },
@@ -68,12 +69,74 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       scenario: { id: 'aurora', title: text, incident: text, sha256: 'cd'.repeat(32) },
       startedAt: '2026-11-30T09:00:00.000Z',
       facilitator: text,
-      delegations: options.delegations === 2 ? [text, 'South'] : [text],
+      delegations: names,
       exerciseTimeMs: 125 * 60_000,
       endedAt: null,
       clockAdjustments: [{ at: '2026-11-30T09:30:00.000Z', deltaMs: 300_000, reason: text }],
     },
-    timeline: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, kind: 'observation', delegation: null, eventType: null, text }],
+    summary: {
+      scenario: text,
+      firstEntryAt: '2026-11-30T09:05:00.000Z',
+      lastEntryAt: '2026-11-30T09:40:00.000Z',
+      jointDecision: ['Adopted: Council conclusions.'],
+      objectives: [{ id: 'o1', title: text, rating: 'S' }],
+      strengths: [{ text, from: 'Hot wash: North' }],
+      improvements: [{ text, from: 'Objective O1 (rated S)' }],
+    },
+    positions: {
+      delegations: names.map((name) => ({ name, level: 2, principles: '5 of 6 met' })),
+      rows: [
+        {
+          measureId: 'council-conclusions', measure: 'Council conclusions', category: 'Preventive measures', rule: 'consensus',
+          cells: names.map((_, i) => (i === 0 ? { stance: 'supports', text: null, at: '2026-11-30T09:30:00.000Z' } : { stance: 'abstains', text, at: '2026-11-30T09:31:00.000Z' })),
+          holds: true, blockedBy: [],
+        },
+        {
+          measureId: 'travel-ban', measure: 'Travel ban', category: 'Restrictive measures', rule: 'unanimity',
+          cells: names.map(() => ({ stance: 'opposes', text, at: '2026-11-30T09:32:00.000Z' })),
+          holds: false, blockedBy: names,
+        },
+      ],
+      otherMeasures: 9,
+    },
+    jointDecision: {
+      entries: [
+        {
+          seq: 1, at: '2026-11-30T09:40:00.000Z', elapsedMs: 40 * 60_000, kind: 'adopted', measures: ['Council conclusions'], abstentions: [{ delegation: text, declaration: text }],
+          blockedBy: [], text, withdraws: null, withdrawnBy: null, restsOn: names.map((delegation) => ({ delegation, measure: 'Council conclusions', stance: 'supports' })),
+        },
+        {
+          seq: 2, at: '2026-11-30T09:41:00.000Z', elapsedMs: 41 * 60_000, kind: 'blocked', measures: ['Travel ban'], abstentions: [], blockedBy: [{ delegation: text, reason: text }],
+          text: '', withdraws: null, withdrawnBy: null, restsOn: names.map((delegation) => ({ delegation, measure: 'Travel ban', stance: 'opposes' })),
+        },
+        {
+          seq: 3, at: '2026-11-30T09:42:00.000Z', elapsedMs: 42 * 60_000, kind: 'statement', measures: ['Council conclusions'], abstentions: [], blockedBy: [],
+          text, withdraws: null, withdrawnBy: null, restsOn: [],
+        },
+      ],
+      chain: { intact: true, events: 3, headHash: 'ef'.repeat(32), problem: null },
+      referenceProblems: [],
+    },
+    objectives: [
+      { n: 'O1', id: 'o1', title: text, description: text, tiedTo: 'Step: Attribution', rating: 'S', observations: text, ratedAt: '2026-11-30T09:50:00.000Z', entries: ['T1'] },
+      { n: 'O2', id: 'o2', title: 'Communicate', description: '', tiedTo: 'Capability: Communicating the response', rating: null, observations: '', ratedAt: null, entries: [] },
+    ],
+    hotWash: {
+      questions: [{ id: 'scenario', text: 'The scenario was realistic and relevant to our work.', average: 4, answers: 1 }],
+      answers: [{ delegation: text, at: '2026-11-30T09:45:00.000Z', strengths: text, improvements: text, ratings: { scenario: 4 }, comments: text, fromPaper: true }],
+      missing: options.delegations === 2 ? ['South'] : [],
+    },
+    timeline: [
+      {
+        n: 'T1', ref: 'note:n1', at: '2026-11-30T09:05:00.000Z', exerciseTime: { ms: 5 * 60_000, basis: 'recorded', earliestMs: 5 * 60_000, latestMs: 5 * 60_000 },
+        kind: 'observation', delegation: null, eventType: null, text,
+      },
+      {
+        n: 'T2', ref: 'run:run-1:4', at: '2026-11-30T09:06:00.000Z', exerciseTime: { ms: 6 * 60_000, basis: 'range', earliestMs: 5 * 60_000, latestMs: 7 * 60_000 },
+        kind: 'decision', delegation: text, eventType: 'ATTRIBUTION.SKIP', text: `Decided not to attribute: ${text}`,
+      },
+    ],
+    timelineClock: 'The exercise time of every other entry is computed from the readings.',
     delegations: [
       delegation,
       ...(options.delegations === 2
@@ -82,7 +145,10 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     ],
     comparison: [{ label: 'Attribution', values: [text, 'Not attributed'] }],
     observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text, revisions: [{ replacedAt: '2026-11-30T09:06:00.000Z', text }], deletedAt: null }],
-    improvementPlan: [{ id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '', objectiveId: '', priority: '' }],
+    improvementPlan: [
+      { id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '', objectiveId: 'o1', priority: 'high', objective: `O1: ${text}` },
+      { id: 'i2', issue: text, correctiveAction: '', owner: '', dueDate: '2027-01-31', objectiveId: '', priority: '', objective: null },
+    ],
     basis: {},
     citations: [
       { id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: 'Eerste regel\nTweede regel', footnotes: [] }], unavailable: [] },

@@ -132,13 +132,17 @@ describe('bidirectional text in the report', () => {
   const body = html.slice(html.indexOf('<body>'));
 
   it('isolates a name inside our own words in <bdi>, and gives text that is all theirs dir="auto"', () => {
-    expect(body).toContain(`<h2>Delegation: <bdi>${OVERRIDE}</bdi></h2>`);
+    expect(body).toContain(`<h3>Delegation: <bdi>${OVERRIDE}</bdi></h3>`);
     expect(body).toContain(`<h1>After-action report: <bdi>${OVERRIDE}</bdi></h1>`);
     expect(body).toContain(`<div class="marking">EXERCISE · <bdi>${OVERRIDE}</bdi> · TLP:AMBER · EXERCISE</div>`);
-    expect(body).toContain(`<dt>Actor</dt><dd>State-sponsored actor: <bdi>${OVERRIDE}</bdi></dd>`);
+    expect(body).toContain(`<td>Attributed to State-sponsored actor, moderate confidence: <bdi>${OVERRIDE}</bdi></td>`);
+    // The new sections: a name beside our words in the joint decision and the hot wash, an objective's title in the plan.
+    expect(body).toContain(`<td><bdi>${OVERRIDE}</bdi> (entered from paper)</td>`);
+    expect(body).toContain(`<td>Abstains constructively: <bdi>${OVERRIDE}</bdi>: <bdi>${OVERRIDE}</bdi></td>`);
+    expect(body).toContain(`<td>Fails: blocked by <bdi>${OVERRIDE}</bdi>, <bdi>South</bdi></td>`);
     expect(body).toContain(`<p dir="auto">${OVERRIDE}</p>`);
     expect(body).toContain(`<td dir="auto">${OVERRIDE}</td>`);
-    expect(body).toContain(`<dt>Basis</dt><dd dir="auto">${OVERRIDE}</dd>`);
+    expect(body).toContain(`<dt>Facilitator</dt><dd dir="auto">${OVERRIDE}</dd>`);
   });
 
   it('leaves no user text outside an isolate', () => {

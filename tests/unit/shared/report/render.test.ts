@@ -9,7 +9,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> | **bold** [link](http://evil.test
 
 const report: AfterActionReport = {
   format: 'cdt-after-action-report',
-  version: 1,
+  version: 2,
   generatedAt: '2026-11-30T10:00:00.000Z',
   quoteLanguages: 'nl',
   marking: { exercise: 'EXERCISE', classification: `RESTRICTED ${HOSTILE}`, tlp: 'TLP:AMBER' },
@@ -17,11 +17,22 @@ const report: AfterActionReport = {
     kind: 'exercise', title: HOSTILE, scenario: null, startedAt: '2026-11-30T09:00:00.000Z', facilitator: HOSTILE,
     delegations: ['North'], exerciseTimeMs: 125 * 60_000, endedAt: null, clockAdjustments: [],
   },
-  timeline: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, kind: 'observation', delegation: null, eventType: null, text: `line one\n${HOSTILE}` }],
+  summary: { scenario: null, firstEntryAt: null, lastEntryAt: null, jointDecision: [], objectives: [], strengths: [], improvements: [] },
+  positions: null,
+  jointDecision: null,
+  objectives: [],
+  hotWash: null,
+  timeline: [
+    {
+      n: 'T1', ref: 'note:n1', at: '2026-11-30T09:05:00.000Z', exerciseTime: { ms: 5 * 60_000, basis: 'recorded', earliestMs: 5 * 60_000, latestMs: 5 * 60_000 },
+      kind: 'observation', delegation: null, eventType: null, text: `line one\n${HOSTILE}`,
+    },
+  ],
+  timelineClock: null,
   delegations: [],
   comparison: [],
   observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text: HOSTILE, revisions: [], deletedAt: null }],
-  improvementPlan: [{ id: 'i1', issue: HOSTILE, correctiveAction: 'Fix', owner: 'Me', dueDate: '2027-01-01', objectiveId: '', priority: '' }],
+  improvementPlan: [{ id: 'i1', issue: HOSTILE, correctiveAction: 'Fix', owner: 'Me', dueDate: '2027-01-01', objectiveId: '', priority: 'low', objective: null }],
   basis: {},
   citations: [{ id: 'C1', docRef: '10474/17', anchor: 'p4', supports: ['Step: Attribution'], quotes: [{ lang: 'nl', citation: 'Council conclusions 10474/17, para. 4 (NL)', text: `Eerste regel\n${HOSTILE}`, footnotes: [{ n: 1, text: 'Doc. 12109/13.', inferred: false }, { n: 7, text: HOSTILE, inferred: true }] }], unavailable: [] }],
 };
