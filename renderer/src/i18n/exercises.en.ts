@@ -510,7 +510,6 @@ export const exercisesEn = {
     entries: 'Timeline entries this rating rests on',
     entriesHint: 'Observations, releases and what the delegations agreed, decided or objected to.',
     noEntries: 'Nothing on the timeline to link yet.',
-    entryTime: '{{time}} exercise time',
     entryWall: 'at {{time}}',
     facilitator: 'Facilitator',
     linked_one: '{{count}} entry linked',

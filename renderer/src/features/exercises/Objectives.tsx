@@ -55,6 +55,12 @@ export function Objectives({ view }: { view: ExerciseView }) {
   );
 }
 
+const TIME_OF_DAY = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeOfDay = (iso: string): string => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : TIME_OF_DAY.format(t);
+};
+
 /** The tie in the screen's words: a step's or a capability's label. */
 function useTieText(): (tie: StepId | CapabilityId) => string {
   return (tie) => ((STEP_IDS as readonly string[]).includes(tie) ? STEPS[tie as StepId].label : CAPABILITIES[tie as CapabilityId].label);
@@ -168,7 +174,10 @@ function ObjectiveForm({ rated, entries }: { rated: RatedObjective; entries: rea
               <li key={entry.ref}>
                 <label className="ex-check ex-objective__entry">
                   <input type="checkbox" checked={shown.entries.includes(entry.ref)} onChange={(e) => toggle(entry.ref, e.target.checked)} />
-                  <span className="ex-objective__when ex-mono">{entry.elapsedMs !== null ? formatClock(entry.elapsedMs) : '—'}</span>
+                  {/* Exercise time where the clock's record gives it; else the time of day, said as such. */}
+                  <span className={`ex-objective__when ex-mono ${entry.elapsedMs === null ? 'ex-objective__when--wall' : ''}`}>
+                    {entry.elapsedMs !== null ? formatClock(entry.elapsedMs) : t('exercises.objectives.entryWall', { time: timeOfDay(entry.at) })}
+                  </span>
                   <span className="ex-objective__who">{entry.delegation ?? t('exercises.objectives.facilitator')}</span>
                   <span className="ex-objective__what">{entry.label}</span>
                 </label>
