@@ -46,7 +46,8 @@ function printConsensus(view: ConsensusView, out: CliIo['out']): void {
   for (const d of table.delegations) {
     const met = d.principles.filter((p) => p.status === 'met').length;
     const notMet = d.principlesNotMet.length > 0 ? `; not met: ${listOf(d.principles.filter((p) => p.status === 'not-met').map((p) => p.label))}` : '';
-    out(`${d.name}: ${d.decided ? 'decided' : 'not decided'}, ${d.level === null ? 'no overall level yet' : `overall level ${d.level}`}, principles met ${met} of ${d.principles.length}${notMet}`);
+    const elsewhere = d.playedElsewhereSince === undefined ? '' : ` (played on its own laptop since ${formatTime(d.playedElsewhereSince)}: as of its last return)`;
+    out(`${d.name}${elsewhere}: ${d.decided ? 'decided' : 'not decided'}, ${d.level === null ? 'no overall level yet' : `overall level ${d.level}`}, principles met ${met} of ${d.principles.length}${notMet}`);
   }
   const width = Math.max(0, ...table.delegations.map((d) => d.name.length));
   for (const row of table.measures) {

@@ -206,7 +206,10 @@ function tableDelegations(db: Db, exerciseId: string): TableDelegation[] {
   return selectDelegations(db, exerciseId).map((d) => {
     const run = getRun(db, d.run_id);
     const head = selectRun(db, d.run_id)!;
-    return { delegationId: d.id, name: d.name, runId: d.run_id, context: run.snapshot.context, head: { seq: head.event_count, hash: head.head_hash } };
+    return {
+      delegationId: d.id, name: d.name, runId: d.run_id, context: run.snapshot.context, head: { seq: head.event_count, hash: head.head_hash },
+      playedElsewhereSince: head.played_elsewhere_since,
+    };
   });
 }
 

@@ -26,6 +26,8 @@ export interface TableDelegation {
   readonly runId: string;
   readonly context: WorkflowContext;
   readonly head: RunHead;
+  /** Its kit is out: the run is played on the delegation's laptop since then, and is here as of its last return. */
+  readonly playedElsewhereSince?: string | null;
 }
 
 export interface TablePosition {
@@ -88,6 +90,8 @@ export interface DelegationStanding {
   readonly chosen: readonly MeasureId[];
   readonly principles: readonly PrincipleStanding[];
   readonly principlesNotMet: readonly PrincipleId[];
+  /** Present while its run is played on the delegation's laptop: its positions here are those of its last return. */
+  readonly playedElsewhereSince?: string;
 }
 
 export interface PositionsTable {
@@ -119,6 +123,7 @@ function standingOf(d: TableDelegation): DelegationStanding {
     chosen: context.measures.map((m) => m.measureId),
     principles: PRINCIPLE_IDS.map((id) => ({ id, label: PRINCIPLES[id].label, status: context.principles[id]?.status ?? null })),
     principlesNotMet: PRINCIPLE_IDS.filter((id) => context.principles[id]?.status === 'not-met'),
+    ...(d.playedElsewhereSince ? { playedElsewhereSince: d.playedElsewhereSince } : {}),
   };
 }
 

@@ -78,6 +78,9 @@ describe('the table of positions', () => {
     expect(n!.principles.map((p) => p.status)).toEqual(PRINCIPLE_IDS.map(() => 'met'));
     expect(x).toMatchObject({ decided: false, level: null, chosen: [], principlesNotMet: ['proportionality'] });
     expect(x!.principles.find((p) => p.id === 'proportionality')).toEqual({ id: 'proportionality', label: 'Proportionality', status: 'not-met' });
+    expect('playedElsewhereSince' in n!).toBe(false);
+    // A delegation whose kit is out: what the table shows of it is its last return.
+    expect(positionsTable([{ ...north, playedElsewhereSince: AT }]).delegations[0]!.playedElsewhereSince).toBe(AT);
   });
 
   it("gives the room the positions and each delegation's standing, but nothing of the runs or of a principle's note", () => {
