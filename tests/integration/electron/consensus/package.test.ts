@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
 import { PackageError } from '../../../../electron/exercise/errors';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
 import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
+import { deleteExercise } from '../../../../electron/exercise/exercises';
+import { pathsOf, type Json } from '../../../support/json-paths';
 import { consensusOf, recordJointEntry, verifyJointDecision } from '../../../../electron/consensus/joint';
 import type { ExercisePackage, PackagedJointEntry } from '../../../../shared/exercise/package';
 import type { PositionRef } from '../../../../shared/consensus/joint';
@@ -22,6 +25,7 @@ function database(): Db {
 }
 const clone = <T>(value: T): T => structuredClone(value);
 const FILE = 'plenary.cdt-exercise.json';
+const at100 = at(100);
 
 function refusal(db: Db, text: string): string {
   const before = dumpDatabase(db);
@@ -169,5 +173,51 @@ describe('the joint decision in an exercise package', () => {
       entries[0]!.entry.elapsedMs = 500 * 60_000;
     }));
     expect(fast).toContain('exercise.jointDecision[0].entry.elapsedMs');
+  });
+});
+
+describe('the joint decision of a package, damaged anywhere (property)', () => {
+  it('is imported whole or refused naming the file, and a refusal writes nothing', () => {
+    const base = pkg as unknown as Json;
+    const paths = pathsOf(base).filter((p) => p[0] === 'exercise' && p[1] === 'jointDecision');
+    const leaf = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 40 }), fc.string({ maxLength: 12 }), fc.constant(at(3)), fc.constantFrom('opposes', 'abstains', 'supports', 'adopt', 'block', 'travel-ban'));
+    const value: fc.Arbitrary<Json> = fc.oneof(leaf, fc.array(leaf, { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 5 }), leaf, { maxKeys: 2 }));
+    const db = database();
+    const empty = dumpDatabase(db);
+    let refused = 0;
+    let imported = 0;
+    fc.assert(
+      fc.property(fc.nat(), value, fc.boolean(), (at, v, drop) => {
+        const path = paths[at % paths.length]!;
+        const copy = clone(base);
+        let parent = copy as Json;
+        for (const k of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[k]!;
+        const key = path[path.length - 1]!;
+        if (drop && Array.isArray(parent)) parent.splice(key as number, 1);
+        else if (drop) delete (parent as Record<string, Json>)[key as string];
+        else (parent as Record<string | number, Json>)[key] = v;
+        let text: string;
+        try {
+          text = JSON.stringify(resealJoint(copy as unknown as ExercisePackage));
+        } catch {
+          text = JSON.stringify(copy);
+        }
+        try {
+          importExercisePackage(db, text, 'mutant.json', at100);
+        } catch (error) {
+          if (!(error instanceof PackageError)) throw error;
+          if (!error.message.startsWith('mutant.json: ')) throw new Error(`the error does not name the file: ${error.message}`);
+          if (dumpDatabase(db) !== empty) throw new Error('a refused import changed the database');
+          refused++;
+          return;
+        }
+        // A change that leaves a record the app could have made: it verifies here as it did there.
+        expect(verifyJointDecision(db, pkg.exercise.id)).toMatchObject({ intact: true, referencesHold: true });
+        deleteExercise(db, pkg.exercise.id);
+        imported++;
+      }),
+      { numRuns: Number(process.env.CDT_PROPERTY_RUNS ?? 150), seed: Number(process.env.CDT_PROPERTY_SEED ?? 20251202) },
+    );
+    expect(refused).toBeGreaterThan(imported);
   });
 });
