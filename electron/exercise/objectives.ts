@@ -3,7 +3,7 @@ import { readTransaction, writeTransaction } from '../db/transaction';
 import { deleteObjectiveRating, selectObjectiveRatings, upsertObjectiveRating } from '../db/tables/objectives';
 import { selectNote, selectNotes } from '../db/tables/notes';
 import { selectRelease, selectReleases } from '../db/tables/releases';
-import { selectEvents, selectRun } from '../db/tables/runs';
+import { selectEventsOfTypes, selectRun } from '../db/tables/runs';
 import type { ExerciseRow } from '../db/tables/exercises';
 import { ExerciseError } from './errors';
 import { delegationsOf, readExercise } from './exercises';
@@ -120,9 +120,8 @@ function entriesOf(db: Db, row: ExerciseRow): TimelineEntry[] {
     });
   }
   for (const d of delegations) {
-    for (const e of selectEvents(db, d.run_id)) {
+    for (const e of selectEventsOfTypes(db, d.run_id, [...LINKABLE_EVENT_TYPES])) {
       const event = JSON.parse(e.event) as Record<string, unknown>;
-      if (!LINKABLE_EVENT_TYPES.has(str(event.type))) continue;
       entries.push({
         ref: formatTimelineRef({ kind: 'run', runId: d.run_id, seq: e.seq }), kind: 'run', at: e.at, elapsedMs: elapsedAt(row, e.at),
         delegation: d.name, eventType: str(event.type), label: eventLabel(event),

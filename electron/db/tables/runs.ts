@@ -121,6 +121,18 @@ export function selectEvents(db: Db, runId: string): EventRow[] {
   return statement(db, 'SELECT seq, at, event, prev_hash, hash FROM run_events WHERE run_id = ? ORDER BY seq').all(runId) as EventRow[];
 }
 
+/**
+ * The events of the given types, in order: a timeline of what a run decided reads these
+ * without parsing every event of a long log. Types are bound as a JSON array, never spliced in.
+ */
+export function selectEventsOfTypes(db: Db, runId: string, types: readonly string[]): EventRow[] {
+  return statement(
+    db,
+    `SELECT seq, at, event, prev_hash, hash FROM run_events
+     WHERE run_id = ? AND json_extract(event, '$.type') IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+  ).all(runId, JSON.stringify(types)) as EventRow[];
+}
+
 export function selectCheckpoint(db: Db, runId: string): CheckpointRow | undefined {
   return statement(db, 'SELECT seq, snapshot FROM run_checkpoints WHERE run_id = ?').get(runId) as CheckpointRow | undefined;
 }

@@ -5,7 +5,7 @@ import { ExerciseError } from '../../../../electron/exercise/errors';
 import { clearObjectiveRating, objectivesOf, rateObjective } from '../../../../electron/exercise/objectives';
 import { createExercise, exerciseClock, getExercise, type CreateExerciseInput } from '../../../../electron/exercise/exercises';
 import { reportDetailsOf, saveReportDetails } from '../../../../electron/exercise/plan';
-import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
+import { getScenario, saveScenario, syncBundledScenarios } from '../../../../electron/exercise/scenarios';
 import type { ExerciseView } from '../../../../shared/exercise/exercises';
 import { dumpDatabase } from '../../../support/db';
 import { accept, at, populatedExercise } from '../../../support/exercise';
@@ -121,7 +121,9 @@ describe('objective ratings', () => {
 
   it('refuses to rate in an exercise that does not exist, or whose scenario has no objectives', () => {
     expect(() => rateObjective(db, 'nope', { objectiveId: 'consensus', rating: 'P', observations: '', entries: [] })).toThrow('There is no exercise with id nope.');
-    const plain = createExercise(db, { name: 'Plain', scenarioId: 'hospital-ransomware', delegationNames: ['East'], now: at(1) });
+    const { objectives: _objectives, ...withoutObjectives } = getScenario(db, 'hospital-objectives').scenario;
+    saveScenario(db, { ...withoutObjectives, id: 'hospital-plain' }, at(0));
+    const plain = createExercise(db, { name: 'Plain', scenarioId: 'hospital-plain', delegationNames: ['East'], now: at(1) });
     expect(objectivesOf(db, plain.id).objectives).toEqual([]);
     expect(refused(() => rateObjective(db, plain.id, { objectiveId: 'consensus', rating: 'P', observations: '', entries: [] }))).toEqual([
       'objectiveId: the scenario of "Plain" has no objective "consensus" (it has none).',
