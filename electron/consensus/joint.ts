@@ -12,10 +12,9 @@ import { clockOf, readExercise } from '../exercise/exercises';
 import { UserError } from '../../shared/errors';
 import { formatIssues } from '../../shared/validation';
 import { MEASURE_IDS, type MeasureId } from '../../shared/framework/catalogue';
-import { workflowMachine } from '../../shared/workflow/machine';
+import { workflowMachine, type WorkflowSnapshot } from '../../shared/workflow/machine';
 import { replaying } from '../../shared/workflow/rules';
 import { positionOf } from '../../shared/consensus/positions';
-import type { WorkflowEvent } from '../../shared/workflow/event-schema';
 import { positionsTable, type PositionsTable, type TableDelegation } from '../../shared/consensus/table';
 import {
   entryRefusals, jointEntryOf, jointStateOf, storedJointEntrySchema, type ConsensusView, type JointChainVerdict, type JointDecisionView, type JointEntryInput,
@@ -91,9 +90,14 @@ function keepPosition(key: string, position: { readonly stance: string; readonly
   if (positionsAt.size > POSITIONS_KEPT) positionsAt.delete(positionsAt.keys().next().value as string);
 }
 
-function readEvent(json: string): WorkflowEvent | null {
+/**
+ * The state after one stored event, or null when it is not one the app could have stored: an
+ * event in a log whose hashes no longer hold is read as it is, and must not take the
+ * verification down with it.
+ */
+function replayed(snapshot: WorkflowSnapshot, json: string): WorkflowSnapshot | null {
   try {
-    return storedEvent(json);
+    return transition(workflowMachine, snapshot, storedEvent(json))[0];
   } catch {
     return null;
   }
@@ -173,10 +177,10 @@ export function referenceProblems(entries: readonly StoredJointEntry[], runs: re
         let position = known ? positionsAt.get(keyOf(r))! : undefined;
         if (position === undefined) {
           for (; at < seq; at++) {
-            const event = readEvent(run.events[at]!.event);
-            // Not an event at all: the log was written by other means, and nothing after it can be replayed.
-            if (event === null) break;
-            snapshot = transition(workflowMachine, snapshot, event)[0];
+            const next = replayed(snapshot, run.events[at]!.event);
+            // Not an event the machine can take: the log was written by other means, and nothing after it can be replayed.
+            if (next === null) break;
+            snapshot = next;
           }
           if (at < seq) {
             problems.push({ seq: entrySeq, delegationId: ref.delegationId, runId: ref.runId, measureId: ref.measureId, reason: `the run's event ${at + 1} cannot be read, so its log cannot be replayed to event ${seq}.` });

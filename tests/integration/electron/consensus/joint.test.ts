@@ -147,6 +147,11 @@ describe('the joint decision', () => {
     expect(verifyJointDecision(other.db, second.id).referenceProblems).toEqual([
       expect.objectContaining({ seq: 1, reason: expect.stringContaining('but the run\'s log gives abstains') }),
     ]);
+    // An event that is no event at all is a problem named, not a fault.
+    other.db.prepare('UPDATE run_events SET event = ? WHERE run_id = ? AND seq = 1').run('not json', southRun);
+    expect(verifyJointDecision(other.db, second.id).referenceProblems).toEqual([
+      expect.objectContaining({ seq: 1, reason: "the run's event 1 cannot be read, so its log cannot be replayed to event " + String(ref.seq) + '.' }),
+    ]);
     wb.close();
     other.close();
   });
