@@ -4,7 +4,7 @@ import { deleteObjectiveRating, selectObjectiveRatings, upsertObjectiveRating } 
 import { selectNote, selectNotes } from '../db/tables/notes';
 import { selectRelease, selectReleases } from '../db/tables/releases';
 import { selectEventsOfTypes, selectRun } from '../db/tables/runs';
-import type { ExerciseRow } from '../db/tables/exercises';
+import { selectClockAdjustments, type ExerciseRow } from '../db/tables/exercises';
 import { ExerciseError } from './errors';
 import { delegationsOf, readExercise } from './exercises';
 import type { Problem } from '../../shared/errors';
@@ -13,6 +13,7 @@ import { RATING_LIMITS, type ObjectiveRating, type ObjectivesView, type RatedObj
 import { formatTimelineRef, parseTimelineRef, TIMELINE_REF_FORMS } from '../../shared/evaluation/timeline-ref';
 import type { Scenario, ScenarioObjective } from '../../shared/exercise/scenario';
 import { longTextProblem } from '../../shared/text';
+import { exerciseClock, type ExerciseClock } from '../../shared/report/clock';
 
 /**
  * The facilitator's evaluation of an exercise against its scenario's objectives (HSEEP,
@@ -85,14 +86,28 @@ function eventLabel(event: Readonly<Record<string, unknown>>): string {
 }
 
 /**
- * The exercise clock at a wall time, where the stored clock says it: within its current
- * running stretch. Before it, only the readings taken then (notes, releases) know.
+ * The exercise clock as a function of wall time, from what it stamped (notes, releases,
+ * withdrawals) and its state now: the report's own reading (shared/report/clock.ts), so the
+ * console and the report give an entry the same exercise time.
  */
-function elapsedAt(row: ExerciseRow, at: string): number | null {
-  if (row.clock_status !== 'running' || row.clock_running_since === null || row.clock_ended_at !== null) return null;
-  const t = Date.parse(at);
-  const since = Date.parse(row.clock_running_since);
-  return Number.isNaN(t) || t < since ? null : row.clock_accumulated_ms + (t - since);
+function clockOfRow(db: Db, row: ExerciseRow): ExerciseClock {
+  const readings = [
+    ...selectNotes(db, row.id).map((n) => ({ at: n.at, elapsedMs: n.elapsed_ms })),
+    ...selectReleases(db, row.id).flatMap((r) => [
+      { at: r.released_at, elapsedMs: r.elapsed_ms },
+      ...(r.withdrawn_at !== null ? [{ at: r.withdrawn_at, elapsedMs: r.withdrawn_elapsed_ms ?? 0 }] : []),
+    ]),
+  ];
+  return exerciseClock({
+    createdAt: row.created_at, readings, adjustments: selectClockAdjustments(db, row.id), status: row.clock_status,
+    accumulatedMs: row.clock_accumulated_ms, runningSince: row.clock_running_since, endedAt: row.clock_ended_at, now: nowIso(),
+  });
+}
+
+/** Exact where the clock's record gives it; null where it leaves a range (a pause fell somewhere around it). */
+function elapsedAt(clock: ExerciseClock, at: string): number | null {
+  const time = clock.at(at);
+  return time.basis === 'range' ? null : time.ms;
 }
 
 /** The entries of the exercise's timeline a rating can point at, in time order. */
@@ -104,6 +119,7 @@ function entriesOf(db: Db, row: ExerciseRow): TimelineEntry[] {
   const scenario = JSON.parse(row.scenario_json) as Scenario;
   const delegations = delegationsOf(db, row.id);
   const names = new Map(delegations.map((d) => [d.id, d.name]));
+  const clock = clockOfRow(db, row);
   const entries: TimelineEntry[] = [];
   for (const n of selectNotes(db, row.id)) {
     entries.push({
@@ -123,7 +139,7 @@ function entriesOf(db: Db, row: ExerciseRow): TimelineEntry[] {
     for (const e of selectEventsOfTypes(db, d.run_id, [...LINKABLE_EVENT_TYPES])) {
       const event = JSON.parse(e.event) as Record<string, unknown>;
       entries.push({
-        ref: formatTimelineRef({ kind: 'run', runId: d.run_id, seq: e.seq }), kind: 'run', at: e.at, elapsedMs: elapsedAt(row, e.at),
+        ref: formatTimelineRef({ kind: 'run', runId: d.run_id, seq: e.seq }), kind: 'run', at: e.at, elapsedMs: elapsedAt(clock, e.at),
         delegation: d.name, eventType: str(event.type), label: eventLabel(event),
       });
     }

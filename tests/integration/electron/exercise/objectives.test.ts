@@ -69,6 +69,16 @@ describe('objective ratings', () => {
     expect(times).toEqual([...times].sort());
   });
 
+  it("gives a run event the exercise time the clock's record fixes, and none where a pause may fall around it", () => {
+    exerciseClock(db, exercise.id, 'resume', at(60));
+    accept(db, south().runId, { type: 'AWARENESS.AGREE', text: 'Ransomware against hospitals' }, at(65));
+    const entries = objectivesOf(db, exercise.id).entries;
+    // Resumed at 60 from 49 minutes: five minutes later the clock showed 54.
+    expect(entries.find((e) => e.ref === `run:${south().runId}:5`)).toMatchObject({ eventType: 'AWARENESS.AGREE', elapsedMs: 54 * 60_000 });
+    // North agreed between the creation and the first release, with the clock's start somewhere in between.
+    expect(entries.find((e) => e.ref === `run:${north().runId}:2`)!.elapsedMs).toBeNull();
+  });
+
   it('rates an objective with observations and entries, and a re-rating replaces it with its new time', () => {
     const entries = [`run:${north().runId}:2`, `note:${exercise.id}-note-1`, `release:${south().id}:press-patient-impact`];
     const first = rateObjective(db, exercise.id, { objectiveId: 'shared-picture', rating: 'S', observations: '  North agreed quickly; South waited.\n', entries }, at(55));
