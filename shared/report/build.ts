@@ -101,7 +101,7 @@ export function describeDecision(event: WorkflowEvent): string | null {
   }
 }
 
-/** A position or a hot wash, in a sentence: its text is in its own section, quoted once. */
+/** A position, a dissent or a hot wash, in a sentence: its text is in its own section, quoted once. */
 function describeEvaluation(event: WorkflowEvent): { kind: TimelineKind; text: string } | null {
   switch (event.type) {
     case 'POSITION.SET':
@@ -111,6 +111,8 @@ function describeEvaluation(event: WorkflowEvent): { kind: TimelineKind; text: s
       };
     case 'POSITION.WITHDRAW':
       return { kind: 'position', text: `Withdrew its position on the measure: ${MEASURES[event.measureId].label}.` };
+    case 'DISSENT.ADD':
+      return { kind: 'dissent', text: `Recorded a dissent${event.author ? ` (${event.author})` : ''}: ${firstSentence(event.text)}` };
     case 'HOTWASH.SUBMIT':
       return {
         kind: 'hot-wash',

@@ -125,7 +125,8 @@ function summaryBlocks(report: AfterActionReport): Block[] {
   if (o.kind !== 'exercise') return blocks;
 
   blocks.push(heading(3, 'The joint decision'));
-  blocks.push(s.jointDecision.length > 0 ? fields(s.jointDecision.map((text, i) => [i === 0 ? 'Outcome' : '', line(text)] as const)) : nothing('No joint decision was recorded.'));
+  if (s.jointDecision.length === 0) blocks.push(nothing('No joint decision was recorded.'));
+  for (const text of s.jointDecision) blocks.push(paragraph(line(text), text.startsWith('WARNING') ? 'alert' : undefined));
 
   blocks.push(heading(3, 'The objectives'));
   blocks.push(
@@ -192,9 +193,24 @@ function standingTable(p: PositionsReport): Block {
 
 const JOINT_KIND = { adopted: 'Adopted', blocked: 'Blocked', statement: 'Agreed statement', withdrawal: 'Withdrawal' } as const;
 
-/** A delegation's text beside its name: "Borealis: <declaration>", a line each. */
-const namedTexts = (list: readonly { readonly delegation: string; readonly text: string }[]): Inline =>
-  line(...list.flatMap((x, i) => [i === 0 ? '' : '\n', their(x.delegation), ': ', theirsOrDash(x.text)]));
+/**
+ * A delegation's text beside its name, a line each: quoted where it differs from the text its
+ * position now holds (shown under the positions), else referred to, so no text stands twice.
+ */
+function namedTexts(report: AfterActionReport, measure: string, list: readonly { readonly delegation: string; readonly text: string }[]): Inline {
+  const p = report.positions;
+  const held = (delegation: string): string | null => {
+    const column = p?.delegations.findIndex((d) => d.name === delegation) ?? -1;
+    return column < 0 ? null : (p?.rows.find((r) => r.measure === measure)?.cells[column]?.text ?? null);
+  };
+  return line(
+    ...list.flatMap((x, i) => [
+      i === 0 ? '' : '\n',
+      their(x.delegation),
+      held(x.delegation) === x.text ? ` (text under "${SECTION.positions}")` : line(': ', theirsOrDash(x.text)),
+    ]),
+  );
+}
 
 function jointBlocks(report: AfterActionReport): Block[] {
   const blocks: Block[] = [heading(2, SECTION.joint)];
@@ -220,9 +236,9 @@ function jointBlocks(report: AfterActionReport): Block[] {
         e.abstentions.length + e.blockedBy.length === 0
           ? '–'
           : line(
-              e.abstentions.length > 0 ? line('Abstains constructively: ', namedTexts(e.abstentions.map((x) => ({ delegation: x.delegation, text: x.declaration })))) : '',
+              e.abstentions.length > 0 ? line('Abstains constructively: ', namedTexts(report, e.measures[0] ?? '', e.abstentions.map((x) => ({ delegation: x.delegation, text: x.declaration })))) : '',
               e.abstentions.length > 0 && e.blockedBy.length > 0 ? '\n' : '',
-              e.blockedBy.length > 0 ? line('Opposes: ', namedTexts(e.blockedBy.map((x) => ({ delegation: x.delegation, text: x.reason })))) : '',
+              e.blockedBy.length > 0 ? line('Opposes: ', namedTexts(report, e.measures[0] ?? '', e.blockedBy.map((x) => ({ delegation: x.delegation, text: x.reason })))) : '',
             ),
         theirsOrDash(e.text),
         restsOnText(e.restsOn),
@@ -307,6 +323,7 @@ const KINDS: { readonly [K in TimelineKind]: string } = {
   withdrawal: 'Withdrawn',
   decision: 'Decision',
   position: 'Position',
+  dissent: 'Dissent',
   'hot-wash': 'Hot wash',
   observation: 'Observation',
   'joint-decision': 'Joint decision',

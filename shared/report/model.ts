@@ -209,6 +209,7 @@ export type TimelineKind =
   | 'withdrawal'
   | 'decision'
   | 'position'
+  | 'dissent'
   | 'hot-wash'
   | 'observation'
   | 'joint-decision';

@@ -6,7 +6,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkbench } from '../../../../electron/workbench';
 import { recordJointEntry } from '../../../../electron/consensus/joint';
-import { rateObjective } from '../../../../electron/exercise/objectives';
+import { rateObjective, timelineEntries } from '../../../../electron/exercise/objectives';
 import { saveReportDetails } from '../../../../electron/exercise/plan';
 import { exerciseReport } from '../../../../electron/report/collect';
 import { runHistory } from '../../../../electron/workflow/runs';
@@ -40,6 +40,7 @@ function evaluatedExercise() {
   TO_DECISION.slice(1).forEach((event, i) => accept(db, south!.runId, event, at(60 + i * 0.1)));
   TO_DECISION.slice(1).forEach((event, i) => accept(db, north!.runId, event, at(62 + i * 0.1)));
   accept(db, north!.runId, { type: 'POSITION.SET', measureId: 'travel-ban', stance: 'opposes', text: OBJECTION }, at(73));
+  accept(db, north!.runId, { type: 'DISSENT.ADD', id: 'd1', text: 'Our legal adviser would list them now.', author: 'Delegate N' }, at(73.5));
   accept(db, south!.runId, { type: 'POSITION.SET', measureId: 'hr-statement', stance: 'abstains', text: DECLARATION }, at(74));
   accept(db, north!.runId, {
     type: 'HOTWASH.SUBMIT', strengths: 'The framework kept the discussion on the principles. We moved fast.', improvements: 'Intelligence came late.',
@@ -66,8 +67,10 @@ function evaluatedExercise() {
     ],
   });
   const report = exerciseReport(db, view.id, { quoteLanguages: 'all', now: at(90) });
+  // What the console offers a rating to link to.
+  const linkable = timelineEntries(db, view.id).map((e) => e.ref);
   wb.close();
-  return { report, north: north!, south: south!, exerciseId: view.id };
+  return { report, north: north!, south: south!, exerciseId: view.id, linkable };
 }
 
 /** The text of every heading and block quotation a GFM reader finds. */
@@ -87,7 +90,7 @@ function read(markdown: string): { headings: { depth: number; text: string }[]; 
 }
 
 describe('the after-action report that evaluates', () => {
-  const { report, north, south } = evaluatedExercise();
+  const { report, north, south, linkable } = evaluatedExercise();
   const markdown = reportMarkdown(report);
   const json = JSON.parse(reportText(report, 'json')) as AfterActionReport;
   const { headings, quotes } = read(markdown);
@@ -145,6 +148,9 @@ describe('the after-action report that evaluates', () => {
     ]);
     expect(markdown).toContain("Verified: the joint decision's 3 entries form an intact hash chain");
     expect(markdown).toContain('Delegation North supports; Delegation South supports');
+    // The declaration and the objection the entries rest on are the positions' texts: quoted once, under the positions.
+    expect(markdown).toContain('Abstains constructively: Delegation South (text under "Positions and unanimity")');
+    for (const text of [DECLARATION, OBJECTION]) expect(markdown.split(text).length - 1, text).toBe(1);
   });
 
   it('rates each objective with its label and observations, and names the timeline entries it links by their number', () => {
@@ -182,8 +188,12 @@ describe('the after-action report that evaluates', () => {
       expect(e.exerciseTime, `${e.n} ${e.text}`).not.toBeNull();
       if (e.ref !== null) expect(parseTimelineRef(e.ref), e.ref).not.toBeNull();
     }
+    // Every entry the console lets a rating link to is an entry of the report's timeline.
+    const refs = new Set(json.timeline.map((e) => e.ref));
+    expect(linkable.length).toBeGreaterThan(10);
+    for (const ref of linkable) expect(refs, ref).toContain(ref);
     const kinds = new Set(json.timeline.map((e) => e.kind));
-    for (const kind of ['release', 'decision', 'position', 'hot-wash', 'observation', 'joint-decision'] as const) expect(kinds).toContain(kind);
+    for (const kind of ['release', 'decision', 'position', 'dissent', 'hot-wash', 'observation', 'joint-decision'] as const) expect(kinds).toContain(kind);
     // The clock was paused at 50 minutes (49 of exercise time) and never resumed: what came after stands at 49.
     const decision = json.timeline.find((e) => e.delegation === 'Delegation South' && e.eventType === 'DECISION.SUBMIT')!;
     expect(decision.ref).toBe(`run:${south.runId}:${runIndexOf(decision.ref!)}`);
