@@ -368,7 +368,7 @@ export const exercisesEn = {
   },
   report: {
     title: 'After-action report',
-    intro: 'Built from each delegation’s event log: the injects, findings, ratings, measures, dissent and decisions as recorded, with your notes and the improvement plan below. Quotations of the Council conclusions are verbatim, and the report states whether each delegation’s record verified. Every page is marked EXERCISE.',
+    intro: 'Built from each delegation’s event log and your joint decision: an executive summary, the positions and the joint decision, the objectives as rated, the hot wash and the improvement plan below, then the timeline and each delegation’s record. Quotations of the Council conclusions are verbatim, each once, in an appendix, and the report states whether every record verified. Every page is marked EXERCISE.',
     details: 'Facilitator and improvement plan',
     facilitator: 'Facilitator’s name',
     plan: 'Improvement plan',
