@@ -1,7 +1,11 @@
 import type { Db } from '../../electron/db/open';
 import { addFacilitatorNote, createExercise, exerciseClock, releaseInject } from '../../electron/exercise/exercises';
 import { saveReportDetails } from '../../electron/exercise/plan';
-import { sendEvent } from '../../electron/workflow/runs';
+import { rateObjective } from '../../electron/exercise/objectives';
+import { recordJointEntry } from '../../electron/consensus/joint';
+import { runHistory, sendEvent } from '../../electron/workflow/runs';
+import type { JointEntryInput } from '../../shared/consensus/joint';
+import type { HseepRating } from '../../shared/evaluation/objectives';
 import type { ExercisePackage } from '../../shared/exercise/package';
 import type { DimensionId, RatingValue } from '../../shared/framework/catalogue';
 import type { IncomingEvent } from '../../shared/workflow/event-schema';
@@ -20,8 +24,10 @@ import type { IncomingEvent } from '../../shared/workflow/event-schema';
  *
  * After the decisions, the plenary (minutes 188-193): Aurelia opposes the listings, so they
  * are blocked, and abstains constructively on the High Representative's declaration, which is
- * adopted; Castellan abstains constructively on the listings. Then the hot wash, two delegations
- * in their runs and Castellan on paper, entered by the facilitator.
+ * adopted; Castellan abstains constructively on the listings. The facilitator records the joint
+ * decision (minutes 194-197). Then the hot wash, two delegations in their runs and Castellan on
+ * paper, entered by the facilitator; the facilitator rates the scenario's five objectives and
+ * ties the improvement plan to them.
  *
  * Everything happens at fixed times and with fixed ids (except the delegation and run ids,
  * which the exercise service draws at random), so the generator can be run again and its
@@ -321,6 +327,8 @@ const REPORT_DETAILS = {
   improvementPlan: [
     {
       id: 'sample-item-1',
+      objectiveId: 'sovereign-attribution',
+      priority: 'high',
       issue: 'Attribution views diverged because one delegation relied on national intelligence that the others could not see.',
       correctiveAction: 'Agree how a delegation shares a releasable summary of national intelligence through INTCEN before the attribution discussion, and rehearse it in the next exercise.',
       owner: 'Exercise cell, with the INTCEN liaison',
@@ -328,6 +336,8 @@ const REPORT_DETAILS = {
     },
     {
       id: 'sample-item-2',
+      objectiveId: 'listing-criteria',
+      priority: 'medium',
       issue: 'Delegations confused identifying responsible persons (enough for a listing under the cyber sanctions regime) with attributing the attack to a State.',
       correctiveAction: 'Add a one-page note on the listing criteria of Council Decision (CFSP) 2019/797, with a worked example, to the pre-exercise reading pack.',
       owner: 'Legal adviser of the exercise cell',
@@ -335,6 +345,8 @@ const REPORT_DETAILS = {
     },
     {
       id: 'sample-item-3',
+      objectiveId: 'public-communication',
+      priority: 'high',
       issue: 'No delegation prepared public communication for the three affected member states.',
       correctiveAction: 'Add a communication line to the decision template, and invite the delegations\' press officers to the next exercise.',
       owner: 'Strategic communication liaison',
@@ -342,13 +354,43 @@ const REPORT_DETAILS = {
     },
     {
       id: 'sample-item-4',
+      objectiveId: 'sovereign-attribution',
+      priority: 'medium',
       issue: 'A draft public statement pointed at a third country\'s territory although no delegation had attributed the attack to that State.',
       correctiveAction: 'Add a check to the statement drafting guidance: does the text name or point to a State, and has that State been attributed?',
       owner: 'Secretariat of the Horizontal Working Party on Cyber Issues',
       dueDate: '2027-02-26',
     },
+    {
+      id: 'sample-item-5',
+      objectiveId: 'plenary-decision',
+      priority: 'low',
+      issue: 'Delegations learnt of each other\'s positions only in the plenary, so the blocked listings came as a surprise.',
+      correctiveAction: 'Circulate each delegation\'s draft positions through the Horizontal Working Party on Cyber Issues before the plenary, as the Council\'s preparatory bodies do.',
+      owner: 'Exercise cell',
+      dueDate: '2027-01-15',
+    },
   ],
 };
+
+/** The plenary's outcome as the facilitator records it. */
+const JOINT_DECISION: readonly (readonly [minutes: number, entry: JointEntryInput])[] = [
+  [194, { kind: 'adopt', measureId: 'hr-statement', note: 'Supported by Borealis and Castellan; Aurelia abstains constructively with its declaration.' }],
+  [195, { kind: 'block', measureId: 'travel-ban', note: 'Aurelia opposes while the 30 days of the démarche run; Castellan abstains.' }],
+  [196, { kind: 'block', measureId: 'asset-freeze', note: 'As for the travel ban.' }],
+  [197, { kind: 'statement', text: 'Declaration by the High Representative on behalf of the European Union on the ransomware attacks against hospitals in three Member States. The European Union strongly condemns the ransomware attacks by the criminal group GREYLOCK that disrupted hospital services in three Member States and led to the publication of the health data of some 40,000 patients. The European Union and its Member States will use all the tools at their disposal against those responsible, and call on all States to act, with due diligence, against criminal activity conducted from their territory.' }],
+];
+
+type Link = { readonly note: number } | { readonly delegation: Delegation; readonly event: string; readonly nth?: number } | { readonly release: string; readonly delegation: Delegation };
+
+/** The facilitator's rating of each objective, with the timeline entries it rests on. */
+const OBJECTIVE_RATINGS: readonly (readonly [minutes: number, objectiveId: string, rating: HseepRating, observations: string, links: readonly Link[]])[] = [
+  [208, 'shared-assessment', 'P', 'Every delegation agreed its assessment on the findings all could see, and agreed it again after each inject; Castellan waited for the health ministries before recording harm to patients.', [{ note: 1 }, { delegation: 'castellan', event: 'AWARENESS.AGREE' }]],
+  [209, 'sovereign-attribution', 'M', 'Borealis attributed to a State-sponsored actor partly on national intelligence that the other delegations had not seen, and its legal adviser dissented; Aurelia skipped attribution as a sovereign choice.', [{ note: 2 }, { delegation: 'borealis', event: 'DISSENT.ADD' }, { delegation: 'aurelia', event: 'ATTRIBUTION.SKIP', nth: 3 }]],
+  [210, 'listing-criteria', 'S', 'Castellan kept listings in reserve on the grounds that the persons are identified; Borealis tied its listings to its attribution. The hot wash showed the difference was understood by the end.', [{ release: 'europol-assessment', delegation: 'castellan' }, { note: 4 }]],
+  [211, 'plenary-decision', 'S', 'The plenary adopted the declaration with Aurelia\'s constructive abstention and recorded the listings as blocked by Aurelia. Positions were stated only in the plenary, which left little time.', [{ delegation: 'aurelia', event: 'POSITION.SET' }, { delegation: 'castellan', event: 'POSITION.SET' }]],
+  [212, 'public-communication', 'U', 'No delegation prepared how to explain its decision to the public in the three member states.', [{ note: 4 }]],
+];
 
 // ---------------------------------------------------------------------------------------
 
@@ -407,39 +449,42 @@ export function buildSampleExercise(db: Db): string {
     schedule(minutes, ['facilitator'], () => addFacilitatorNote(db, exercise.id, text, sampleTime(minutes), `${SAMPLE_EXERCISE_ID}-note-${i + 1}`));
   });
 
+  for (const [minutes, entry] of JOINT_DECISION) schedule(minutes, ['facilitator'], () => recordJointEntry(db, exercise.id, entry, sampleTime(minutes)));
+  const refOf = (link: Link): string => {
+    if ('note' in link) return `note:${SAMPLE_EXERCISE_ID}-note-${link.note}`;
+    const d = delegations[link.delegation];
+    if ('release' in link) return `release:${d.id}:${link.release}`;
+    const seqs = runHistory(db, d.runId).filter((e) => e.event.type === link.event).map((e) => e.seq);
+    const seq = seqs[(link.nth ?? 1) - 1];
+    if (seq === undefined) throw new Error(`Sample exercise: ${d.name}'s run has no ${link.event} number ${link.nth ?? 1}.`);
+    return `run:${d.runId}:${seq}`;
+  };
+  for (const [minutes, objectiveId, rating, observations, links] of OBJECTIVE_RATINGS) {
+    schedule(minutes, ['facilitator'], () => rateObjective(db, exercise.id, { objectiveId, rating, observations, entries: links.map(refOf) }, sampleTime(minutes)));
+  }
+
   exerciseClock(db, exercise.id, 'start', sampleTime(0));
   for (const action of [...actions].sort((a, b) => a.minutes - b.minutes || a.order - b.order)) action.run();
-  exerciseClock(db, exercise.id, 'pause', sampleTime(210));
+  exerciseClock(db, exercise.id, 'pause', sampleTime(213));
   saveReportDetails(db, exercise.id, REPORT_DETAILS);
   return exercise.id;
 }
 
 /**
- * A package with its random parts taken out: delegation and run ids become the delegation's
- * name, and the hashes (which depend on the run ids) are dropped. Two packages of the same
- * exercise made by buildSampleExercise normalise to the same value.
+ * A package with its random parts taken out: every delegation and run id (wherever it stands:
+ * a release, a joint decision's position, a timeline reference) becomes the delegation's name,
+ * and the hashes (which depend on the run ids) are dropped. Two packages of the same exercise
+ * made by buildSampleExercise normalise to the same value.
  */
 export function normalisePackage(pkg: ExercisePackage): unknown {
-  const { exercise, runs } = pkg;
-  const nameOfDelegation = new Map(exercise.delegations.map((d) => [d.id, d.name]));
-  const nameOfRun = new Map(exercise.delegations.map((d) => [d.runId, d.name]));
-  return {
-    format: pkg.format,
-    version: pkg.version,
-    createdAt: pkg.manifest.createdAt,
-    exerciseId: pkg.manifest.exerciseId,
-    scenario: pkg.scenario,
-    exercise: {
-      ...exercise,
-      delegations: exercise.delegations.map((d) => d.name),
-      releases: exercise.releases.map((r) => ({ ...r, delegationId: nameOfDelegation.get(r.delegationId) })),
-    },
-    runs: runs.map((r) => ({
-      delegation: nameOfRun.get(r.id),
-      name: r.name,
-      createdAt: r.createdAt,
-      machineVersion: r.machineVersion,
-      events: r.events.map((e) => ({ seq: e.seq, at: e.at, event: e.event })),
-    })),
+  const names = new Map(pkg.exercise.delegations.flatMap((d) => [[d.id, d.name], [d.runId, d.name]] as const));
+  const ids = new RegExp([...names.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const normal = (value: unknown): unknown => {
+    if (typeof value === 'string') return names.size === 0 ? value : value.replace(ids, (id) => names.get(id)!);
+    if (Array.isArray(value)) return value.map(normal);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'hash' && key !== 'prevHash').map(([key, v]) => [key, normal(v)]));
   };
+  const { manifest, ...content } = pkg;
+  return normal({ ...content, createdAt: manifest.createdAt, exerciseId: manifest.exerciseId });
 }
