@@ -3,6 +3,7 @@ import { findExerciseId, json, JSON_OPTION, type Command } from './command';
 import { objectivesOf, rateObjective } from '../exercise/objectives';
 import { HSEEP_RATINGS, HSEEP_RATING_LABELS } from '../../shared/evaluation/objectives';
 import type { ObjectivesView } from '../../shared/evaluation/ratings';
+import { formatElapsed, formatTime } from '../../shared/report/model';
 
 /** The objectives of an exercise and their HSEEP ratings, from the command line. */
 export const OBJECTIVES_USAGE = `  exercise objectives <exercise> [--json]  the scenario's objectives with their ratings, and the timeline entries to link
@@ -19,7 +20,7 @@ function printObjectives(view: ObjectivesView, out: (text: string) => void): voi
       out('  not rated');
       continue;
     }
-    out(`  ${rating.rating}: ${HSEEP_RATING_LABELS[rating.rating]} (rated ${rating.ratedAt})`);
+    out(`  ${rating.rating}: ${HSEEP_RATING_LABELS[rating.rating]} (rated ${formatTime(rating.ratedAt)})`);
     for (const line of rating.observations.split('\n')) if (line.trim() !== '') out(`    ${line}`);
     for (const ref of rating.entries) out(`    -> ${ref}`);
   }
@@ -41,7 +42,10 @@ export const OBJECTIVES_COMMANDS: Readonly<Record<string, Command>> = {
       if (view.entries.length > 0) {
         io.out('');
         io.out('Timeline entries a rating can link (--entry REF):');
-        for (const e of view.entries) io.out(`  ${e.ref}  ${e.at}${e.delegation ? `  ${e.delegation}` : ''}  ${e.label}`);
+        for (const e of view.entries) {
+          const when = `${formatTime(e.at)}${e.elapsedMs !== null ? ` (${formatElapsed(e.elapsedMs)} of exercise time)` : ''}`;
+          io.out(`  ${e.ref}  ${when}  ${e.delegation ?? 'Facilitator'}: ${e.label}`);
+        }
       }
       return 0;
     },
