@@ -16,7 +16,7 @@ import { HSEEP_RATINGS, PRIORITIES, type Priority } from '../evaluation/objectiv
 import { formatTimelineRef } from '../evaluation/timeline-ref';
 import type { ExerciseClock } from './clock';
 import {
-  REPORT_FORMAT, REPORT_SECTIONS, REPORT_VERSION, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus,
+  REPORT_FORMAT, REPORT_SECTIONS, REPORT_VERSION, sectionsOf, type AfterActionReport, type AgreedAssessment, type AttributionDecision, type RevisedEntry, type ChainStatus,
   type PlayedOn, type Citation, type ComparisonRow, type DelegationReport, type ExecutiveSummary, type HotWashAnswer, type HotWashReport, type ImprovementItem,
   type JointDecisionReport, type JointEntryReport, type ObjectiveReport, type PlanItemReport, type PositionsReport, type QuoteLanguageChoice, type RemarkReport,
   type ReportMarking, type ReportOverview, type SummaryPoint, type TimelineEntry, type TimelineKind,
@@ -519,6 +519,7 @@ export function buildReport(input: ReportInput): AfterActionReport {
     quoteLanguages: input.quoteLanguages,
     marking: input.marking,
     overview: input.overview,
+    sections: sectionsOf(input.overview.kind).map((key) => REPORT_SECTIONS[key]),
     summary: {
       scenario: input.overview.scenario?.title ?? null,
       firstEntryAt: timeline[0]?.at ?? null,

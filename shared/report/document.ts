@@ -5,7 +5,7 @@ import { CONFIDENCE_LABELS, PRINCIPLE_IDS, STATE_SPONSORED_COUNTS, STEPS, inWord
 import { STANCE_LABELS } from '../framework/council';
 import { formatClock, formatExerciseTime } from './clock';
 import {
-  REPORT_SECTIONS, allIntact, formatElapsed, jointVerified, formatTime, type AfterActionReport, type Citation, type DelegationReport, type JointEntryReport, type PositionsReport,
+  REPORT_SECTIONS, allIntact, formatElapsed, jointVerified, sectionsOf, type ReportSection, formatTime, type AfterActionReport, type Citation, type DelegationReport, type JointEntryReport, type PositionsReport,
   type ReportMarking, type SummaryPoint, type TimelineKind,
 } from './model';
 
@@ -306,13 +306,18 @@ function planBlocks(report: AfterActionReport): Block[] {
   return [
     heading(2, SECTION.plan),
     report.improvementPlan.length > 0
-      ? table(
-          ['#', 'Priority', 'Objective', 'Issue', 'Corrective action', 'Owner', 'Due date'],
-          report.improvementPlan.map((item, i) => [
-            String(i + 1), item.priority === '' ? '–' : PRIORITY_LABEL[item.priority], item.objective === null ? '–' : their(item.objective), their(item.issue),
-            theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
-          ]),
-        )
+      ? {
+          type: 'table',
+          head: cells(['#', 'Priority', 'Objective', 'Issue', 'Corrective action', 'Owner', 'Due date']),
+          rows: report.improvementPlan.map((item, i) =>
+            cells([
+              String(i + 1), item.priority === '' ? '–' : PRIORITY_LABEL[item.priority], item.objective === null ? '–' : their(item.objective), their(item.issue),
+              theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
+            ]),
+          ),
+          // A date kept on one line.
+          timeColumns: [6],
+        }
       : nothing('No improvement items recorded yet.'),
   ];
 }
@@ -605,18 +610,22 @@ function citationBlocks(citations: readonly Citation[]): Block[] {
  * the detail it rests on, the quotations last. A single run has no exercise to evaluate: its
  * report is its record.
  */
+const SECTION_BLOCKS: { readonly [S in ReportSection]: (report: AfterActionReport) => Block[] } = {
+  summary: summaryBlocks,
+  positions: positionsBlocks,
+  joint: jointBlocks,
+  objectives: objectiveBlocks,
+  hotWash: hotWashBlocks,
+  plan: planBlocks,
+  timeline: timelineBlocks,
+  integrity: integrityBlocks,
+  delegations: recordsBlocks,
+  observations: observationsBlocks,
+  citations: (report) => citationBlocks(report.citations),
+};
+
 export function reportBlocks(report: AfterActionReport): Block[] {
-  const exercise = report.overview.kind === 'exercise';
-  return [
-    ...titleBlocks(report),
-    ...summaryBlocks(report),
-    ...(exercise ? [...positionsBlocks(report), ...jointBlocks(report), ...objectiveBlocks(report), ...hotWashBlocks(report), ...planBlocks(report)] : []),
-    ...timelineBlocks(report),
-    ...integrityBlocks(report),
-    ...recordsBlocks(report),
-    ...(exercise ? observationsBlocks(report) : []),
-    ...citationBlocks(report.citations),
-  ];
+  return [...titleBlocks(report), ...sectionsOf(report.overview.kind).flatMap((section) => SECTION_BLOCKS[section](report))];
 }
 
 /** The marking line every page (and the Markdown's first and last line) carries. */

@@ -52,6 +52,12 @@ export const REPORT_SECTIONS = {
 } as const;
 export type ReportSection = keyof typeof REPORT_SECTIONS;
 
+/** A single run has no exercise to evaluate: no positions, joint decision, objectives, hot wash, plan or facilitator. */
+export const RUN_REPORT_SECTIONS: readonly ReportSection[] = ['summary', 'timeline', 'integrity', 'delegations', 'citations'];
+
+export const sectionsOf = (kind: ReportOverview['kind']): readonly ReportSection[] =>
+  kind === 'exercise' ? (Object.keys(REPORT_SECTIONS) as ReportSection[]) : RUN_REPORT_SECTIONS;
+
 /** A strength or an area for improvement, with where it was said. */
 export interface SummaryPoint {
   readonly text: string;
@@ -401,6 +407,8 @@ export interface AfterActionReport {
   readonly quoteLanguages: QuoteLanguageChoice;
   readonly marking: ReportMarking;
   readonly overview: ReportOverview;
+  /** The headings of the report's sections, in its order, as the PDF and the Markdown head them. */
+  readonly sections: readonly (typeof REPORT_SECTIONS)[ReportSection][];
   readonly summary: ExecutiveSummary;
   /** Null for a single run: positions are taken among the delegations of an exercise. */
   readonly positions: PositionsReport | null;

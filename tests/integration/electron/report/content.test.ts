@@ -199,6 +199,8 @@ describe('what the report says about its sources', () => {
     // A run of its own has no exercise to evaluate: no positions, joint decision, objectives, hot wash or plan.
     for (const section of ['Positions and unanimity', 'Joint decision', 'Objectives', 'Hot wash', 'Improvement plan']) expect(markdown).not.toContain(`## ${section}`);
     expect(markdown).toContain('## Executive summary');
+    expect(alone.sections).toEqual(['Executive summary', 'Timeline', 'Integrity of the record', "The delegations' records", 'Appendix: Citations']);
+    expect(markdown.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))).toEqual(alone.sections);
     expect(alone.timeline.every((e) => e.exerciseTime === null)).toBe(true);
     expect(markdown).toContain('A run of its own has no exercise clock');
     expect(markdown).toContain(`Run started:** ${formatTime(at(0))}`);

@@ -98,6 +98,8 @@ describe('the after-action report that evaluates', () => {
   it('opens with the executive summary and has every section, headed as named, in order', () => {
     expect(json).toMatchObject({ format: 'cdt-after-action-report', version: 2 });
     expect(headings.filter((h) => h.depth === 2).map((h) => h.text)).toEqual(Object.values(REPORT_SECTIONS));
+    // The JSON names the same sections, in the same order.
+    expect(json.sections).toEqual(Object.values(REPORT_SECTIONS));
     expect(headings[1]).toEqual({ depth: 2, text: 'Executive summary' });
   });
 

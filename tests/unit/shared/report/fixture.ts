@@ -1,5 +1,5 @@
 import { DIMENSIONS, DIMENSION_IDS, PRINCIPLES, PRINCIPLE_IDS } from '../../../../shared/framework/catalogue';
-import type { AfterActionReport, DelegationReport } from '../../../../shared/report/model';
+import { REPORT_SECTIONS, type AfterActionReport, type DelegationReport } from '../../../../shared/report/model';
 
 /**
  * A report with one delegation whose every text that someone could have typed is `text`:
@@ -74,6 +74,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
       endedAt: null,
       clockAdjustments: [{ at: '2026-11-30T09:30:00.000Z', deltaMs: 300_000, reason: text }],
     },
+    sections: Object.values(REPORT_SECTIONS),
     summary: {
       scenario: text,
       firstEntryAt: '2026-11-30T09:05:00.000Z',

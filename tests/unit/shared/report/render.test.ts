@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportHtml } from '../../../../shared/report/html';
 import { reportMarkdown } from '../../../../shared/report/markdown';
 import { isCalendarDate } from '../../../../shared/report/plan';
-import { formatElapsed, type AfterActionReport } from '../../../../shared/report/model';
+import { REPORT_SECTIONS, formatElapsed, type AfterActionReport } from '../../../../shared/report/model';
 
 // A report whose every text is hostile: the renderers must show it, never obey it.
 const HOSTILE = '<img src=x onerror=alert(1)> | **bold** [link](http://evil.test) </style>"';
@@ -17,6 +17,7 @@ const report: AfterActionReport = {
     kind: 'exercise', title: HOSTILE, scenario: null, startedAt: '2026-11-30T09:00:00.000Z', facilitator: HOSTILE,
     delegations: ['North'], exerciseTimeMs: 125 * 60_000, endedAt: null, clockAdjustments: [],
   },
+  sections: Object.values(REPORT_SECTIONS),
   summary: { scenario: null, firstEntryAt: null, lastEntryAt: null, jointDecision: [], objectives: [], strengths: [], improvements: [] },
   positions: null,
   jointDecision: null,
