@@ -102,7 +102,7 @@ describe('the after-action report', () => {
     await cell('Corrective action', 2).fill(ACTION_2);
     await cell('Owner', 2).fill('Council Secretariat');
     expect(await plan().locator('thead th').allTextContents()).toEqual([
-      'Item', 'Issue (required)', 'Corrective action', 'Owner', 'Due date YYYY-MM-DD', 'Actions',
+      'Item', 'Issue (required)', 'Corrective action', 'Owner', 'Due date YYYY-MM-DD', 'Objective and priority', 'Actions',
     ]);
     expect(await state().textContent()).toBe('Unsaved changes.');
     // Until they are saved, the report says it holds the plan as last saved.

@@ -75,8 +75,11 @@ function ObjectiveForm({ rated, entries }: { rated: RatedObjective; entries: rea
   const [draft, setDraft] = useState<RatingDraft | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<readonly string[] | null>(null);
+  // Closed, each objective is one line and one stop of the keyboard in a long console; opened, its form.
+  const [open, setOpen] = useState(false);
   const refusalBox = useRef<HTMLDivElement>(null);
   const base = useId();
+  const bodyId = `${base}-body`;
   const shown = draft ?? saved;
   const dirty = draft !== null && !sameRatingDraft(draft, saved);
   const titleId = `${base}-title`;
@@ -122,101 +125,112 @@ function ObjectiveForm({ rated, entries }: { rated: RatedObjective; entries: rea
         ? t('exercises.objectives.notRated')
         : t('exercises.objectives.saved', { letter: rating.rating, label: t(`exercises.objectives.hseep.${rating.rating}`), time: formatWhen(rating.ratedAt) });
 
+  const stateLine = (
+    <p className={`ex-objective__state ${dirty ? 'ex-objective__state--dirty' : rating !== null ? 'ex-objective__state--saved' : ''}`} role="status">
+      {state}
+    </p>
+  );
   return (
-    <form className={`ex-objective ${rating !== null ? `ex-objective--rated-${rating.rating}` : ''}`} onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId} data-objective={objective.id}>
+    <article className={`ex-objective ${rating !== null ? `ex-objective--rated-${rating.rating}` : ''}`} aria-labelledby={titleId} data-objective={objective.id}>
       <div className="ex-objective__head">
         {rating !== null && (
           <span className={`ex-objective__badge ex-objective__badge--${rating.rating}`} aria-hidden="true">
             {rating.rating}
           </span>
         )}
-        <div>
+        <div className="ex-objective__heading">
           <h3 id={titleId} className="ex-objective__title">
             {objective.title}
           </h3>
           <p className="ex-objective__tie">{t('exercises.objectives.tiedTo', { tie: tieText(objective.tiedTo) })}</p>
           {objective.description !== undefined && objective.description.trim() !== '' && <p className="ex-objective__description ex-pre">{objective.description}</p>}
+          {!open && stateLine}
         </div>
-      </div>
-      <fieldset className="ex-objective__scale">
-        <legend>{t('exercises.objectives.rating')}</legend>
-        {HSEEP_RATINGS.map((letter) => (
-          <label key={letter} className={`ex-objective__choice ${shown.rating === letter ? 'ex-objective__choice--on' : ''}`}>
-            <input type="radio" name={`${base}-rating`} value={letter} checked={shown.rating === letter} onChange={() => edit({ rating: letter })} />
-            <span className="ex-objective__letter">{letter}</span>
-            <span>{t(`exercises.objectives.hseep.${letter}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      <div className="ex-field">
-        <label htmlFor={`${base}-observations`}>{t('exercises.objectives.observations')}</label>
-        <textarea
-          id={`${base}-observations`}
-          className="ex-input ex-textarea"
-          rows={3}
-          maxLength={RATING_LIMITS.observations}
-          value={shown.observations}
-          onChange={(e) => edit({ observations: e.target.value })}
-        />
-      </div>
-      <fieldset className="ex-objective__entries" aria-describedby={`${base}-entries-hint`}>
-        <legend>
-          {t('exercises.objectives.entries')} <span className="ex-objective__count">({t('exercises.objectives.linked', { count: shown.entries.length })})</span>
-        </legend>
-        <p id={`${base}-entries-hint`} className="ex-hint">
-          {t('exercises.objectives.entriesHint')}
-        </p>
-        {entries.length === 0 && unlisted.length === 0 ? (
-          <p className="muted">{t('exercises.objectives.noEntries')}</p>
-        ) : (
-          <ul className="ex-objective__checklist">
-            {entries.map((entry) => (
-              <li key={entry.ref}>
-                <label className="ex-check ex-objective__entry">
-                  <input type="checkbox" checked={shown.entries.includes(entry.ref)} onChange={(e) => toggle(entry.ref, e.target.checked)} />
-                  {/* Exercise time where the clock's record gives it; else the time of day, said as such. */}
-                  <span className={`ex-objective__when ex-mono ${entry.elapsedMs === null ? 'ex-objective__when--wall' : ''}`}>
-                    {entry.elapsedMs !== null ? formatClock(entry.elapsedMs) : t('exercises.objectives.entryWall', { time: timeOfDay(entry.at) })}
-                  </span>
-                  <span className="ex-objective__who">{entry.delegation ?? t('exercises.objectives.facilitator')}</span>
-                  <span className="ex-objective__what">{entry.label}</span>
-                </label>
-              </li>
-            ))}
-            {unlisted.map((ref) => (
-              <li key={ref}>
-                <label className="ex-check ex-objective__entry">
-                  <input type="checkbox" checked onChange={() => toggle(ref, false)} />
-                  <span className="ex-objective__what ex-mono">{ref}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
-      {refusal && (
-        <div ref={refusalBox} tabIndex={-1} className="notice notice--error ex-objective__refusal" role="alert">
-          <p className="notice__title">{t('exercises.objectives.refused')}</p>
-          <ul className="outcome__lines">
-            {refusal.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="ex-form-actions ex-objective__actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy || undefined} aria-describedby={titleId}>
-          {t('exercises.objectives.save')}
+        <button type="button" className="button ex-objective__toggle" aria-expanded={open} aria-controls={bodyId} aria-describedby={titleId} onClick={() => setOpen(!open)}>
+          {open ? t('exercises.objectives.close') : rating === null ? t('exercises.objectives.open') : t('exercises.objectives.change')}
         </button>
-        {rating !== null && (
-          <button type="button" className="button button--quiet" aria-describedby={titleId} onClick={() => void clear()}>
-            {t('exercises.objectives.clear')}
-          </button>
-        )}
-        <p className={`ex-objective__state ${dirty ? 'ex-objective__state--dirty' : rating !== null ? 'ex-objective__state--saved' : ''}`} role="status">
-          {state}
-        </p>
       </div>
-    </form>
+      {open && (
+        <form id={bodyId} className="ex-objective__form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+          <fieldset className="ex-objective__scale">
+            <legend>{t('exercises.objectives.rating')}</legend>
+            {HSEEP_RATINGS.map((letter) => (
+              <label key={letter} className={`ex-objective__choice ${shown.rating === letter ? 'ex-objective__choice--on' : ''}`}>
+                <input type="radio" name={`${base}-rating`} value={letter} checked={shown.rating === letter} onChange={() => edit({ rating: letter })} />
+                <span className="ex-objective__letter">{letter}</span>
+                <span>{t(`exercises.objectives.hseep.${letter}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="ex-field">
+            <label htmlFor={`${base}-observations`}>{t('exercises.objectives.observations')}</label>
+            <textarea
+              id={`${base}-observations`}
+              className="ex-input ex-textarea"
+              rows={3}
+              maxLength={RATING_LIMITS.observations}
+              value={shown.observations}
+              onChange={(e) => edit({ observations: e.target.value })}
+            />
+          </div>
+          <fieldset className="ex-objective__entries" aria-describedby={`${base}-entries-hint`}>
+            <legend>
+              {t('exercises.objectives.entries')} <span className="ex-objective__count">({t('exercises.objectives.linked', { count: shown.entries.length })})</span>
+            </legend>
+            <p id={`${base}-entries-hint`} className="ex-hint">
+              {t('exercises.objectives.entriesHint')}
+            </p>
+            {entries.length === 0 && unlisted.length === 0 ? (
+              <p className="muted">{t('exercises.objectives.noEntries')}</p>
+            ) : (
+              <ul className="ex-objective__checklist">
+                {entries.map((entry) => (
+                  <li key={entry.ref}>
+                    <label className="ex-check ex-objective__entry">
+                      <input type="checkbox" checked={shown.entries.includes(entry.ref)} onChange={(e) => toggle(entry.ref, e.target.checked)} />
+                      {/* Exercise time where the clock's record gives it; else the time of day, said as such. */}
+                      <span className={`ex-objective__when ex-mono ${entry.elapsedMs === null ? 'ex-objective__when--wall' : ''}`}>
+                        {entry.elapsedMs !== null ? formatClock(entry.elapsedMs) : t('exercises.objectives.entryWall', { time: timeOfDay(entry.at) })}
+                      </span>
+                      <span className="ex-objective__who">{entry.delegation ?? t('exercises.objectives.facilitator')}</span>
+                      <span className="ex-objective__what">{entry.label}</span>
+                    </label>
+                  </li>
+                ))}
+                {unlisted.map((ref) => (
+                  <li key={ref}>
+                    <label className="ex-check ex-objective__entry">
+                      <input type="checkbox" checked onChange={() => toggle(ref, false)} />
+                      <span className="ex-objective__what ex-mono">{ref}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+          {refusal && (
+            <div ref={refusalBox} tabIndex={-1} className="notice notice--error ex-objective__refusal" role="alert">
+              <p className="notice__title">{t('exercises.objectives.refused')}</p>
+              <ul className="outcome__lines">
+                {refusal.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="ex-form-actions ex-objective__actions">
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined} aria-describedby={titleId}>
+              {t('exercises.objectives.save')}
+            </button>
+            {rating !== null && (
+              <button type="button" className="button button--quiet" aria-describedby={titleId} onClick={() => void clear()}>
+                {t('exercises.objectives.clear')}
+              </button>
+            )}
+            {stateLine}
+          </div>
+        </form>
+      )}
+    </article>
   );
 }
