@@ -85,6 +85,9 @@ export interface ReferencedRun {
 const POSITIONS_KEPT = 20_000;
 const positionsAt = new Map<string, { readonly stance: string; readonly text: string | null }>();
 
+const positionKey = (runId: string, ref: { readonly seq: number; readonly hash: string; readonly measureId: string }): string =>
+  `${runId}\n${ref.seq}\n${ref.hash}\n${ref.measureId}`;
+
 function keepPosition(key: string, position: { readonly stance: string; readonly text: string | null }): void {
   positionsAt.set(key, position);
   if (positionsAt.size > POSITIONS_KEPT) positionsAt.delete(positionsAt.keys().next().value as string);
@@ -166,7 +169,7 @@ export function referenceProblems(entries: readonly StoredJointEntry[], runs: re
     const refs = wanted.get(run.runId);
     if (!refs) continue;
     const sorted = [...refs].sort((a, b) => a.seq - b.seq);
-    const keyOf = (r: { seq: number; ref: PositionRef }) => `${run.runId}\n${r.seq}\n${r.ref.hash}\n${r.ref.measureId}`;
+    const keyOf = (r: { ref: PositionRef }) => positionKey(run.runId, r.ref);
     const intact = prefixIntact(run, sorted[sorted.length - 1]!.seq);
     const known = intact && sorted.every((r) => positionsAt.has(keyOf(r)));
     replaying(() => {
@@ -359,6 +362,9 @@ export function recordJointEntry(db: Db, exerciseId: string, input: JointEntryIn
     const prevHash = last?.hash ?? jointGenesisHash(exerciseId);
     const json = canonicalJson(entry);
     insertJointEntry(db, exerciseId, { seq, at: now, entry: json, prevHash, hash: jointEntryHash(prevHash, seq, now, json) });
+    // The positions were just read from the runs' current state at these very points: the view
+    // that follows need not replay every run to find them again (a later process, the report's, does).
+    if (entry.kind !== 'withdraw') for (const p of entry.positions) keepPosition(positionKey(p.runId, p), { stance: p.stance, text: p.text });
   });
   return consensusOf(db, exerciseId);
 }

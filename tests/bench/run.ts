@@ -8,6 +8,7 @@ import { benchScale } from './scale';
 import { benchRenderer } from './renderer';
 import { benchAfterAction } from './after-action';
 import { benchExchange } from './exchange';
+import { benchConsensus } from './consensus';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (smaller sizes, for a smoke run).
 const quick = process.argv.includes('--quick');
@@ -19,6 +20,7 @@ try {
   benchExercise(report, temp.dir, quick);
   benchScale(report, temp.dir, quick);
   benchExchange(report, temp.dir, quick);
+  benchConsensus(report, temp.dir, quick);
   await benchAfterAction(report, temp.dir, quick);
   await benchRenderer(report, quick);
 } finally {
