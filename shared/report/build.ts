@@ -510,7 +510,13 @@ export function buildReport(input: ReportInput): AfterActionReport {
   const delegations = input.runs.map(delegationOf);
   const timeline = timelineOf(input);
   const numberOf = new Map(timeline.flatMap((e) => (e.ref === null ? [] : [[e.ref, e.n] as const])));
-  const objectives: ObjectiveReport[] = input.objectives.map((o, i) => ({ ...o, n: `O${i + 1}`, entries: o.entries.map((ref) => numberOf.get(ref) ?? ref) }));
+  const order = new Map(timeline.map((e, i) => [e.n, i]));
+  const objectives: ObjectiveReport[] = input.objectives.map((o, i) => ({
+    ...o,
+    n: `O${i + 1}`,
+    // In the timeline's order; a reference the timeline does not hold (a run since deleted) is kept as it is, last.
+    entries: [...new Set(o.entries.map((ref) => numberOf.get(ref) ?? ref))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)),
+  }));
   const hotWash = hotWashOf(input);
   return {
     format: REPORT_FORMAT,

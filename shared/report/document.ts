@@ -270,7 +270,7 @@ function objectiveBlocks(report: AfterActionReport): Block[] {
       ['#', 'Objective', 'Tied to', 'Rating', 'Observations', 'Timeline'],
       report.objectives.map((o) => [
         o.n,
-        line(their(o.title), o.description.trim() === '' ? '' : line('\n', their(o.description))),
+        line(their(o.title), o.description.trim() === '' ? '' : line(' — ', their(o.description))),
         o.tiedTo,
         o.rating === null ? 'Not rated' : `${o.rating}: ${HSEEP_RATING_LABELS[o.rating]}`,
         theirsOrDash(o.observations),
@@ -334,6 +334,9 @@ const KINDS: { readonly [K in TimelineKind]: string } = {
   'joint-decision': 'Joint decision',
 };
 
+/** A name this long or shorter fits a timeline's column without wrapping. */
+const SHORT_NAME = 24;
+
 function timelineBlocks(report: AfterActionReport): Block[] {
   const blocks: Block[] = [heading(2, SECTION.timeline)];
   if (report.timeline.length === 0) return [...blocks, nothing('Nothing was released or decided yet.')];
@@ -352,7 +355,8 @@ function timelineBlocks(report: AfterActionReport): Block[] {
         e.delegation === null ? 'Facilitator' : their(e.delegation), KINDS[e.kind], their(e.text),
       ]),
     ),
-    timeColumns: [0, 1, 2],
+    // Short names stay on one line too, so that most entries take a line.
+    timeColumns: report.timeline.every((e) => (e.delegation ?? '').length <= SHORT_NAME) ? [0, 1, 2, 3, 4] : [0, 1, 2, 4],
     wide: 5,
   });
   return blocks;
