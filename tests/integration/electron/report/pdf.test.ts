@@ -72,9 +72,12 @@ describe('cdt report --format pdf', () => {
       expect(all.split(words).length - 1, quote.citation).toBe(1);
     }
     // The sections in their order, the summary first and the quotations last; a short exercise makes a short report.
-    const at = ['Executive summary', 'Positions and unanimity', 'Improvement plan', 'Timeline', 'Integrity of the record', "Facilitator's observations", 'Appendix: Citations'].map((h) => all.indexOf(h));
-    expect(at.every((x) => x >= 0)).toBe(true);
-    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    let from = 0;
+    for (const section of report.sections) {
+      const found = all.indexOf(section, from);
+      expect(found, section).toBeGreaterThan(-1);
+      from = found + section.length;
+    }
     expect(pages.findIndex((p) => p.includes('Improvement plan'))).toBeLessThan(2);
     expect(pages.length).toBeLessThanOrEqual(8);
 
