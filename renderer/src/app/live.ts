@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useConsensus } from '../features/exercises/consensusStore';
 import { useExercises } from '../features/exercises/store';
 import { useObjectives } from '../features/exercises/objectivesStore';
 import { useRuns } from '../features/runs/store';
@@ -14,6 +15,7 @@ import { onDataChange } from '../ui/changes';
 export function refreshAll(): Promise<unknown> {
   return Promise.all([
     useExercises.getState().refresh(), useRuns.getState().refresh(), useWorkspace.getState().refresh(), useObjectives.getState().refresh(),
+    useConsensus.getState().refresh(),
   ]);
 }
 

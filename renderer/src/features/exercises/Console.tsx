@@ -6,6 +6,7 @@ import { ExerciseBanner } from '../../ui/ExerciseBanner';
 import { OutcomeNotice } from '../../ui/OutcomeNotice';
 import { useStartAtTop } from '../../ui/startAtTop';
 import { ClockOptions, ClockPanel } from './ClockPanel';
+import { Consensus } from './Consensus';
 import { AddDelegation, DelegationCard, GlanceTable } from './Delegations';
 import { InjectTimeline } from './InjectTimeline';
 import { KitsPanel } from './Kits';
@@ -155,6 +156,7 @@ function ConsoleBody({ view, onOpenRun }: { view: ExerciseView; onOpenRun: (runI
         </section>
       </div>
       <ReleaseCodesDialog view={view} />
+      <Consensus view={view} />
       <div className="ex-bottom">
         <Notes view={view} elapsed={elapsed} />
         <ScenarioBrief view={view} />

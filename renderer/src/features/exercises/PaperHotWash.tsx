@@ -17,8 +17,9 @@ export function PaperHotWash({ delegation: d }: { delegation: DelegationView }) 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button" aria-label={t('consensus.hotWash.paper.openNamed', { name: d.name })} onClick={() => setOpen(true)}>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
         {t('consensus.hotWash.paper.open')}
+        <span className="visually-hidden"> {t('consensus.hotWash.paper.forName', { name: d.name })}</span>
       </button>
       {open && <PaperHotWashDialog delegation={d} onClose={() => setOpen(false)} />}
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomView } from '../../../../shared/exercise/exercises';
 import { onDataChange } from '../../ui/changes';
 import { TlpLabel, tlpClass } from '../../ui/ExerciseBanner';
+import { PositionsTableView } from '../../ui/PositionsTable';
 import { formatClock, formatTimeOfDay, spokenClock } from '../../ui/format';
 import { useRoom } from './store';
 import './room.css';
@@ -99,6 +100,14 @@ export function RoomScreen() {
             ))}
         </div>
       </header>
+      {room.positions && (
+        <section className="room__positions" aria-labelledby="room-positions-title">
+          <h2 id="room-positions-title" className="room__section-title">
+            {t('consensus.room.heading')}
+          </h2>
+          <PositionsTableView table={room.positions} large />
+        </section>
+      )}
       <section className="room__released" aria-labelledby="room-released-title">
         <h2 id="room-released-title" className="room__section-title">
           {t('room.released', { count: released.length })}

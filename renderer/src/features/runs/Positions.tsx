@@ -104,8 +104,9 @@ function PositionRow({ id, run, editable }: { id: MeasureId; run: RunView; edita
         <div className="position__actions">
           {current ? (
             <>
-              <button type="button" className="button" aria-label={t('consensus.positions.changeNamed', { name })} onClick={() => open(current.stance)}>
+              <button type="button" className="button" onClick={() => open(current.stance)}>
                 {t('consensus.positions.change')}
+                <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
               </button>
               <ActionButton variant="quiet" event={{ type: 'POSITION.WITHDRAW', measureId: id }} onSent={() => (focusAfter.current = 'row')}>
                 {t('consensus.positions.withdraw')}
@@ -114,11 +115,13 @@ function PositionRow({ id, run, editable }: { id: MeasureId; run: RunView; edita
             </>
           ) : (
             <>
-              <button type="button" className="button" aria-label={t('consensus.positions.opposeNamed', { name })} onClick={() => open('opposes')}>
+              <button type="button" className="button" onClick={() => open('opposes')}>
                 {t('consensus.positions.oppose')}
+                <span className="visually-hidden"> {name}</span>
               </button>
-              <button type="button" className="button" aria-label={t('consensus.positions.abstainNamed', { name })} onClick={() => open('abstains')}>
+              <button type="button" className="button" onClick={() => open('abstains')}>
                 {t('consensus.positions.abstain')}
+                <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
               </button>
             </>
           )}
