@@ -430,6 +430,17 @@ const REVISION_CHANGE = { edited: 'Edited', removed: 'Removed', changed: 'Change
 
 const ASSESSMENT_STATUS = { current: 'Current', superseded: 'Superseded', reopened: 'Reopened by later information, not agreed again' } as const;
 
+/**
+ * "The same as at 09:30": a decision taken again in the same words (after an inject took the
+ * run back) is not written out again; the JSON keeps each one whole.
+ */
+function sameAsBefore<T extends { readonly at: string }>(list: readonly T[], i: number, key: (item: T) => string): Inline | null {
+  const previous = list[i - 1];
+  if (previous === undefined || key(previous) !== key(list[i]!)) return null;
+  const [then, now] = [cellTime(previous.at), cellTime(list[i]!.at)];
+  return line(`The same as at ${then.slice(0, 10) === now.slice(0, 10) ? then.slice(11) : then}.`);
+}
+
 /** A step's heading with the citations it rests on, quoted once in the appendix. */
 function stepHeading(report: AfterActionReport, label: string, ...items: string[]): Block {
   const ids = [...new Set(items.flatMap((item) => report.basis[item] ?? []))];
@@ -447,7 +458,12 @@ function awarenessBlocks(d: DelegationReport): Block[] {
   if (!current) blocks.push(nothing('The shared assessment agreed last was reopened by later information and is not agreed now.'));
   if (current && d.sharedAssessments.length === 1) return [...blocks, fields([['Shared assessment (agreed)', line(their(current.text))]])];
   // Every agreement the log records, the current one marked: what a delegation agreed before an inject is part of its record.
-  blocks.push(timedTable(['Shared assessment agreed', 'Status'], d.sharedAssessments.map((x) => [cellTime(x.at), their(x.text), ASSESSMENT_STATUS[x.status]])));
+  blocks.push(
+    timedTable(
+      ['Shared assessment agreed', 'Status'],
+      d.sharedAssessments.map((x, i) => [cellTime(x.at), sameAsBefore(d.sharedAssessments, i, (y) => y.text) ?? their(x.text), ASSESSMENT_STATUS[x.status]]),
+    ),
+  );
   return blocks;
 }
 
@@ -508,12 +524,13 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     blocks.push(
       timedTable(
         ['Attribution decision', 'Basis or reason', 'Status'],
-        d.attributions.map((x) => [
+        d.attributions.map((x, i) => [
           cellTime(x.at),
           x.status === 'attributed'
             ? line(`Attributed to ${x.actorType}, ${CONFIDENCE_LABELS[x.confidence].label}`, x.actorName ? line(': ', their(x.actorName)) : '')
             : 'Not attributed',
-          their(x.status === 'attributed' ? x.basis : x.reason),
+          sameAsBefore(d.attributions, i, (y) => `${y.status}|${y.status === 'attributed' ? `${y.actorTypeId}|${y.actorName}|${y.confidence}|${y.basis}` : y.reason}`) ??
+            their(x.status === 'attributed' ? x.basis : x.reason),
           x.inForce ? 'In force' : 'Superseded',
         ]),
       ),
@@ -543,7 +560,11 @@ function delegationBlocks(report: AfterActionReport, d: DelegationReport): Block
     d.decisions.length > 0
       ? timedTable(
           ['Decision', 'Status'],
-          d.decisions.map((x) => [cellTime(x.at), their(x.summary), d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded']),
+          d.decisions.map((x, i) => [
+            cellTime(x.at),
+            sameAsBefore(d.decisions, i, (y) => y.summary) ?? their(x.summary),
+            d.decision && d.decision.at === x.at && d.decision.summary === x.summary ? 'In force' : 'Superseded',
+          ]),
         )
       : nothing('No decision submitted.'),
   );

@@ -281,6 +281,27 @@ describe('what the record held before the run was taken back', () => {
   });
 });
 
+describe('a decision taken again in the same words', () => {
+  it('is written out once in the record, the later one saying so, and kept whole in the JSON', () => {
+    const { db, close } = freshDb();
+    const run = createRun(db, 'Morning drill', { now: at(0) });
+    const reason = 'Intelligence not yet shared among member states';
+    accept(db, run.id, TO_DECISION[0]!, at(1));
+    accept(db, run.id, { type: 'AWARENESS.AGREE', text: 'A coordinated destructive attack on health services' }, at(2));
+    accept(db, run.id, { type: 'ATTRIBUTION.SKIP', reason }, at(3));
+    accept(db, run.id, { type: 'INJECT.RECEIVE', id: 'press', title: 'Patient records on a leak site', body: 'Records are offered for sale.' }, at(10));
+    accept(db, run.id, { type: 'AWARENESS.AGREE', text: 'A coordinated destructive attack on health services' }, at(12));
+    accept(db, run.id, { type: 'ATTRIBUTION.SKIP', reason }, at(13));
+    const report = runReport(db, run.id, { quoteLanguages: 'nl', now: at(20) });
+    close();
+    expect(report.delegations[0]!.attributions.map((x) => (x.status === 'skipped' ? x.reason : ''))).toEqual([reason, reason]);
+    const markdown = reportMarkdown(report);
+    const time = formatTime(at(3)).replace(/ UTC$/, '').slice(11);
+    expect(markdown).toContain(`| Not attributed | The same as at ${time}. | In force |`);
+    expect(markdown).toContain(`| The same as at ${formatTime(at(2)).replace(/ UTC$/, '').slice(11)}. | Current |`);
+  });
+});
+
 describe('the facilitator’s report details', () => {
   it('are saved whole or not at all, and refused with the field named', () => {
     const { db, close } = freshDb();
