@@ -188,7 +188,7 @@ function timelineClockOf(input: ReportInput, timeline: readonly TimelineEntry[])
   const ranged = timeline.filter((e) => e.exerciseTime?.basis === 'range').length;
   if (computed + ranged === 0) return null;
   const head =
-    'The exercise clock stamps releases, withdrawals and observations; it does not store when it was started, paused or resumed. ' +
+    "The exercise clock stamps releases, withdrawals, observations and the joint decision's entries; it does not store when it was started, paused or resumed. " +
     "The exercise time of every other entry is computed from those readings, the clock's adjustments and its state at the end";
   return ranged === 0
     ? `${head}: the clock ran, or stood still, throughout between the readings around each entry, so each time is exact.`
