@@ -216,6 +216,9 @@ describe('the console: the table of positions and the joint decision', () => {
     expect(await panel.locator('tr[data-measure="council-conclusions"] [data-holds]').textContent()).toBe('✓ Holds');
     await panel.locator('tr[data-measure="travel-ban"]').getByText('Unanimity', { exact: false }).first().waitFor();
     await panel.locator('tr[data-row="level"]').getByText('Level 3').first().waitFor();
+    // A measure no one has a position on is named under the table, not given a row of "Undecided".
+    expect(await panel.locator('tr[data-measure="cbm"]').count()).toBe(0);
+    expect(await panel.locator('[data-open-measures]').getAttribute('data-open-measures')).toContain('cbm');
     await page.getByRole('heading', { name: 'Positions and unanimity', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await app.screenshot('consensus-table');
     await expectAccessible();
@@ -351,6 +354,8 @@ describe('the console: the table of positions and the joint decision', () => {
     for (const [width, height] of [[1280, 720], [1024, 768]] as const) {
       await page.setViewportSize({ width, height });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The table fits its panel: no column is cut or scrolled to.
+      expect(await page.locator('#ex-positions .pt__wrap').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       await page.getByRole('heading', { name: 'Positions and unanimity', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await app.screenshot(`consensus-table-${width}`);
       await page.getByRole('heading', { name: 'Joint decision', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -40,6 +40,7 @@ export function HotWashForm({
   const [justRecorded, setJustRecorded] = useState(false);
   const first = useRef<HTMLTextAreaElement>(null);
   const given = useRef<HTMLParagraphElement>(null);
+  const refusal = useRef<HTMLDivElement>(null);
   const asked = useRef(false);
   const id = useId();
 
@@ -47,6 +48,11 @@ export function HotWashForm({
     if (focusOnMount) first.current?.focus();
     // Once, when the form appears.
   }, []);
+
+  // Reasons given at the foot of a long form (in a dialog, below the fold) are brought into view.
+  useEffect(() => {
+    if (reasons.length > 0) refusal.current?.scrollIntoView({ block: 'nearest' });
+  }, [reasons]);
 
   // The focus follows what opens: the first field when the form opens from "Change", the record once submitted.
   useEffect(() => {
@@ -189,7 +195,7 @@ export function HotWashForm({
         )}
       </div>
       {reasons.length > 0 && (
-        <div id={`${id}-reasons`} className="hw-reasons" role="alert">
+        <div ref={refusal} id={`${id}-reasons`} className="hw-reasons" role="alert">
           <p className="hw-reasons__title">{t('consensus.hotWash.refused')}</p>
           <ul>
             {reasons.map((r) => (

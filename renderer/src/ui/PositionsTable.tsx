@@ -7,6 +7,10 @@ import './positions-table.css';
 export function PositionsTableView({ table, large = false }: { table: Pick<RoomPositions, 'delegations' | 'measures'>; large?: boolean }) {
   const { t } = useTranslation();
   const ds = table.delegations;
+  // A measure no one has taken a position on says nothing yet: named in one line under the
+  // table, so that the rows where the delegations stand (and who blocks) fit on one screen.
+  const taken = table.measures.filter((row) => row.positions.some((p) => p.stance !== 'undecided'));
+  const open = table.measures.filter((row) => !taken.includes(row));
   return (
     <div className={large ? 'pt__wrap pt__wrap--large' : 'pt__wrap'}>
       <table className="pt__table">
@@ -23,7 +27,14 @@ export function PositionsTableView({ table, large = false }: { table: Pick<RoomP
           </tr>
         </thead>
         <tbody>
-          {table.measures.map((row) => (
+          {taken.length === 0 && (
+            <tr>
+              <td colSpan={ds.length + 2} className="pt__empty">
+                {t('consensus.table.noneTaken')}
+              </td>
+            </tr>
+          )}
+          {taken.map((row) => (
             <tr key={row.measureId} data-measure={row.measureId} className={row.unanimity.holds ? undefined : 'pt__row--blocked'}>
               <th scope="row">
                 <span className="pt__measure">{row.label}</span>
@@ -80,6 +91,11 @@ export function PositionsTableView({ table, large = false }: { table: Pick<RoomP
           </tr>
         </tfoot>
       </table>
+      {open.length > 0 && taken.length > 0 && (
+        <p className="pt__open" data-open-measures={open.map((r) => r.measureId).join(' ')}>
+          {t('consensus.table.openMeasures', { count: open.length, measures: open.map((r) => r.label).join('; ') })}
+        </p>
+      )}
     </div>
   );
 }

@@ -51,10 +51,25 @@ export function Consensus({ view }: { view: ExerciseView }) {
   );
 }
 
+/** How long the line saying what moved stays (the live region has said it once already). */
+const CHANGED_MS = 20_000;
+
+function useRecentChanges(): ReturnType<typeof useConsensus.getState>['changes'] {
+  const changes = useConsensus((s) => s.changes);
+  const [shown, setShown] = useState(changes);
+  useEffect(() => {
+    setShown(changes);
+    if (changes.length === 0) return undefined;
+    const timer = window.setTimeout(() => setShown([]), CHANGED_MS);
+    return () => window.clearTimeout(timer);
+  }, [changes]);
+  return shown;
+}
+
 function PositionsPanel({ consensus }: { consensus: ConsensusView }) {
   const { t } = useTranslation();
   const { table } = consensus;
-  const changes = useConsensus((s) => s.changes);
+  const changes = useRecentChanges();
   const [roomRefused, setRoomRefused] = useState<readonly string[]>([]);
   const hintId = useId();
   const said = changes
@@ -106,29 +121,33 @@ function JointDecisionPanel({ consensus }: { consensus: ConsensusView }) {
         {t('consensus.joint.heading')}
       </h2>
       <p className="ex-pos__intro">{t('consensus.joint.intro')}</p>
-      <div className="ex-joint__forms">
-        <OutcomeForm consensus={consensus} />
-        <StatementForm />
+      <div className="ex-joint__body">
+        <div className="ex-joint__forms">
+          <OutcomeForm consensus={consensus} />
+          <StatementForm />
+        </div>
+        <div className="ex-joint__record">
+          <h3 className="ex-joint__subtitle">{t('consensus.joint.entries')}</h3>
+          {joint.entries.length === 0 ? (
+            <p className="muted">{t('consensus.joint.noEntries')}</p>
+          ) : (
+            <>
+              <ol className="ex-joint__entries">
+                {joint.entries.map((e) => (
+                  <EntryItem key={e.seq} entry={e} table={table} />
+                ))}
+              </ol>
+              <p className={verification.intact && verification.referencesHold ? 'ex-joint__verify ex-joint__verify--ok' : 'ex-joint__verify ex-joint__verify--broken'}>
+                {!verification.intact
+                  ? t('consensus.joint.broken', { reason: verification.reason })
+                  : !verification.referencesHold
+                    ? t('consensus.joint.refsBroken')
+                    : t('consensus.joint.intact', { count: verification.entries })}
+              </p>
+            </>
+          )}
+        </div>
       </div>
-      <h3 className="ex-joint__subtitle">{t('consensus.joint.entries')}</h3>
-      {joint.entries.length === 0 ? (
-        <p className="muted">{t('consensus.joint.noEntries')}</p>
-      ) : (
-        <>
-          <ol className="ex-joint__entries">
-            {joint.entries.map((e) => (
-              <EntryItem key={e.seq} entry={e} table={table} />
-            ))}
-          </ol>
-          <p className={verification.intact && verification.referencesHold ? 'ex-joint__verify ex-joint__verify--ok' : 'ex-joint__verify ex-joint__verify--broken'}>
-            {!verification.intact
-              ? t('consensus.joint.broken', { reason: verification.reason })
-              : !verification.referencesHold
-                ? t('consensus.joint.refsBroken')
-                : t('consensus.joint.intact', { count: verification.entries })}
-          </p>
-        </>
-      )}
     </section>
   );
 }
@@ -222,9 +241,19 @@ function OutcomeForm({ consensus }: { consensus: ConsensusView }) {
         <textarea id={`${id}-note`} className="ex-input" rows={2} value={note} aria-describedby={`${id}-note-hint`} onChange={(e) => setNote(e.target.value)} />
       </div>
       <div className="ex-joint__buttons">
-        <OutcomeButton label={t('consensus.joint.recordAdopt')} reasons={adoptReasons} busy={busy} onClick={() => void record('adopt', adoptReasons)} />
-        <OutcomeButton label={t('consensus.joint.recordBlock')} reasons={blockReasons} busy={busy} onClick={() => void record('block', blockReasons)} />
+        <OutcomeButton label={t('consensus.joint.recordAdopt')} reasons={adoptReasons} whyId={`${id}-adopt-why`} busy={busy} onClick={() => void record('adopt', adoptReasons)} />
+        <OutcomeButton label={t('consensus.joint.recordBlock')} reasons={blockReasons} whyId={`${id}-block-why`} busy={busy} onClick={() => void record('block', blockReasons)} />
       </div>
+      {adoptReasons.length > 0 && (
+        <p id={`${id}-adopt-why`} className="ex-joint__why">
+          <span className="ex-joint__why-label">{t('consensus.joint.recordAdopt')}:</span> {adoptReasons.join(' ')}
+        </p>
+      )}
+      {blockReasons.length > 0 && (
+        <p id={`${id}-block-why`} className="ex-joint__why">
+          <span className="ex-joint__why-label">{t('consensus.joint.recordBlock')}:</span> {blockReasons.join(' ')}
+        </p>
+      )}
       {refused.length > 0 && (
         <div role="alert" className="ex-joint__refused">
           <p className="ex-joint__refused-title">{t('consensus.joint.refused')}</p>
@@ -245,26 +274,18 @@ function OutcomeForm({ consensus }: { consensus: ConsensusView }) {
 }
 
 /** Disabled for a reason, but focusable, with the reason beside it (as a run's buttons are). */
-function OutcomeButton({ label, reasons, busy, onClick }: { label: string; reasons: readonly string[]; busy: boolean; onClick(): void }) {
-  const id = useId();
+function OutcomeButton({ label, reasons, whyId, busy, onClick }: { label: string; reasons: readonly string[]; whyId: string; busy: boolean; onClick(): void }) {
   const blocked = reasons.length > 0;
   return (
-    <span className="ex-joint__action">
-      <button
-        type="button"
-        className={blocked ? 'button' : 'button button--primary'}
-        aria-disabled={blocked || busy || undefined}
-        aria-describedby={blocked ? id : undefined}
-        onClick={onClick}
-      >
-        {label}
-      </button>
-      {blocked && (
-        <span id={id} className="ex-joint__why">
-          {reasons.join(' ')}
-        </span>
-      )}
-    </span>
+    <button
+      type="button"
+      className={blocked ? 'button' : 'button button--primary'}
+      aria-disabled={blocked || busy || undefined}
+      aria-describedby={blocked ? whyId : undefined}
+      onClick={onClick}
+    >
+      {label}
+    </button>
   );
 }
 
@@ -340,6 +361,7 @@ function EntryItem({ entry: e, table }: { entry: JointEntryView; table: Position
         {(entry.kind === 'adopt' || entry.kind === 'block') && <strong>{MEASURES[entry.measureId].label}</strong>}
         <span className="muted">{t('consensus.joint.at', { when: formatWhen(e.at), clock: formatClock(e.elapsedMs) })}</span>
         {withdrawn && <span className="tag tag--warning">{t('consensus.joint.withdrawnBy', { seq: e.withdrawnBy })}</span>}
+        {!withdrawn && entry.kind !== 'withdraw' && <WithdrawEntry seq={e.seq} />}
       </p>
       {entry.kind === 'adopt' && entry.abstentions.length > 0 && (
         <ul className="ex-joint__lines">
@@ -363,7 +385,6 @@ function EntryItem({ entry: e, table }: { entry: JointEntryView; table: Position
         </>
       )}
       {entry.kind === 'withdraw' && <p className="ex-joint__note">{t('consensus.joint.withdraws', { seq: entry.seq, reason: entry.reason })}</p>}
-      {!withdrawn && entry.kind !== 'withdraw' && <WithdrawEntry seq={e.seq} />}
     </li>
   );
 }
@@ -389,7 +410,8 @@ function WithdrawEntry({ seq }: { seq: number }) {
   return (
     <>
       <button type="button" className="button button--quiet ex-joint__withdraw" onClick={() => setOpen(true)}>
-        {t('consensus.joint.withdrawNamed', { seq })}
+        {t('consensus.joint.withdraw')}
+        <span className="visually-hidden"> {t('consensus.joint.withdrawWhich', { seq })}</span>…
       </button>
       {open && (
         <Modal

@@ -53,6 +53,11 @@ function PaperHotWashDialog({ delegation: d, onClose }: { delegation: Delegation
         </button>
       }
     >
+      {d.kit !== null && (
+        <p className="notice notice--warning" role="note">
+          {t('consensus.hotWash.paper.kitOut', { name: d.name })}
+        </p>
+      )}
       {current.status === 'loading' && <p className="muted">{t('consensus.hotWash.paper.loading')}</p>}
       {current.status === 'error' && (
         <p role="alert" className="notice notice--error">

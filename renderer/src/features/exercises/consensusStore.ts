@@ -54,7 +54,9 @@ export const useConsensus = create<ConsensusState>()((set, get) => {
     changes: [],
     async load(exerciseId) {
       // Another exercise shows nothing of the one before while it loads.
-      if (get().exerciseId !== exerciseId) set({ exerciseId, consensus: { status: 'loading' }, changes: [] });
+      if (get().exerciseId !== exerciseId) set({ exerciseId, consensus: { status: 'loading' } });
+      // What moved while the console was not open is not news when it opens again.
+      set({ changes: [] });
       await read(exerciseId);
     },
     async refresh() {

@@ -86,45 +86,44 @@ function PositionRow({ id, run, editable }: { id: MeasureId; run: RunView; edita
     <li ref={row} className={`position position--${shown}`} data-position={id} data-stance={shown}>
       <div className="position__head">
         <p className="position__name">
-          {name} <span className="position__category">{CATEGORIES[measure.category].label}</span>
+          {name}
+          {CATEGORIES[measure.category].label !== name && <span className="position__category">{CATEGORIES[measure.category].label}</span>}
         </p>
         <span className={`tag position__stance position__stance--${shown}`}>{t(`consensus.stance.${shown}`)}</span>
+        {editable && stance === null && (
+          <div className="position__actions">
+            {current ? (
+              <>
+                <button type="button" className="button" onClick={() => open(current.stance)}>
+                  {t('consensus.positions.change')}
+                  <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
+                </button>
+                <ActionButton variant="quiet" event={{ type: 'POSITION.WITHDRAW', measureId: id }} onSent={() => (focusAfter.current = 'row')}>
+                  {t('consensus.positions.withdraw')}
+                  <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
+                </ActionButton>
+              </>
+            ) : (
+              <>
+                <button type="button" className="button" onClick={() => open('opposes')}>
+                  {t('consensus.positions.oppose')}
+                  <span className="visually-hidden"> {name}</span>
+                </button>
+                <button type="button" className="button" onClick={() => open('abstains')}>
+                  {t('consensus.positions.abstain')}
+                  <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
+                </button>
+              </>
+            )}
+          </div>
+        )}
       </div>
-      {current ? (
+      {current && (
         <div className="position__recorded">
           <p className="position__text-label">
             {t(STANCE_TEXT_KEY[current.stance].label)} <span className="muted">· {t('consensus.positions.recordedAt', { when: formatWhen(current.at) })}</span>
           </p>
           <p className="position__text">{current.text}</p>
-        </div>
-      ) : (
-        stance === null && <p className="position__undecided">{t('consensus.positions.undecided')}</p>
-      )}
-      {editable && stance === null && (
-        <div className="position__actions">
-          {current ? (
-            <>
-              <button type="button" className="button" onClick={() => open(current.stance)}>
-                {t('consensus.positions.change')}
-                <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
-              </button>
-              <ActionButton variant="quiet" event={{ type: 'POSITION.WITHDRAW', measureId: id }} onSent={() => (focusAfter.current = 'row')}>
-                {t('consensus.positions.withdraw')}
-                <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
-              </ActionButton>
-            </>
-          ) : (
-            <>
-              <button type="button" className="button" onClick={() => open('opposes')}>
-                {t('consensus.positions.oppose')}
-                <span className="visually-hidden"> {name}</span>
-              </button>
-              <button type="button" className="button" onClick={() => open('abstains')}>
-                {t('consensus.positions.abstain')}
-                <span className="visually-hidden"> {t('consensus.positions.onMeasure', { name })}</span>
-              </button>
-            </>
-          )}
         </div>
       )}
       {editable && stance !== null && (
