@@ -501,7 +501,7 @@ function planOf(input: ReportInput, objectives: readonly ObjectiveReport[]): Pla
   return input.improvementPlan
     .map((item) => {
       const o = byId.get(item.objectiveId);
-      return { ...item, objective: o ? `${o.n}: ${o.title}` : null };
+      return { ...item, objective: o ? { n: o.n, title: o.title } : null };
     })
     .sort((a, b) => PRIORITY_ORDER(a.priority) - PRIORITY_ORDER(b.priority));
 }

@@ -227,12 +227,12 @@ function jointBlocks(report: AfterActionReport): Block[] {
   );
   blocks.push(
     timedTable(
-      ['#', 'Entry', 'Measures', 'Abstentions and objections', 'Text', 'Rests on'],
+      ['#', 'Entry', 'Abstentions and objections', 'Text', 'Rests on'],
       j.entries.map((e) => [
         cellTime(e.at),
         String(e.seq),
-        JOINT_KIND[e.kind] + (e.withdrawnBy === null ? '' : ` (set aside by entry ${e.withdrawnBy})`) + (e.withdraws === null ? '' : ` of entry ${e.withdraws}`),
-        e.measures.length === 0 ? '–' : e.measures.join('; '),
+        JOINT_KIND[e.kind] + (e.withdraws === null ? '' : ` of entry ${e.withdraws}`) + (e.measures.length === 0 ? '' : `: ${e.measures.join('; ')}`) +
+          (e.withdrawnBy === null ? '' : ` (set aside by entry ${e.withdrawnBy})`),
         e.abstentions.length + e.blockedBy.length === 0
           ? '–'
           : line(
@@ -311,7 +311,8 @@ function planBlocks(report: AfterActionReport): Block[] {
           head: cells(['#', 'Priority', 'Objective', 'Issue', 'Corrective action', 'Owner', 'Due date']),
           rows: report.improvementPlan.map((item, i) =>
             cells([
-              String(i + 1), item.priority === '' ? '–' : PRIORITY_LABEL[item.priority], item.objective === null ? '–' : their(item.objective), their(item.issue),
+              // The objective by its number: its title stands under the objectives.
+              String(i + 1), item.priority === '' ? '–' : PRIORITY_LABEL[item.priority], item.objective === null ? '–' : item.objective.n, their(item.issue),
               theirsOrDash(item.correctiveAction), theirsOrDash(item.owner), item.dueDate === '' ? '–' : item.dueDate,
             ]),
           ),

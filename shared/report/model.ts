@@ -176,8 +176,8 @@ export interface HotWashReport {
 
 /** An improvement item as the report lays it out: with its objective and priority, sorted by priority. */
 export interface PlanItemReport extends ImprovementItem {
-  /** "O2: Reach a common position", or null when not tied (or tied to an objective the scenario no longer has). */
-  readonly objective: string | null;
+  /** The objective it serves (O2 and its title), or null when not tied (or tied to an objective the scenario no longer has). */
+  readonly objective: { readonly n: string; readonly title: string } | null;
 }
 
 export interface ReportMarking {

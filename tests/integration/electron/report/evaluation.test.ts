@@ -177,11 +177,12 @@ describe('the after-action report that evaluates', () => {
 
   it('sorts the improvement plan by priority, each item with its objective', () => {
     expect(json.improvementPlan.map((i) => [i.id, i.priority, i.objective])).toEqual([
-      ['i2', 'high', 'O1: Agree a shared picture of the incident'],
+      ['i2', 'high', { n: 'O1', title: 'Agree a shared picture of the incident' }],
       ['i1', 'low', null],
-      ['i3', '', 'O3: Reach the decision by consensus'],
+      ['i3', '', { n: 'O3', title: 'Reach the decision by consensus' }],
     ]);
-    expect(markdown).toContain('| 1 | High | O1: Agree a shared picture of the incident | Intelligence reached the delegations late |');
+    // The objective by its number: its title is under the objectives.
+    expect(markdown).toContain('| 1 | High | O1 | Intelligence reached the delegations late |');
   });
 
   it('numbers every timeline entry, with its exercise time and a reference by the timeline scheme, decisions and positions included', () => {

@@ -147,7 +147,7 @@ export function reportWith(text: string, options: { readonly delegations: 1 | 2 
     comparison: [{ label: 'Attribution', values: [text, 'Not attributed'] }],
     observations: [{ at: '2026-11-30T09:05:00.000Z', elapsedMs: 5 * 60_000, text, revisions: [{ replacedAt: '2026-11-30T09:06:00.000Z', text }], deletedAt: null }],
     improvementPlan: [
-      { id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '', objectiveId: 'o1', priority: 'high', objective: `O1: ${text}` },
+      { id: 'i1', issue: text, correctiveAction: text, owner: text, dueDate: '', objectiveId: 'o1', priority: 'high', objective: { n: 'O1', title: text } },
       { id: 'i2', issue: text, correctiveAction: '', owner: '', dueDate: '2027-01-31', objectiveId: '', priority: '', objective: null },
     ],
     basis: {},
