@@ -410,8 +410,8 @@ function WithdrawEntry({ seq }: { seq: number }) {
   return (
     <>
       <button type="button" className="button button--quiet ex-joint__withdraw" onClick={() => setOpen(true)}>
-        {t('consensus.joint.withdraw')}
-        <span className="visually-hidden"> {t('consensus.joint.withdrawWhich', { seq })}</span>…
+        <span>{t('consensus.joint.withdraw')}…</span>
+        <span className="visually-hidden"> {t('consensus.joint.withdrawWhich', { seq })}</span>
       </button>
       {open && (
         <Modal
