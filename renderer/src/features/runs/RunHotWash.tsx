@@ -28,7 +28,7 @@ export function HotWashButton({ run, onOpen }: { run: RunView; onOpen(): void })
   const { t } = useTranslation();
   const given = run.snapshot.context.hotWash !== null;
   return (
-    <button type="button" className="button button--quiet run-hot-wash__open" aria-controls="run-hot-wash" onClick={onOpen}>
+    <button type="button" className="button button--quiet run-hot-wash__open" onClick={onOpen}>
       {t('consensus.hotWash.open')}
       {given && <span className="run-hot-wash__given"> · ✓ {t('consensus.hotWash.given')}</span>}
     </button>
