@@ -254,6 +254,16 @@ function OutcomeForm({ consensus }: { consensus: ConsensusView }) {
           <span className="ex-joint__why-label">{t('consensus.joint.recordBlock')}:</span> {blockReasons.join(' ')}
         </p>
       )}
+      <FormOutcome refused={refused} done={done} />
+    </div>
+  );
+}
+
+/** What became of a form's last submission: the main process's reasons, or what was recorded. */
+function FormOutcome({ refused, done }: { refused: readonly string[]; done: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {refused.length > 0 && (
         <div role="alert" className="ex-joint__refused">
           <p className="ex-joint__refused-title">{t('consensus.joint.refused')}</p>
@@ -269,7 +279,7 @@ function OutcomeForm({ consensus }: { consensus: ConsensusView }) {
           {done}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -328,21 +338,7 @@ function StatementForm() {
           {t('consensus.joint.recordStatement')}
         </button>
       </div>
-      {refused.length > 0 && (
-        <div role="alert" className="ex-joint__refused">
-          <p className="ex-joint__refused-title">{t('consensus.joint.refused')}</p>
-          <ul>
-            {refused.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {done && (
-        <p role="status" className="ex-joint__done">
-          {done}
-        </p>
-      )}
+      <FormOutcome refused={refused} done={done} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { ConsensusView, JointEntryInput } from '../../../../shared/consensus/joint';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import type { Loaded } from '../../ui/loaded';
-import { refusalLines } from '../../ui/messages';
 import { positionChanges, type PositionChange } from './consensus';
+import { consoleView } from './consoleView';
 
 /**
  * The table of positions and the joint decision of the exercise open in the console: a store
@@ -23,31 +23,16 @@ interface ConsensusState {
 }
 
 export const useConsensus = create<ConsensusState>()((set, get) => {
-  /** The answer for the exercise still open: one that comes back after the console moved on is dropped. */
-  const keep = (exerciseId: string, consensus: Loaded<ConsensusView>): void => {
-    if (get().exerciseId !== exerciseId) return;
-    const before = get().consensus;
-    const changes =
-      before?.status === 'ready' && consensus.status === 'ready' ? positionChanges(before.value.table, consensus.value.table) : [];
-    set({ consensus, ...(changes.length > 0 ? { changes } : {}) });
-  };
-  const read = async (exerciseId: string): Promise<void> => {
-    try {
-      keep(exerciseId, { status: 'ready', value: await api().getConsensus({ exerciseId }) });
-    } catch (error) {
-      keep(exerciseId, { status: 'error', message: errorMessage(error) });
-    }
-  };
-  const change = async (run: (exerciseId: string) => Promise<ConsensusView>): Promise<readonly string[] | null> => {
-    const { exerciseId } = get();
-    if (exerciseId === null) return null;
-    try {
-      keep(exerciseId, { status: 'ready', value: await run(exerciseId) });
-      return null;
-    } catch (error) {
-      return refusalLines(error);
-    }
-  };
+  const { read, change } = consoleView<ConsensusView>(
+    () => get().exerciseId,
+    (consensus) => {
+      const before = get().consensus;
+      const changes =
+        before?.status === 'ready' && consensus.status === 'ready' ? positionChanges(before.value.table, consensus.value.table) : [];
+      set({ consensus, ...(changes.length > 0 ? { changes } : {}) });
+    },
+    (exerciseId) => api().getConsensus({ exerciseId }),
+  );
   return {
     exerciseId: null,
     consensus: null,

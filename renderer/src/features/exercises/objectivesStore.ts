@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { HseepRating } from '../../../../shared/evaluation/objectives';
 import type { ObjectivesView } from '../../../../shared/evaluation/ratings';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import type { Loaded } from '../../ui/loaded';
-import { refusalLines } from '../../ui/messages';
+import { consoleView } from './consoleView';
 
 /**
  * The objectives of the exercise open in the console, with their ratings and the timeline
@@ -21,27 +21,11 @@ interface ObjectivesState {
 }
 
 export const useObjectives = create<ObjectivesState>()((set, get) => {
-  /** The answer for the exercise still open: one that comes back after the console moved on is dropped. */
-  const keep = (exerciseId: string, objectives: Loaded<ObjectivesView>): void => {
-    if (get().exerciseId === exerciseId) set({ objectives });
-  };
-  const read = async (exerciseId: string): Promise<void> => {
-    try {
-      keep(exerciseId, { status: 'ready', value: await api().getObjectives({ exerciseId }) });
-    } catch (error) {
-      keep(exerciseId, { status: 'error', message: errorMessage(error) });
-    }
-  };
-  const change = async (run: (exerciseId: string) => Promise<ObjectivesView>): Promise<readonly string[] | null> => {
-    const { exerciseId } = get();
-    if (exerciseId === null) return null;
-    try {
-      keep(exerciseId, { status: 'ready', value: await run(exerciseId) });
-      return null;
-    } catch (error) {
-      return refusalLines(error);
-    }
-  };
+  const { read, change } = consoleView<ObjectivesView>(
+    () => get().exerciseId,
+    (objectives) => set({ objectives }),
+    (exerciseId) => api().getObjectives({ exerciseId }),
+  );
   return {
     exerciseId: null,
     objectives: null,
