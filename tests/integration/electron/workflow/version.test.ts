@@ -79,6 +79,49 @@ describe('a run recorded by workflow version 2', () => {
   });
 });
 
+describe('a package of the release before, its runs recorded by version 2', () => {
+  /** The sample as that release exported it: no positions or hot wash in the runs, no joint decision or ratings, every run version 2. */
+  const version2Package = (): ExercisePackage => {
+    const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
+    const { jointDecision: _joint, objectiveRatings: _ratings, ...exercise } = pkg.exercise;
+    const runs = pkg.runs.map((r) => ({ ...r, machineVersion: 2, events: r.events.filter((e) => !['POSITION.SET', 'POSITION.WITHDRAW', 'HOTWASH.SUBMIT'].includes(e.event.type)) }));
+    return reseal({ ...pkg, exercise, runs });
+  };
+
+  it('imports with its runs kept at version 2, opened and verified here, and its report made', () => {
+    const db = freshDb();
+    const pkg = version2Package();
+    importExercisePackage(db, JSON.stringify(pkg), 'before.cdt-exercise.json', at(300));
+    for (const run of pkg.runs) {
+      expect(version(db, run.id)).toBe(2);
+      expect(getRun(db, run.id).snapshot.context).toMatchObject({ positions: {}, hotWash: null });
+      expect(verifyRun(db, run.id)).toMatchObject({ intact: true, replayMatches: true });
+    }
+    expect(exerciseReport(db, pkg.exercise.id, { quoteLanguages: 'all' }).delegations.every((d) => d.chain.intact)).toBe(true);
+    db.close();
+  });
+
+  it('is refused, naming the event, when a run it calls version 2 holds an event of version 3', () => {
+    const pkg = JSON.parse(readFileSync(SAMPLE_EXERCISE, 'utf8')) as ExercisePackage;
+    const forged = reseal({ ...pkg, runs: pkg.runs.map((r) => ({ ...r, machineVersion: 2 })) });
+    const db = freshDb();
+    let error: unknown;
+    try {
+      importExercisePackage(db, JSON.stringify(forged), 'forged.cdt-exercise.json', at(300));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PackageError);
+    const index = pkg.runs[0]!.events.findIndex((e) => e.event.type === 'POSITION.SET');
+    expect((error as PackageError).problems).toContainEqual({
+      path: `runs[0].events[${index}]`,
+      message: expect.stringContaining("Recording the delegation's position on a measure came with workflow version 3; a run recorded by version 2 cannot hold it."),
+    });
+    expect(listRuns(db)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('a run recorded by another workflow version', () => {
   it('is neither opened, changed, verified nor shown event by event, and nothing is written', () => {
     const db = freshDb();
