@@ -147,6 +147,7 @@ function delegationView(db: Db, d: DelegationRow, kits: ReadonlyMap<string, KitR
       : null,
     removable: run.eventCount === 0 && released === 0 && kit === undefined,
     principlesNotMet: PRINCIPLE_IDS.filter((p) => context.principles[p]?.status === 'not-met'),
+    hotWash: context.hotWash === null ? null : { at: context.hotWash.at, source: context.hotWash.source },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DimensionId, MeasureId, PrincipleId, RatingValue } from '../framework/catalogue';
+import type { HotWashSource } from '../evaluation/hot-wash';
 import type { LevelFact } from '../framework/proportionality';
 import type { RunSummary } from '../workflow/runs';
 import type { Scenario, ScenarioInject, Tlp } from './scenario';
@@ -92,6 +93,8 @@ export interface DelegationView {
   readonly removable: boolean;
   /** Principles its run assessed as not met: a decision taken with them is marked so. */
   readonly principlesNotMet: readonly PrincipleId[];
+  /** When its hot wash was given, and whether on paper; null before it is. */
+  readonly hotWash: { readonly at: string; readonly source: HotWashSource } | null;
 }
 
 export interface InjectRelease {

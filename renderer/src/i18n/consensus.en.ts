@@ -65,6 +65,7 @@ export const consensusEn = {
     nothing: '—',
     notGiven: 'Not given yet.',
     refused: 'The hot wash was not recorded:',
+    card: { given: 'Hot wash given {{when}}.', paper: 'Hot wash given on paper, entered {{when}}.', none: 'No hot wash yet.' },
     paper: {
       open: 'Enter hot wash from paper…',
       forName: 'for {{name}}',

@@ -186,6 +186,11 @@ export function DelegationCard({
         )}
       </div>
       <div className="ex-card__block ex-card__hot-wash">
+        <p className="ex-card__hot-wash-state" data-hot-wash={d.hotWash?.source ?? 'none'}>
+          {d.hotWash === null
+            ? t('consensus.hotWash.card.none')
+            : t(d.hotWash.source === 'paper' ? 'consensus.hotWash.card.paper' : 'consensus.hotWash.card.given', { when: formatWhen(d.hotWash.at) })}
+        </p>
         <PaperHotWash delegation={d} />
       </div>
     </article>

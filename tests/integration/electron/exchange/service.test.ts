@@ -185,6 +185,9 @@ describe('returns', () => {
     expect(collectReturns(p.facilitator.wb.db, p.exercise.id, [{ fileName: 'genuine.cdt-return', text: genuine }])[0]).toMatchObject({ status: 'accepted', newEvents: 1 });
     expect(getRun(p.facilitator.wb.db, p.runId).snapshot.context.hotWash).toMatchObject({ strengths: 'Clear roles at the table', ratings: { scenario: 5, coordination: 2 }, at: at(70) });
     expect(p.facilitator.wb.db.prepare('SELECT machine_version AS v FROM runs WHERE id = ?').get(p.runId)).toEqual({ v: 3 });
+    // The console's card says it was given, and by whom.
+    expect(getExercise(p.facilitator.wb.db, p.exercise.id).delegations[1]!.hotWash).toEqual({ at: at(70), source: 'delegation' });
+    expect(getExercise(p.facilitator.wb.db, p.exercise.id).delegations[0]!.hotWash).toBeNull();
   });
 
   it('come only from the key that accepted the kit', () => {
