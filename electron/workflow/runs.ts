@@ -226,7 +226,8 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
     const hash = eventHash(head.head_hash, seq, now, eventJson);
     insertEvent(db, id, { seq, at: now, event: eventJson, prevHash: head.head_hash, hash });
     updateRunHead(db, id, seq, hash, now);
-    if (versionAfter(head.machine_version, [event]) !== head.machine_version) updateRunVersion(db, id, versionAfter(head.machine_version, [event]));
+    const version = versionAfter(head.machine_version, [event]);
+    if (version !== head.machine_version) updateRunVersion(db, id, version);
     if (checkpointDue(selectCheckpointSeq(db, id), seq)) updateCheckpoint(db, id, seq, canonicalJson(storedOf(next)));
     // Before the commit: should it fail, the database keeps the old head hash, so this entry is never used.
     remember(db, id, hash, next);
