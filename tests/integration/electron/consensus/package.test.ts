@@ -10,6 +10,7 @@ import { pathsOf, type Json } from '../../../support/json-paths';
 import { consensusOf, recordJointEntry, verifyJointDecision } from '../../../../electron/consensus/joint';
 import type { ExercisePackage, PackagedJointEntry } from '../../../../shared/exercise/package';
 import type { PositionRef } from '../../../../shared/consensus/joint';
+import { importRefusal } from '../../../support/package-refusal';
 import { dumpDatabase } from '../../../support/db';
 import { at, populatedExercise, reseal } from '../../../support/exercise';
 import { plenaryExercise, resealJoint, SOUTH_OBJECTION } from '../../../support/consensus';
@@ -27,17 +28,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 const FILE = 'plenary.cdt-exercise.json';
 const at100 = at(100);
 
-function refusal(db: Db, text: string): string {
-  const before = dumpDatabase(db);
-  try {
-    importExercisePackage(db, text, FILE, at(100));
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackageError);
-    expect(dumpDatabase(db)).toBe(before);
-    return (error as Error).message;
-  }
-  throw new Error('the package was imported, but a refusal was expected');
-}
+const refusal = (db: Db, text: string): string => importRefusal(db, text, FILE);
 
 let source: Db;
 let pkg: ExercisePackage;

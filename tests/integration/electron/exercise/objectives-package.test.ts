@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../electron/db/open';
-import { PackageError } from '../../../../electron/exercise/errors';
 import { exportExercise, importExercisePackage, packageText } from '../../../../electron/exercise/package';
 import { objectivesOf, rateObjective } from '../../../../electron/exercise/objectives';
 import { reportDetailsOf, saveReportDetails } from '../../../../electron/exercise/plan';
 import { syncBundledScenarios } from '../../../../electron/exercise/scenarios';
 import type { ExercisePackage } from '../../../../shared/exercise/package';
-import { dumpDatabase } from '../../../support/db';
+import { importRefusal } from '../../../support/package-refusal';
 import { at, populatedExercise, reseal } from '../../../support/exercise';
 import { saveScenarioWithObjectives } from '../../../support/objectives';
 import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
@@ -47,18 +46,7 @@ beforeAll(() => {
   pkg = exportExercise(source, exerciseId, at(60));
 });
 
-/** The refusal's text, having checked that nothing at all was written. */
-function refusal(db: Db, forged: ExercisePackage | string, file = 'forged.cdt-exercise.json'): string {
-  const before = dumpDatabase(db);
-  try {
-    importExercisePackage(db, typeof forged === 'string' ? forged : packageText(forged), file, at(100));
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackageError);
-    expect(dumpDatabase(db)).toBe(before);
-    return (error as Error).message;
-  }
-  throw new Error('the package was imported, but a refusal was expected');
-}
+const refusal = (db: Db, forged: ExercisePackage | string, file = 'forged.cdt-exercise.json'): string => importRefusal(db, forged, file);
 
 const forge = (change: (p: ExercisePackage) => void): ExercisePackage => {
   const copy = structuredClone(pkg);

@@ -10,6 +10,7 @@ import { deleteScenario, listScenarios, syncBundledScenarios } from '../../../..
 import { genesisHash } from '../../../../electron/workflow/chain';
 import { listRuns, verifyRun } from '../../../../electron/workflow/runs';
 import { MAX_PACKAGE_BYTES, type ExercisePackage } from '../../../../shared/exercise/package';
+import { importRefusal } from '../../../support/package-refusal';
 import { dumpDatabase } from '../../../support/db';
 import { accept, at, populatedExercise, reseal } from '../../../support/exercise';
 import { SCENARIOS_DIR, tempDir } from '../../../support/temp';
@@ -27,17 +28,7 @@ function sourceDb(): Db {
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-function refusal(db: Db, text: string, file = 'aurora.cdt-exercise.json'): string {
-  const before = dumpDatabase(db);
-  try {
-    importExercisePackage(db, text, file, at(100));
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackageError);
-    expect(dumpDatabase(db)).toBe(before);
-    return (error as Error).message;
-  }
-  throw new Error('the package was imported, but a refusal was expected');
-}
+const refusal = (db: Db, text: string, file = 'aurora.cdt-exercise.json'): string => importRefusal(db, text, file);
 
 let source: Db;
 let pkg: ExercisePackage;
