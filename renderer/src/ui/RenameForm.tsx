@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './rename-form.css';
+import { closeOnEscape } from './escape';
 
 /**
  * Renames something in place (a run, a delegation): the name selected on opening, Escape or
@@ -52,12 +53,7 @@ export function RenameForm({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            close();
-          }
-        }}
+        onKeyDown={closeOnEscape(close)}
       />
       <button type="submit" className="button button--primary">
         {t('rename.save')}

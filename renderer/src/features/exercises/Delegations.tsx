@@ -11,6 +11,7 @@ import { formatWhen } from '../../ui/format';
 import { Fingerprint } from '../../ui/LaptopKey';
 import { PaperHotWash } from './PaperHotWash';
 import './delegations.css';
+import { closeOnEscape } from '../../ui/escape';
 
 const stepNumber = (d: DelegationView): number => STEP_IDS.indexOf(d.run.step) + 1;
 const ratedCount = (d: DelegationView): number => DIMENSION_IDS.filter((id) => d.ratings[id] !== undefined).length;
@@ -309,12 +310,7 @@ export function AddDelegation({ view }: { view: ExerciseView }) {
     <form
       className="ex-add-delegation-form"
       onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          close();
-        }
-      }}
+      onKeyDown={closeOnEscape(close)}
       noValidate
     >
       <label htmlFor={id}>{t('exercises.delegations.name')}</label>

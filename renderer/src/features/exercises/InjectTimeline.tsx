@@ -7,6 +7,7 @@ import { Modal } from '../../ui/Modal';
 import { injectState } from './clock';
 import { useExercises } from './store';
 import './inject-timeline.css';
+import { closeOnEscape } from '../../ui/escape';
 
 /**
  * The scenario's injects (and the white cards written since) in planned order: when, what, to
@@ -145,12 +146,7 @@ function InjectRow({ view, status, elapsed, flash }: { view: ExerciseView; statu
         <fieldset
           ref={chooser}
           className="ex-release"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              closeChooser();
-            }
-          }}
+          onKeyDown={closeOnEscape(closeChooser)}
         >
           <legend>{t('exercises.timeline.chooseLegend', { title: inject.title })}</legend>
           <div className="ex-release__boxes">

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatClock, formatWhen } from '../../ui/format';
 import { useExercises } from './store';
 import './notes.css';
+import { closeOnEscape } from '../../ui/escape';
 
 /**
  * The facilitator's notes, stamped with the exercise clock: written, edited and deleted here,
@@ -154,12 +155,7 @@ function NoteEditor({ note, save, close }: { note: FacilitatorNote; save: (text:
     <form
       className="ex-note-edit"
       onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          close();
-        }
-      }}
+      onKeyDown={closeOnEscape(close)}
       noValidate
     >
       <label htmlFor={id} className="visually-hidden">

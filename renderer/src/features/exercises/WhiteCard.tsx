@@ -5,6 +5,7 @@ import { INJECT_KINDS, type InjectKind } from '../../../../shared/exercise/scena
 import type { Problem } from '../../../../shared/errors';
 import { useExercises } from './store';
 import './white-card.css';
+import { closeOnEscape } from '../../ui/escape';
 
 /**
  * A white card: an inject the facilitator writes during play (kind, title, text). It joins
@@ -100,12 +101,7 @@ export function WhiteCardForm({ view }: { view: ExerciseView }) {
       className="ex-white ex-white--open"
       aria-labelledby={`${id}-title-h`}
       onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          close();
-        }
-      }}
+      onKeyDown={closeOnEscape(close)}
       noValidate
     >
       <h3 id={`${id}-title-h`} className="ex-white__title">

@@ -8,6 +8,7 @@ import { ActionButton } from './ActionButton';
 import { otherMeasures, positionEvent, STANCE_TEXT_KEY, startingText } from './positions';
 import { useWritable } from './store';
 import './positions.css';
+import { closeOnEscape } from '../../ui/escape';
 
 /**
  * The delegation's position on each measure it did not choose, for the Council's table
@@ -129,12 +130,7 @@ function PositionRow({ id, run, editable }: { id: MeasureId; run: RunView; edita
       {editable && stance !== null && (
         <div
           className="position__form"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              close();
-            }
-          }}
+          onKeyDown={closeOnEscape(close)}
         >
           <fieldset className="choices choices--inline position__kinds">
             <legend className="visually-hidden">{t('consensus.positions.kindFor', { name })}</legend>
