@@ -16,6 +16,7 @@ import { stepOf, stepsDone, whyNot } from '../../shared/workflow/explain';
 import type { RecordedEvent, RunSummary, RunVerification, RunView, SendResult, StoredSnapshot } from '../../shared/workflow/runs';
 import { EXERCISE_LIMITS } from '../../shared/exercise/limits';
 import { nameProblem } from '../../shared/text';
+import { formatTime } from '../../shared/report/model';
 
 /**
  * The run service: the main process is the authority over every run. An event is applied
@@ -213,7 +214,7 @@ export function sendEvent(db: Db, id: string, incoming: IncomingEvent, now = new
     const head = readRun(db, id);
     // One writer per run: once its kit is out, the delegation's laptop writes it, and its events come back in a return.
     if (head.played_elsewhere_since !== null) {
-      return { accepted: false, reasons: [`This run is played on its delegation's laptop since its kit was issued (${head.played_elsewhere_since}); its events come back with that laptop's return.`] };
+      return { accepted: false, reasons: [`This run is played on its delegation's laptop since its kit was issued (${formatTime(head.played_elsewhere_since)}); its events come back with that laptop's return.`] };
     }
     const current = currentOf(db, head);
     const event = stampEvent(incoming, now);
